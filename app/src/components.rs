@@ -1,0 +1,3 @@
+//! Form building blocks shared by every feature.
+
+pub mod field;

@@ -1,0 +1,89 @@
+//! The portal's user interface: the HTML shell, the routes, and one module per feature. Every page renders on
+//! the server and works before the WebAssembly arrives; the Wasm then adds instant validation.
+
+pub mod account;
+pub mod components;
+pub mod error;
+pub mod home_page;
+pub mod layout;
+pub mod page_data;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+pub use page_data::{use_page, FormNotice, FormOutcome, PageData, UserSummary};
+
+/// The HTML document around the app, rendered on the server only.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use leptos::nonce::use_nonce;
+    use leptos_meta::MetaTags;
+
+    let data = ssr::page_data();
+    provide_context(data.clone());
+    // The hydration script is inline; it runs under a per-response nonce instead of 'unsafe-inline'.
+    let nonce = use_nonce().map(|n| n.to_string()).unwrap_or_default();
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        let csp = format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+             img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+             form-action 'self'; frame-ancestors 'none'"
+        );
+        if let Ok(value) = http::HeaderValue::from_str(&csp) {
+            resp.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    let body_class = if data.elderly { "elderly" } else { "" };
+    let json = data.to_script_json();
+    view! {
+        <!DOCTYPE html>
+        <html lang=data.lang.tag()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#9b1c1c"/>
+                <link rel="stylesheet" href="/pkg/portal.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <script type="application/json" id=page_data::PAGE_DATA_ID inner_html=json></script>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class=body_class>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <layout::Layout>
+                <Routes fallback=layout::NotFound>
+                    <Route path=path!("/") view=home_page::HomePage/>
+                    <Route path=path!("/register") view=account::register_page::RegisterPage/>
+                    <Route path=path!("/login") view=account::login_page::LoginPage/>
+                    <Route path=path!("/me") view=account::account_page::AccountPage/>
+                </Routes>
+            </layout::Layout>
+        </Router>
+    }
+}
+
+/// The WebAssembly entry: reads the page data the server rendered and hydrates the body with it.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    let data = page_data::read_from_document();
+    leptos::mount::hydrate_body(move || {
+        provide_context(data.clone());
+        view! { <App/> }
+    });
+}

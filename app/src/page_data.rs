@@ -1,0 +1,121 @@
+//! What the server knows about a request that the page needs: language, elderly mode, who is logged in, today's
+//! date in Asia/Shanghai, and the outcome of a form just submitted.
+//!
+//! The server renders it into the page head as JSON; the WebAssembly entry reads it back before hydrating, so
+//! both sides render from the same facts (no view renders differently on server and client) and no extra request
+//! is needed to learn them.
+
+use domain::registration::AccountKind;
+use domain::{Date, FieldError, Lang};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageData {
+    pub lang: Lang,
+    pub elderly: bool,
+    pub user: Option<UserSummary>,
+    /// Today in Asia/Shanghai, so the browser validates dates against the server's calendar, not its own clock.
+    pub today: Date,
+    pub form: Option<FormOutcome>,
+}
+
+/// The logged-in account, as much as the page chrome needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: String,
+    pub kind: AccountKind,
+    pub display_name: String,
+}
+
+/// A submitted form that did not go through: what was typed (never passwords) and what is wrong with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormOutcome {
+    pub form: String,
+    pub values: Vec<(String, String)>,
+    pub errors: Vec<(String, FieldError)>,
+    /// A problem with the whole form rather than one field (wrong password, too many attempts).
+    pub notice: Option<FormNotice>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormNotice {
+    BadCredentials,
+    TooManyAttempts,
+}
+
+impl FormNotice {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            FormNotice::BadCredentials => lang.pick(
+                "账号或密码不正确。",
+                "The account or password is not right.",
+                "계정 또는 비밀번호가 올바르지 않습니다.",
+            ),
+            FormNotice::TooManyAttempts => lang.pick(
+                "登录失败次数过多，请15分钟后再试。",
+                "Too many failed attempts. Try again in 15 minutes.",
+                "로그인 실패가 너무 많습니다. 15분 후에 다시 시도하십시오.",
+            ),
+        }
+    }
+}
+
+impl FormOutcome {
+    pub fn value(&self, field: &str) -> String {
+        self.values
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+    pub fn error(&self, field: &str) -> Option<FieldError> {
+        self.errors
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, e)| *e)
+    }
+}
+
+impl PageData {
+    /// The outcome of `form` if that is the form that was just submitted.
+    pub fn outcome(&self, form: &str) -> Option<&FormOutcome> {
+        self.form.as_ref().filter(|o| o.form == form)
+    }
+
+    /// JSON safe to place inside a `<script>` element.
+    pub fn to_script_json(&self) -> String {
+        serde_json::to_string(self)
+            .unwrap_or_else(|_| "null".into())
+            .replace('<', "\\u003c")
+    }
+}
+
+pub const PAGE_DATA_ID: &str = "page-data";
+
+impl PageData {
+    /// Used when no request is behind the render (route-list generation at start-up) or the page data is unreadable.
+    pub fn fallback() -> PageData {
+        PageData {
+            lang: Lang::Zh,
+            elderly: false,
+            user: None,
+            today: domain::date::shanghai_date(0),
+            form: None,
+        }
+    }
+}
+
+#[cfg(feature = "hydrate")]
+pub fn read_from_document() -> PageData {
+    let text = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(PAGE_DATA_ID))
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or_else(|_| PageData::fallback())
+}
+
+/// The page data of this render; provided by the shell (server) or the hydrate entry (browser).
+pub fn use_page() -> PageData {
+    leptos::prelude::use_context::<PageData>().unwrap_or_else(PageData::fallback)
+}

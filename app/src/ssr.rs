@@ -1,0 +1,89 @@
+//! Server-only glue: the state server functions and the shell read, and the per-request facts the server's
+//! middleware works out once (client address, language, elderly mode, session).
+
+use crate::error::AppError;
+use crate::page_data::{FormOutcome, PageData, UserSummary};
+use db::accounts::Account;
+use leptos::prelude::*;
+
+/// What server functions need from the server: handed to them as Leptos context, never as a global.
+#[derive(Clone, Debug)]
+pub struct ServerCtx {
+    pub db: db::Db,
+    pub keys: db::crypto::Keys,
+}
+
+/// Worked out by the server's middleware for every request and kept in the request's extensions.
+#[derive(Clone, Debug)]
+pub struct RequestInfo {
+    pub ip: String,
+    pub lang: domain::Lang,
+    pub elderly: bool,
+    pub user: Option<Account>,
+    /// Asia/Shanghai date of the request, and the instant in UTC milliseconds.
+    pub today: domain::Date,
+    pub now_ms: i64,
+}
+
+pub fn request_info() -> Option<RequestInfo> {
+    use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<RequestInfo>().cloned())
+}
+
+pub fn summary(account: &Account) -> UserSummary {
+    UserSummary {
+        id: account.id.clone(),
+        kind: account.kind,
+        display_name: account.display_name.clone(),
+    }
+}
+
+/// The page data of the current request (the shell calls this once per page).
+pub fn page_data() -> PageData {
+    let info = request_info();
+    let form = use_context::<FormOutcome>();
+    match info {
+        Some(info) => PageData {
+            lang: info.lang,
+            elderly: info.elderly,
+            user: info.user.as_ref().map(summary),
+            today: info.today,
+            form,
+        },
+        None => PageData {
+            form,
+            ..PageData::fallback()
+        },
+    }
+}
+
+/// The logged-in account of a server function call, or 401.
+pub fn require_user() -> Result<(Account, RequestInfo), AppError> {
+    let info = request_info().ok_or(AppError::Internal)?;
+    match info.user.clone() {
+        Some(user) => Ok((user, info)),
+        None => {
+            set_status(401);
+            Err(AppError::Unauthorized)
+        }
+    }
+}
+
+pub fn ctx() -> Result<ServerCtx, AppError> {
+    use_context::<ServerCtx>().ok_or(AppError::Internal)
+}
+
+pub fn set_status(code: u16) {
+    if let (Some(resp), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        resp.set_status(status);
+    }
+}
+
+/// Logs the cause on the server and gives the browser only an opaque error.
+pub fn internal(cause: impl std::fmt::Display) -> AppError {
+    tracing::error!(%cause, "server function failed");
+    set_status(500);
+    AppError::Internal
+}

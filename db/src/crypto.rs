@@ -1,0 +1,155 @@
+//! Keys and primitives for personal data at rest: resident ID numbers are stored encrypted (XChaCha20-Poly1305)
+//! beside a keyed hash (HMAC-SHA256) that finds them without decrypting. Passwords are Argon2id hashes computed
+//! off the async executor.
+
+use base64::{engine::general_purpose::STANDARD_NO_PAD, Engine};
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// The keys derived from the deployment's master secret. Debug never prints them.
+#[derive(Clone)]
+pub struct Keys {
+    enc: [u8; 32],
+    mac: [u8; 32],
+}
+
+impl std::fmt::Debug for Keys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Keys(…)")
+    }
+}
+
+fn hmac(key: &[u8], data: &[u8]) -> [u8; 32] {
+    let mut m = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
+    m.update(data);
+    m.finalize().into_bytes().into()
+}
+
+impl Keys {
+    /// Derives independent encryption and look-up keys from one master secret.
+    pub fn from_master(master: &[u8]) -> Keys {
+        Keys {
+            enc: hmac(master, b"portal/id-number/encrypt/v1"),
+            mac: hmac(master, b"portal/id-number/lookup/v1"),
+        }
+    }
+
+    pub fn encrypt(&self, plain: &str) -> String {
+        let cipher = XChaCha20Poly1305::new((&self.enc).into());
+        let mut nonce = [0u8; 24];
+        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        let sealed = cipher
+            .encrypt(XNonce::from_slice(&nonce), plain.as_bytes())
+            .expect("encryption cannot fail");
+        let mut out = nonce.to_vec();
+        out.extend(sealed);
+        STANDARD_NO_PAD.encode(out)
+    }
+
+    pub fn decrypt(&self, stored: &str) -> Option<String> {
+        let bytes = STANDARD_NO_PAD.decode(stored).ok()?;
+        if bytes.len() < 24 {
+            return None;
+        }
+        let cipher = XChaCha20Poly1305::new((&self.enc).into());
+        let plain = cipher
+            .decrypt(XNonce::from_slice(&bytes[..24]), &bytes[24..])
+            .ok()?;
+        String::from_utf8(plain).ok()
+    }
+
+    /// The keyed hash used to find an ID number (uniqueness, look-up) without storing it in the clear.
+    pub fn lookup_hash(&self, plain: &str) -> String {
+        hex::encode(hmac(&self.mac, plain.as_bytes()))
+    }
+}
+
+/// SHA-256 of a session token: the database keeps only this, so a leaked table opens no session.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A fresh 256-bit random token, URL-safe.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Argon2id with the crate's default (OWASP-recommended) parameters, on a blocking thread.
+pub async fn hash_password(password: String) -> String {
+    tokio::task::spawn_blocking(move || {
+        use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+        let salt = SaltString::generate(&mut OsRng);
+        argon2::Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .expect("argon2 hashing")
+            .to_string()
+    })
+    .await
+    .expect("password hashing task")
+}
+
+/// Verifies on a blocking thread. With `None` (no such account) it still spends the same work on a fixed hash,
+/// so response time does not tell which login names exist.
+pub async fn verify_password(password: String, hash: Option<String>) -> bool {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    tokio::task::spawn_blocking(move || {
+        use argon2::password_hash::{
+            rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+        };
+        let real = hash.is_some();
+        let stored = hash.unwrap_or_else(|| {
+            DUMMY
+                .get_or_init(|| {
+                    let salt = SaltString::generate(&mut OsRng);
+                    argon2::Argon2::default()
+                        .hash_password(b"no such account", &salt)
+                        .expect("argon2")
+                        .to_string()
+                })
+                .clone()
+        });
+        let Ok(parsed) = PasswordHash::new(&stored) else {
+            return false;
+        };
+        argon2::Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+            && real
+    })
+    .await
+    .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encryption_round_trips_and_is_randomised() {
+        let keys = Keys::from_master(b"test master secret");
+        let a = keys.encrypt("11010519491231002X");
+        let b = keys.encrypt("11010519491231002X");
+        assert_ne!(a, b);
+        assert_eq!(keys.decrypt(&a).as_deref(), Some("11010519491231002X"));
+        assert_eq!(Keys::from_master(b"another").decrypt(&a), None);
+        assert_eq!(keys.lookup_hash("x"), keys.lookup_hash("x"));
+        assert_ne!(
+            keys.lookup_hash("x"),
+            Keys::from_master(b"another").lookup_hash("x")
+        );
+    }
+
+    #[tokio::test]
+    async fn passwords_verify_only_with_the_right_hash() {
+        let hash = hash_password("correct horse".into()).await;
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse".into(), Some(hash.clone())).await);
+        assert!(!verify_password("wrong horse".into(), Some(hash)).await);
+        assert!(!verify_password("anything".into(), None).await);
+    }
+}

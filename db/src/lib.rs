@@ -1,0 +1,162 @@
+//! Persistence for the portal. One code path serves SQLite (the embedded default) and PostgreSQL (several
+//! stateless server instances on one database): sqlx's `Any` driver with runtime queries, `$n` placeholders that
+//! both understand, and one set of migrations per database with the same versions.
+
+pub mod accounts;
+pub mod audit;
+pub mod courts;
+pub mod crypto;
+pub mod demo;
+pub mod sessions;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use sqlx::Error as SqlxError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("unsupported database URL (use sqlite:… or postgres://…)")]
+    UnsupportedUrl,
+    #[error("{0}")]
+    Other(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database handle the server keeps in its state (never a global).
+///
+/// SQLite allows one writer at a time; two connections that both start a write transaction can meet
+/// SQLITE_BUSY at commit however long the busy timeout. So on SQLite every write goes through `writer`, a pool of
+/// exactly one connection: writes queue in the pool instead of failing, reads run in parallel under WAL. On
+/// PostgreSQL `writer` is the same pool as `reader`.
+#[derive(Clone, Debug)]
+pub struct Db {
+    reader: AnyPool,
+    writer: AnyPool,
+    backend: Backend,
+}
+
+impl Db {
+    pub async fn connect(url: &str) -> Result<Db, DbError> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            return Err(DbError::UnsupportedUrl);
+        };
+        let options = AnyConnectOptions::from_str(url)?;
+        match backend {
+            Backend::Sqlite => {
+                let pragmas = |max: u32| {
+                    AnyPoolOptions::new()
+                        .max_connections(max)
+                        .acquire_timeout(Duration::from_secs(30))
+                        .after_connect(|conn, _meta| {
+                            Box::pin(async move {
+                                conn.execute(
+                                    "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+                                     PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                                )
+                                .await?;
+                                Ok(())
+                            })
+                        })
+                };
+                // The writer connects first so that WAL mode is set before readers open the file.
+                let writer = pragmas(1).connect_with(options.clone()).await?;
+                let reader = pragmas(8).connect_with(options).await?;
+                Ok(Db {
+                    reader,
+                    writer,
+                    backend,
+                })
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?;
+                Ok(Db {
+                    reader: pool.clone(),
+                    writer: pool,
+                    backend,
+                })
+            }
+        }
+    }
+
+    /// Applies the migrations of this database kind; run at start-up.
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        match self.backend {
+            Backend::Sqlite => {
+                sqlx::migrate!("./migrations/sqlite")
+                    .run(&self.writer)
+                    .await?
+            }
+            Backend::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.writer)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the database answers, for the health check.
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.reader).await.is_ok()
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn reader(&self) -> &AnyPool {
+        &self.reader
+    }
+
+    pub fn writer(&self) -> &AnyPool {
+        &self.writer
+    }
+
+    pub async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}
+
+/// A new opaque identifier: 128 random bits, hex.
+pub fn new_id() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// Which unique constraint a failed insert hit, by column name: SQLite names `table.column` in its message,
+/// PostgreSQL names the constraint `table_column_key`.
+pub(crate) fn unique_violation_column(
+    err: &sqlx::Error,
+    columns: &[&'static str],
+) -> Option<&'static str> {
+    let db_err = err.as_database_error()?;
+    if !db_err.is_unique_violation() {
+        return None;
+    }
+    let haystack = format!("{} {}", db_err.message(), db_err.constraint().unwrap_or(""));
+    columns.iter().copied().find(|c| haystack.contains(c))
+}

@@ -1,0 +1,17 @@
+//! The court portal's rules, written once and run in two places: compiled to WebAssembly they validate what a
+//! person types in the browser, compiled natively the server re-runs them on everything it receives.
+//!
+//! Nothing here does I/O or reads a clock: "today" is always an argument, so the same input gives the same
+//! answer in the browser, on the server and in tests.
+
+pub mod date;
+pub mod error;
+pub mod ids;
+pub mod lang;
+pub mod mask;
+pub mod registration;
+
+pub use date::Date;
+pub use error::{FieldError, FieldErrors};
+pub use ids::{LawyerLicence, Mobile, ResidentId, Uscc, UsccCheck};
+pub use lang::Lang;

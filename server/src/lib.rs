@@ -1,0 +1,158 @@
+//! The portal's server: wires settings → database → migrations → routes → listener, and nothing else lives in
+//! `main.rs`. Tests start the same `Application` on a random port.
+
+pub mod api;
+pub mod auth;
+pub mod forms;
+pub mod security;
+pub mod settings;
+pub mod state;
+
+use crate::settings::Settings;
+use crate::state::{now_ms, AppState};
+use app::ssr::ServerCtx;
+use axum::middleware;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Requests larger than this are refused (413) before a handler sees them. Uploads will get their own limit.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+pub struct Application {
+    listener: tokio::net::TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects, migrates, optionally loads the demo data, and binds `leptos_options.site_addr` (port 0 picks a
+    /// free port, as the tests do).
+    pub async fn build(
+        settings: Settings,
+        leptos_options: LeptosOptions,
+    ) -> Result<Application, String> {
+        let db = db::Db::connect(&settings.database_url)
+            .await
+            .map_err(|e| format!("database: {e}"))?;
+        db.migrate().await.map_err(|e| format!("migrations: {e}"))?;
+        let keys = db::crypto::Keys::from_master(&settings.secret);
+        if settings.load_demo_data {
+            let now = now_ms();
+            db::demo::load(&db, &keys, domain::date::shanghai_date(now), now)
+                .await
+                .map_err(|e| format!("demo data: {e}"))?;
+        }
+        let state = AppState {
+            leptos_options: leptos_options.clone(),
+            ctx: ServerCtx { db, keys },
+            settings: Arc::new(settings),
+        };
+        let listener = tokio::net::TcpListener::bind(leptos_options.site_addr)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", leptos_options.site_addr))?;
+        Ok(Application {
+            listener,
+            router: router(state.clone()),
+            state,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("bound listener")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn serve(self) -> std::io::Result<()> {
+        let db = self.state.ctx.db.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+            loop {
+                tick.tick().await;
+                if let Err(e) = db::sessions::purge_expired(&db, now_ms()).await {
+                    tracing::warn!(error = %e, "session purge failed");
+                }
+            }
+        });
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}
+
+pub fn router(state: AppState) -> Router {
+    let options = state.leptos_options.clone();
+    let routes = generate_route_list(app::App);
+    let ctx = state.ctx.clone();
+    let page_context = move || {
+        provide_context(ctx.clone());
+        leptos::nonce::provide_nonce();
+    };
+    let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    // Built assets are served precompressed (brotli, gzip) when the build left .br/.gz files beside them.
+    let pkg = ServeDir::new(pkg_dir)
+        .precompressed_br()
+        .precompressed_gzip();
+    let pkg = Router::new()
+        .fallback_service(pkg)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("public, max-age=300, must-revalidate"),
+        ));
+    Router::new()
+        .merge(api::router())
+        .merge(forms::router())
+        .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
+        .leptos_routes_with_context(&state, routes, page_context.clone(), {
+            let options = options.clone();
+            move || app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(page_context, app::shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::csrf_guard,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::request_context,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(security::security_headers))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,98 @@
+//! `server` — runs the portal (default), or `server create-staff …` to open a court staff account.
+
+use server::settings::{redact_url, Settings};
+use server::Application;
+use tracing_subscriber::EnvFilter;
+
+const USAGE: &str = "usage:
+  server                      run the portal (settings from the environment: DATABASE_URL, LEPTOS_SITE_ADDR,
+                              LEPTOS_SITE_ROOT, PORTAL_SECRET, PORTAL_DEMO_DATA=1 to load the demo data)
+  server create-staff --role clerk|mediator|judge|court_admin --login NAME --name 显示名 --court CODE
+                              open a staff account bound to a court; the password is read from the
+                              PORTAL_STAFF_PASSWORD environment variable or the first line of standard input";
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let settings = Settings::from_env().unwrap_or_else(|e| fail(&e));
+    match args.first().map(String::as_str) {
+        None | Some("serve") => serve(settings).await,
+        Some("create-staff") => create_staff(settings, &args[1..]).await,
+        Some("-h" | "--help" | "help") => println!("{USAGE}"),
+        Some(other) => fail(&format!("unknown command {other}\n{USAGE}")),
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(2)
+}
+
+async fn serve(settings: Settings) {
+    let conf = leptos::config::get_configuration(None)
+        .unwrap_or_else(|e| fail(&format!("leptos configuration: {e}")));
+    let url = redact_url(&settings.database_url);
+    let app = Application::build(settings, conf.leptos_options)
+        .await
+        .unwrap_or_else(|e| fail(&e));
+    tracing::info!(database = %url, "portal listening on http://{}", app.local_addr());
+    println!("PORTAL_READY http://{}", app.local_addr());
+    if let Err(e) = app.serve().await {
+        fail(&format!("server: {e}"));
+    }
+}
+
+async fn create_staff(settings: Settings, args: &[String]) {
+    let get = |flag: &str| {
+        args.windows(2)
+            .find(|w| w[0] == flag)
+            .map(|w| w[1].clone())
+            .unwrap_or_else(|| fail(&format!("missing {flag}\n{USAGE}")))
+    };
+    let role = domain::registration::AccountKind::from_code(&get("--role"))
+        .filter(|k| k.is_staff())
+        .unwrap_or_else(|| fail("--role must be clerk, mediator, judge or court_admin"));
+    let password = match std::env::var("PORTAL_STAFF_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .unwrap_or_else(|e| fail(&e.to_string()));
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    if let Err(e) = domain::registration::check_password(&password, &password) {
+        fail(e.message(domain::Lang::En));
+    }
+    let db = db::Db::connect(&settings.database_url)
+        .await
+        .unwrap_or_else(|e| fail(&e.to_string()));
+    db.migrate().await.unwrap_or_else(|e| fail(&e.to_string()));
+    let now = server::state::now_ms();
+    match db::accounts::create_staff(
+        &db,
+        role,
+        &get("--login"),
+        &get("--name"),
+        password,
+        &get("--court"),
+        now,
+    )
+    .await
+    {
+        Ok(account) => println!(
+            "created {} {} ({}) at {}",
+            role.code(),
+            account.login_name,
+            account.display_name,
+            get("--court")
+        ),
+        Err(e) => fail(&e.to_string()),
+    }
+}

@@ -1,0 +1,137 @@
+//! Settings from the environment (twelve-factor): the same binary runs the demo on SQLite and a cluster of
+//! stateless instances on PostgreSQL. Secrets never print.
+
+use std::path::PathBuf;
+
+#[derive(Clone)]
+pub struct Settings {
+    pub database_url: String,
+    /// Master secret for personal-data encryption and look-up hashes. Every instance of one deployment shares it.
+    pub secret: Vec<u8>,
+    /// Mark cookies `Secure` (behind TLS).
+    pub secure_cookies: bool,
+    /// Extra origins allowed to send state-changing requests (e.g. `https://portal.court.example`), besides the
+    /// request's own host.
+    pub allowed_origins: Vec<String>,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
+    pub trust_forwarded_for: bool,
+    /// Load the demo reference data and accounts at start-up.
+    pub load_demo_data: bool,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("secret", &"…")
+            .field("secure_cookies", &self.secure_cookies)
+            .field("allowed_origins", &self.allowed_origins)
+            .field("trust_forwarded_for", &self.trust_forwarded_for)
+            .field("load_demo_data", &self.load_demo_data)
+            .finish()
+    }
+}
+
+/// `postgres://user:password@host/db` → `postgres://user:…@host/db`.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let creds = &url[scheme + 3..at];
+            match creds.find(':') {
+                Some(colon) => format!("{}{}:…{}", &url[..scheme + 3], &creds[..colon], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn flag(name: &str) -> bool {
+    matches!(std::env::var(name).as_deref(), Ok("1" | "true" | "yes"))
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portal.db?mode=rwc";
+
+impl Settings {
+    pub fn from_env() -> Result<Settings, String> {
+        let database_url =
+            std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string());
+        if let Some(path) = sqlite_path(&database_url) {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            }
+        }
+        let secret = match std::env::var("PORTAL_SECRET") {
+            Ok(hex_secret) => {
+                let bytes = hex::decode(hex_secret.trim())
+                    .map_err(|_| "PORTAL_SECRET must be hex".to_string())?;
+                if bytes.len() < 32 {
+                    return Err("PORTAL_SECRET must hold at least 32 bytes (64 hex digits)".into());
+                }
+                bytes
+            }
+            Err(_) => secret_from_file(&PathBuf::from(
+                std::env::var("PORTAL_SECRET_FILE").unwrap_or_else(|_| "data/secret.key".into()),
+            ))?,
+        };
+        Ok(Settings {
+            database_url,
+            secret,
+            secure_cookies: flag("PORTAL_SECURE_COOKIES"),
+            allowed_origins: std::env::var("PORTAL_ALLOWED_ORIGINS")
+                .unwrap_or_default()
+                .split(',')
+                .map(|s| s.trim().trim_end_matches('/').to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            trust_forwarded_for: flag("PORTAL_TRUST_FORWARDED_FOR"),
+            load_demo_data: flag("PORTAL_DEMO_DATA"),
+        })
+    }
+}
+
+fn sqlite_path(url: &str) -> Option<PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+}
+
+/// A single machine keeps its secret in a file made on first start (mode 0600). A cluster sets PORTAL_SECRET.
+fn secret_from_file(path: &PathBuf) -> Result<Vec<u8>, String> {
+    if let Ok(text) = std::fs::read_to_string(path) {
+        return hex::decode(text.trim()).map_err(|_| format!("{} is not hex", path.display()));
+    }
+    use rand::RngCore;
+    let mut bytes = vec![0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, hex::encode(&bytes))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_passwords_are_redacted() {
+        assert_eq!(
+            super::redact_url("postgres://root:hunter2@127.0.0.1/test"),
+            "postgres://root:…@127.0.0.1/test"
+        );
+        assert_eq!(
+            super::redact_url("sqlite://data/portal.db"),
+            "sqlite://data/portal.db"
+        );
+    }
+}
