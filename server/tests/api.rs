@@ -1,0 +1,850 @@
+//! Integration tests: the real server on a random port, against a fresh SQLite file and a fresh PostgreSQL
+//! database. Every case runs on both; PostgreSQL that cannot be reached fails the run loudly (never a skip).
+
+use reqwest::header::{HeaderMap, HeaderValue, ORIGIN};
+use reqwest::{redirect::Policy, Client, StatusCode};
+use serde_json::{json, Value};
+use server::settings::Settings;
+use server::Application;
+use sqlx::Connection;
+
+struct TestApp {
+    base: String,
+    db: db::Db,
+    /// Sends this site's Origin, as the portal's own pages do.
+    client: Client,
+    _cleanup: Option<PgCleanup>,
+}
+
+struct PgCleanup {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgCleanup {
+    fn drop(&mut self) {
+        let (admin_url, name) = (self.admin_url.clone(), self.name.clone());
+        // Best effort, on a thread of its own: Drop cannot await.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                if let Ok(mut c) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&mut c)
+                        .await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+fn client(origin: Option<&str>) -> Client {
+    let mut headers = HeaderMap::new();
+    if let Some(o) = origin {
+        headers.insert(ORIGIN, HeaderValue::from_str(o).unwrap());
+    }
+    Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
+async fn spawn_app(backend: Backend) -> TestApp {
+    let suffix = db::new_id();
+    let (database_url, cleanup) = match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join(format!("portal-test-{suffix}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            (
+                format!("sqlite://{}/portal.db?mode=rwc", dir.display()),
+                None,
+            )
+        }
+        Backend::Postgres => {
+            let admin_url = postgres_admin_url();
+            let mut admin = sqlx::PgConnection::connect(&admin_url)
+                .await
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "\n\nPostgreSQL is not reachable at {admin_url}: {e}\n\
+                     The integration tests run on SQLite AND PostgreSQL. Start PostgreSQL or point \
+                     TEST_POSTGRES_URL at one (a user that may CREATE DATABASE), e.g.\n  \
+                     TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres\n\n"
+                    )
+                });
+            let name = format!("portal_test_{}", &suffix[..16]);
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .await
+                .unwrap();
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_string())
+                .unwrap();
+            (
+                format!("{base}/{name}"),
+                Some(PgCleanup { admin_url, name }),
+            )
+        }
+    };
+    let settings = Settings {
+        database_url,
+        secret: b"integration-test-secret-of-32-bytes!".to_vec(),
+        secure_cookies: false,
+        allowed_origins: vec![],
+        trust_forwarded_for: false,
+        load_demo_data: true,
+    };
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("portal")
+        .site_root("target/site")
+        .site_pkg_dir("pkg")
+        .site_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
+        .build();
+    let app = Application::build(settings, options)
+        .await
+        .expect("application starts");
+    let base = format!("http://{}", app.local_addr());
+    let db = app.state().ctx.db.clone();
+    tokio::spawn(app.serve());
+    TestApp {
+        client: client(Some(&base)),
+        base,
+        db,
+        _cleanup: cleanup,
+    }
+}
+
+impl TestApp {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    async fn post_json(&self, c: &Client, path: &str, body: Value) -> (StatusCode, Value) {
+        let res = c.post(self.url(path)).json(&body).send().await.unwrap();
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn get_json(&self, c: &Client, path: &str) -> (StatusCode, Value) {
+        let res = c.get(self.url(path)).send().await.unwrap();
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+}
+
+/// A valid resident ID with the given 17 first digits.
+fn resident_id(first17: &str) -> String {
+    format!(
+        "{first17}{}",
+        domain::ResidentId::check_char(first17).unwrap()
+    )
+}
+
+fn citizen(mobile: &str, id17: &str) -> Value {
+    json!({"kind": "citizen", "name": "赵六", "id_number": resident_id(id17), "mobile": mobile,
+           "password": "secret-pass-1", "password_confirm": "secret-pass-1"})
+}
+
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite { $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { super::$name(super::spawn_app(super::Backend::Sqlite).await).await } )* }
+        mod postgres { $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { super::$name(super::spawn_app(super::Backend::Postgres).await).await } )* }
+    };
+}
+
+on_both_databases!(
+    health_reports_the_database,
+    courts_of_the_seed_documents_are_served,
+    each_account_kind_registers_and_sees_its_own_data,
+    bad_input_gets_field_errors_in_the_callers_language,
+    duplicate_registration_is_refused,
+    login_and_logout,
+    another_account_is_not_found,
+    cross_site_posts_are_refused,
+    login_attempts_are_rate_limited,
+    server_functions_check_who_is_asking,
+    html_forms_work_without_javascript,
+    pages_carry_security_headers_and_limits,
+    personal_data_is_encrypted_and_every_change_audited,
+    openapi_document_describes_the_api,
+);
+
+async fn health_reports_the_database(app: TestApp) {
+    let (status, body) = app.get_json(&app.client, "/api/v1/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"], true);
+}
+
+async fn courts_of_the_seed_documents_are_served(app: TestApp) {
+    let (status, body) = app.get_json(&app.client, "/api/v1/courts").await;
+    assert_eq!(status, StatusCode::OK);
+    let courts = body.as_array().unwrap();
+    let find = |code: &str| {
+        courts
+            .iter()
+            .find(|c| c["code"] == code)
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    assert_eq!(find("吉02")["name"], "吉林市中级人民法院");
+    assert_eq!(find("吉0211")["parent_code"], "吉02");
+    assert_eq!(find("吉76")["name_ko"], "길림성연변림구중급법원");
+    for code in [
+        "吉0202", "吉0203", "吉0204", "吉0221", "吉0281", "吉0282", "吉0283", "吉0284", "蒙05",
+        "宁02", "吉0721",
+    ] {
+        assert!(find(code).is_object(), "court {code} missing");
+    }
+}
+
+async fn each_account_kind_registers_and_sees_its_own_data(app: TestApp) {
+    let forms = [
+        citizen("13700000001", "22020219850315002"),
+        json!({"kind": "enterprise", "name": "吉林市江北农机有限公司", "uscc": "91350100M000100Y43",
+               "legal_representative": "钱七", "contact_name": "孙八", "mobile": "13700000002",
+               "password": "secret-pass-1", "password_confirm": "secret-pass-1"}),
+        json!({"kind": "lawyer", "name": "周律师", "licence_no": "22020201910234567", "law_firm": "吉林北山律师事务所",
+               "mobile": "13700000003", "password": "secret-pass-1", "password_confirm": "secret-pass-1"}),
+    ];
+    for form in forms {
+        let c = client(Some(&app.base));
+        let (status, body) = app.post_json(&c, "/api/v1/accounts", form.clone()).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        assert_eq!(body["kind"], form["kind"]);
+        let (status, me) = app.get_json(&c, "/api/v1/me").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(me["id"], body["id"]);
+        assert!(me.get("password_hash").is_none() && !me.to_string().contains("argon2"));
+        if form["kind"] == "citizen" {
+            assert_eq!(
+                me["id_number_masked"],
+                format!(
+                    "220202********{}",
+                    &form["id_number"].as_str().unwrap()[14..]
+                )
+            );
+            assert_eq!(me["login_name"], "13700000001");
+        }
+        if form["kind"] == "enterprise" {
+            assert_eq!(me["login_name"], "91350100M000100Y43");
+        }
+    }
+}
+
+async fn bad_input_gets_field_errors_in_the_callers_language(app: TestApp) {
+    let mut form = citizen("12345", "22020219850315002");
+    form["id_number"] = json!("220202198503150028"); // wrong check digit
+    form["password_confirm"] = json!("different");
+    let res = app
+        .client
+        .post(app.url("/api/v1/accounts"))
+        .header("accept-language", "en")
+        .json(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "validation");
+    assert!(
+        body["fields"]["id_number"]
+            .as_str()
+            .unwrap()
+            .contains("check digit"),
+        "{body}"
+    );
+    assert!(body["fields"]["mobile"]
+        .as_str()
+        .unwrap()
+        .contains("11 digits"));
+    assert!(body["fields"]["password"]
+        .as_str()
+        .unwrap()
+        .contains("do not match"));
+    // Chinese by default.
+    let (_, body) = app.post_json(&app.client, "/api/v1/accounts", form).await;
+    assert!(body["fields"]["id_number"]
+        .as_str()
+        .unwrap()
+        .contains("校验码"));
+    // Staff roles cannot be self-registered.
+    let mut judge = citizen("13700000009", "22020219850315002");
+    judge["kind"] = json!("judge");
+    let (status, body) = app.post_json(&app.client, "/api/v1/accounts", judge).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["fields"]["kind"].is_string());
+}
+
+async fn duplicate_registration_is_refused(app: TestApp) {
+    let (status, _) = app
+        .post_json(
+            &client(Some(&app.base)),
+            "/api/v1/accounts",
+            citizen("13700000011", "22020219850315002"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    // Same ID number, other mobile.
+    let (status, body) = app
+        .post_json(
+            &client(Some(&app.base)),
+            "/api/v1/accounts",
+            citizen("13700000012", "22020219850315002"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["error"], "taken");
+    assert!(body["fields"]["id_number"].is_string(), "{body}");
+    // Same mobile, other ID number.
+    let (status, body) = app
+        .post_json(
+            &client(Some(&app.base)),
+            "/api/v1/accounts",
+            citizen("13700000011", "22020219900101003"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body["fields"]["mobile"].is_string(), "{body}");
+    // Concurrent identical registrations: exactly one wins.
+    let form = citizen("13700000013", "22020219700101004");
+    let tries = (0..4).map(|_| {
+        let (c, url, form) = (
+            client(Some(&app.base)),
+            app.url("/api/v1/accounts"),
+            form.clone(),
+        );
+        tokio::spawn(async move { c.post(url).json(&form).send().await.unwrap().status() })
+    });
+    let statuses: Vec<StatusCode> = futures::future::join_all(tries)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CREATED)
+            .count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::CREATED || *s == StatusCode::CONFLICT),
+        "{statuses:?}"
+    );
+}
+
+async fn login_and_logout(app: TestApp) {
+    let c = client(Some(&app.base));
+    let (status, _) = app
+        .post_json(
+            &c,
+            "/api/v1/session",
+            json!({"login_name": "13900000001", "password": "demo-pass-2026"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, me) = app.get_json(&c, "/api/v1/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(me["display_name"], "张三");
+    assert_eq!(me["id_number_masked"], "220202********1234");
+    // The login name may be typed the way people write it.
+    let c2 = client(Some(&app.base));
+    let (status, _) = app
+        .post_json(
+            &c2,
+            "/api/v1/session",
+            json!({"login_name": "+86 139-0000-0001", "password": "demo-pass-2026"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // Staff log in with their user name and are bound to a court.
+    let (status, staff) = app
+        .post_json(
+            &client(Some(&app.base)),
+            "/api/v1/session",
+            json!({"login_name": "clerk.changyi", "password": "demo-pass-2026"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(staff["kind"], "clerk");
+    assert_eq!(staff["court_code"], "吉0202");
+    // Wrong password.
+    let (status, body) = app
+        .post_json(
+            &client(Some(&app.base)),
+            "/api/v1/session",
+            json!({"login_name": "13900000001", "password": "nope-nope"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["error"], "bad_credentials");
+    // Every login is a new session with a new id.
+    let token = session_token(&app, "13900000001").await;
+    assert_ne!(token, session_token(&app, "13900000001").await);
+    // Logout kills the session on the server: replaying its cookie afterwards does not work.
+    let raw = client(Some(&app.base));
+    let with_token =
+        |req: reqwest::RequestBuilder| req.header("cookie", format!("portal_session={token}"));
+    assert_eq!(
+        with_token(raw.get(app.url("/api/v1/me")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    let res = with_token(raw.delete(app.url("/api/v1/session")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert!(res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    assert_eq!(
+        with_token(raw.get(app.url("/api/v1/me")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // The cookie-jar client logs out too; its other session (c2) is untouched.
+    assert_eq!(
+        c.delete(app.url("/api/v1/session"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.get_json(&c, "/api/v1/me").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.get_json(&c2, "/api/v1/me").await.0, StatusCode::OK);
+}
+
+/// Logs in afresh and returns the raw session token from Set-Cookie.
+async fn session_token(app: &TestApp, login: &str) -> String {
+    let res = client(Some(&app.base))
+        .post(app.url("/api/v1/session"))
+        .json(&json!({"login_name": login, "password": "demo-pass-2026"}))
+        .send()
+        .await
+        .unwrap();
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("portal_session=")
+        .to_string()
+}
+
+async fn another_account_is_not_found(app: TestApp) {
+    let a = client(Some(&app.base));
+    let (_, first) = app
+        .post_json(
+            &a,
+            "/api/v1/accounts",
+            citizen("13700000021", "22020219850315002"),
+        )
+        .await;
+    let b = client(Some(&app.base));
+    let (_, second) = app
+        .post_json(
+            &b,
+            "/api/v1/accounts",
+            citizen("13700000022", "22020219900101003"),
+        )
+        .await;
+    let first_id = first["id"].as_str().unwrap();
+    let (status, _) = app
+        .get_json(&a, &format!("/api/v1/accounts/{first_id}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = app
+        .get_json(&b, &format!("/api/v1/accounts/{first_id}"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["error"], "not_found");
+    assert!(!body.to_string().contains("13700000021"));
+    // The same answer as for an id that never existed.
+    let (status, _) = app
+        .get_json(&b, "/api/v1/accounts/00000000000000000000000000000000")
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_ne!(first["id"], second["id"]);
+    let (status, _) = app
+        .get_json(&client(None), &format!("/api/v1/accounts/{first_id}"))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+async fn cross_site_posts_are_refused(app: TestApp) {
+    let login = json!({"login_name": "13900000001", "password": "demo-pass-2026"});
+    // No Origin, no Referer.
+    let (status, body) = app
+        .post_json(&client(None), "/api/v1/session", login.clone())
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(body["error"], "csrf");
+    // Another site's Origin, even with a Referer of ours.
+    let evil = client(Some("https://evil.example"));
+    let res = evil
+        .post(app.url("/api/v1/session"))
+        .header("referer", app.url("/login"))
+        .json(&login)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // The HTML forms and the Leptos server functions are guarded the same way.
+    let res = evil
+        .post(app.url("/login"))
+        .form(&[
+            ("login_name", "13900000001"),
+            ("password", "demo-pass-2026"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = evil.post(app.url("/rpc/my_account")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = evil.post(app.url("/logout")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // A Referer of ours is accepted when Origin is absent (older browsers).
+    let res = client(None)
+        .post(app.url("/api/v1/session"))
+        .header("referer", app.url("/login"))
+        .json(&login)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+async fn login_attempts_are_rate_limited(app: TestApp) {
+    let c = client(Some(&app.base));
+    for _ in 0..5 {
+        let (status, _) = app
+            .post_json(
+                &c,
+                "/api/v1/session",
+                json!({"login_name": "13900000001", "password": "wrong-guess"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    // Now even the right password is refused for this account…
+    let (status, body) = app
+        .post_json(
+            &c,
+            "/api/v1/session",
+            json!({"login_name": "13900000001", "password": "demo-pass-2026"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body["error"], "rate_limited");
+    // …while another account still logs in.
+    let (status, _) = app
+        .post_json(
+            &c,
+            "/api/v1/session",
+            json!({"login_name": "13900000003", "password": "demo-pass-2026"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // And one address that tries many accounts is stopped too.
+    for i in 0..15 {
+        let _ = app
+            .post_json(
+                &c,
+                "/api/v1/session",
+                json!({"login_name": format!("1370000{i:04}"), "password": "x-wrong-x"}),
+            )
+            .await;
+    }
+    let (status, _) = app
+        .post_json(
+            &c,
+            "/api/v1/session",
+            json!({"login_name": "13900000002", "password": "demo-pass-2026"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+async fn server_functions_check_who_is_asking(app: TestApp) {
+    let anon = client(Some(&app.base));
+    let res = anon
+        .post(app.url("/rpc/my_account"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let c = client(Some(&app.base));
+    app.post_json(
+        &c,
+        "/api/v1/session",
+        json!({"login_name": "13900000001", "password": "demo-pass-2026"}),
+    )
+    .await;
+    let res = c
+        .post(app.url("/rpc/my_account"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    // The owner's own page data holds the full ID number; nothing else does.
+    assert!(body.to_string().contains("220202199001011234"), "{body}");
+    assert!(body["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a[1] == "session.login"));
+}
+
+async fn html_forms_work_without_javascript(app: TestApp) {
+    let c = client(Some(&app.base));
+    let bad = [
+        ("kind", "citizen"),
+        ("name", "李雷"),
+        ("id_number", "220202198503150028"),
+        ("mobile", "13700000031"),
+        ("password", "secret-pass-1"),
+        ("password_confirm", "secret-pass-1"),
+    ];
+    let res = c
+        .post(app.url("/register"))
+        .form(&bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("公民身份号码校验码不正确"),
+        "error shown next to the field"
+    );
+    assert!(
+        html.contains(r##"href="#f-id_number""##),
+        "error summary links to the field"
+    );
+    assert!(html.contains(r#"value="李雷""#), "answers are kept");
+    assert!(
+        !html.contains("secret-pass-1"),
+        "passwords are never sent back"
+    );
+    let id = resident_id("22020219850315002");
+    let good = [
+        ("kind", "citizen"),
+        ("name", "李雷"),
+        ("id_number", id.as_str()),
+        ("mobile", "13700000031"),
+        ("password", "secret-pass-1"),
+        ("password_confirm", "secret-pass-1"),
+    ];
+    let res = c
+        .post(app.url("/register"))
+        .form(&good)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/me");
+    let html = c
+        .get(app.url("/me"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("李雷") && html.contains(&id),
+        "own page shows own data in full"
+    );
+    // Language preference is remembered.
+    let res = c
+        .post(app.url("/prefs"))
+        .form(&[("lang", "ko"), ("return_to", "/me")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/me");
+    let html = c
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"<html lang="ko""#) && html.contains("로그아웃"));
+    // Log out with the form.
+    let res = c.post(app.url("/logout")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = c
+        .get(app.url("/me"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(&id));
+    // Wrong password on the login form: 401 page with the message, login name kept.
+    let res = c
+        .post(app.url("/login"))
+        .form(&[("login_name", "13700000031"), ("password", "wrong-pass")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(res.text().await.unwrap().contains(r#"value="13700000031""#));
+}
+
+async fn pages_carry_security_headers_and_limits(app: TestApp) {
+    let res = app.client.get(app.url("/")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers();
+    let csp = h["content-security-policy"].to_str().unwrap().to_string();
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"),
+        "{csp}"
+    );
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    let html = res.text().await.unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
+    assert!(
+        html.contains(&format!(r#"nonce="{nonce}""#)),
+        "the hydration script carries the nonce"
+    );
+    let res = app
+        .client
+        .get(app.url("/no-such-page"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = app
+        .client
+        .get(app.url("/api/v1/no-such"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let big = "x".repeat(server::BODY_LIMIT + 1);
+    let res = app
+        .client
+        .post(app.url("/api/v1/session"))
+        .header("content-type", "application/json")
+        .body(big)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+async fn personal_data_is_encrypted_and_every_change_audited(app: TestApp) {
+    use sqlx::Row;
+    let id = resident_id("22020219850315002");
+    let (status, _) = app
+        .post_json(
+            &client(Some(&app.base)),
+            "/api/v1/accounts",
+            citizen("13700000041", "22020219850315002"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let row = sqlx::query("SELECT id_number_enc, id_number_hash, id_number_masked FROM accounts WHERE login_name = $1")
+        .bind("13700000041")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    let enc: String = row.get("id_number_enc");
+    let hash: String = row.get("id_number_hash");
+    assert!(!enc.contains(&id) && !hash.contains(&id));
+    assert_eq!(
+        row.get::<String, _>("id_number_masked"),
+        format!("220202********{}", &id[14..])
+    );
+    let actions: Vec<String> = sqlx::query_scalar("SELECT action FROM audit_log ORDER BY id")
+        .fetch_all(app.db.reader())
+        .await
+        .unwrap();
+    assert!(
+        actions.contains(&"account.register".to_string())
+            && actions.contains(&"session.login".to_string())
+    );
+    let details: Vec<String> = sqlx::query_scalar("SELECT detail FROM audit_log")
+        .fetch_all(app.db.reader())
+        .await
+        .unwrap();
+    assert!(
+        details.iter().all(|d| !d.contains("13700000041")),
+        "audit details are masked: {details:?}"
+    );
+}
+
+async fn openapi_document_describes_the_api(app: TestApp) {
+    let (status, doc) = app.get_json(&app.client, "/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    for path in [
+        "/api/v1/health",
+        "/api/v1/courts",
+        "/api/v1/session",
+        "/api/v1/accounts",
+        "/api/v1/me",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} missing");
+    }
+    assert!(doc["components"]["schemas"]["ApiErrorBody"].is_object());
+}
