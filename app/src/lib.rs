@@ -13,7 +13,7 @@ pub mod ssr;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 pub use page_data::{use_page, FormNotice, FormOutcome, PageData, UserSummary};
 
@@ -41,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let json = data.to_script_json();
     view! {
         <!DOCTYPE html>
-        <html lang=data.lang.tag()>
+        <html lang=data.lang.tag() class=body_class>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -69,7 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home_page::HomePage/>
                     <Route path=path!("/register") view=account::register_page::RegisterPage/>
                     <Route path=path!("/login") view=account::login_page::LoginPage/>
-                    <Route path=path!("/me") view=account::account_page::AccountPage/>
+                    // In order: the account's data is part of the first HTML, so the page is complete without JavaScript.
+                    <Route path=path!("/me") view=account::account_page::AccountPage ssr=SsrMode::InOrder/>
                 </Routes>
             </layout::Layout>
         </Router>

@@ -36,8 +36,13 @@ fn fail(message: &str) -> ! {
 async fn serve(settings: Settings) {
     let conf = leptos::config::get_configuration(None)
         .unwrap_or_else(|e| fail(&format!("leptos configuration: {e}")));
+    let mut options = conf.leptos_options;
+    // cargo-leptos bakes the bundle's name in at compile time; a plain `cargo build` of the binary has none.
+    if options.output_name.is_empty() {
+        options.output_name = "portal".into();
+    }
     let url = redact_url(&settings.database_url);
-    let app = Application::build(settings, conf.leptos_options)
+    let app = Application::build(settings, options)
         .await
         .unwrap_or_else(|e| fail(&e));
     tracing::info!(database = %url, "portal listening on http://{}", app.local_addr());

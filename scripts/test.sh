@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test from a clean clone: fmt, clippy (server and wasm32), unit tests, integration tests against
+# SQLite AND PostgreSQL, then the browser tests (JavaScript on and off). Installs what it needs when missing.
+# PostgreSQL: TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test), a user that may create databases.
+source "$(dirname "$0")/setup.sh"
+export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
+
+setup_build_tools
+setup_browser
+
+step "PostgreSQL reachable at $TEST_POSTGRES_URL"
+pg_host="$(echo "$TEST_POSTGRES_URL" | sed -E 's#^[a-z]+://([^@/]*@)?([^:/]+).*#\2#')"
+pg_port="$(echo "$TEST_POSTGRES_URL" | sed -nE 's#^[a-z]+://([^@/]*@)?[^:/]+:([0-9]+).*#\2#p')"
+if command -v pg_isready >/dev/null && ! pg_isready -q -h "$pg_host" -p "${pg_port:-5432}"; then
+  die "PostgreSQL is not reachable at $pg_host:${pg_port:-5432}. The integration tests need it (they never skip).
+Start it (on this machine kind: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start)
+or point TEST_POSTGRES_URL at one: TEST_POSTGRES_URL=postgres://user@host:5432/db $0"
+fi
+
+step "cargo fmt --check"
+cargo fmt --all -- --check || die "code is not formatted: run cargo fmt --all"
+
+step "clippy: server, db, domain (native, ssr)"
+cargo clippy --release -p server -p db -p domain --all-targets -- -D warnings || die "clippy (native)"
+step "clippy: app (wasm32, hydrate)"
+cargo clippy --release -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings || die "clippy (wasm32)"
+
+build_release
+
+step "Unit and integration tests (SQLite and PostgreSQL)"
+cargo test --release --workspace || die "cargo test"
+
+step "Browser tests (Chromium, JavaScript on and off)"
+e2e_dir="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+DATABASE_URL="sqlite://$e2e_dir/portal.db?mode=rwc" PORTAL_SECRET_FILE="$e2e_dir/secret.key" PORTAL_DEMO_DATA=1 \
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
+  target/release/server >"$e2e_dir/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break
+  kill -0 $server_pid 2>/dev/null || { cat "$e2e_dir/server.log"; die "server did not start"; }
+  sleep 0.2
+done
+mkdir -p target/e2e
+BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$ROOT/target/e2e" node --test --test-concurrency=1 e2e/tests/ \
+  || { tail -50 "$e2e_dir/server.log"; die "browser tests"; }
+echo
+echo "All tests passed. Screenshots: target/e2e/"
