@@ -5,6 +5,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 unset CARGO_TARGET_DIR # cargo-leptos and the scripts expect ./target
 export PATH="$HOME/.cargo/bin:$ROOT/e2e/node_modules/.bin:$PATH"
+# cargo-leptos passes this to the compiler; leptos reads it at compile time (option_env!). Every cargo command of the
+# scripts sets it the same way, so clippy, tests and the release build agree and nothing is compiled twice.
+export LEPTOS_OUTPUT_NAME=portal
 
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 die() { printf '\n\033[1;31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }

@@ -25,10 +25,11 @@ cargo clippy --release -p server -p db -p domain --all-targets -- -D warnings ||
 step "clippy: app (wasm32, hydrate)"
 cargo clippy --release -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings || die "clippy (wasm32)"
 
-build_release
-
 step "Unit and integration tests (SQLite and PostgreSQL)"
 cargo test --release --workspace || die "cargo test"
+
+# Built after the tests, so the server the browser tests run is exactly the one cargo-leptos builds.
+build_release
 
 step "Browser tests (Chromium, JavaScript on and off)"
 e2e_dir="$(mktemp -d)"

@@ -26,6 +26,19 @@ pub enum FieldError {
     PasswordMismatch,
     /// Already registered (mobile number, ID number, credit code or licence).
     Taken,
+    AmountFormat,
+    AmountTooLarge,
+    DateFormat,
+    DateInFuture,
+    UnknownChoice,
+    NeedPlaintiff,
+    NeedDefendant,
+    /// The same person or organisation on both sides.
+    SuesItself,
+    NeedClaim,
+    /// Property cases need the amount claimed (fee and jurisdiction depend on it).
+    NeedAmount,
+    NeedAddress,
 }
 
 impl FieldError {
@@ -47,6 +60,17 @@ impl FieldError {
             FieldError::PasswordTooLong => "password_too_long",
             FieldError::PasswordMismatch => "password_mismatch",
             FieldError::Taken => "taken",
+            FieldError::AmountFormat => "amount_format",
+            FieldError::AmountTooLarge => "amount_too_large",
+            FieldError::DateFormat => "date_format",
+            FieldError::DateInFuture => "date_in_future",
+            FieldError::UnknownChoice => "unknown_choice",
+            FieldError::NeedPlaintiff => "need_plaintiff",
+            FieldError::NeedDefendant => "need_defendant",
+            FieldError::SuesItself => "sues_itself",
+            FieldError::NeedClaim => "need_claim",
+            FieldError::NeedAmount => "need_amount",
+            FieldError::NeedAddress => "need_address",
         }
     }
 
@@ -124,6 +148,53 @@ impl FieldError {
                 "该号码已注册。如是您本人，请直接登录。",
                 "This is already registered. If it is yours, log in instead.",
                 "이미 등록되어 있습니다. 본인이라면 로그인하십시오.",
+            ),
+            FieldError::AmountFormat => lang.pick(
+                "金额请填写数字，单位为元，最多两位小数，例如 12000 或 12000.50。",
+                "Enter the amount in yuan as a number with at most two decimals, e.g. 12000 or 12000.50.",
+                "금액은 위안 단위 숫자로, 소수점 둘째 자리까지 입력하십시오(예: 12000.50).",
+            ),
+            FieldError::AmountTooLarge => lang.pick(
+                "金额过大，请核对（上限一万亿元）。",
+                "The amount is too large; please check it (at most one trillion yuan).",
+                "금액이 너무 큽니다. 확인해 주십시오.",
+            ),
+            FieldError::DateFormat => lang.pick(
+                "日期格式应为 年-月-日，例如 2024-03-15。",
+                "Enter the date as year-month-day, e.g. 2024-03-15.",
+                "날짜는 연-월-일 형식으로 입력하십시오(예: 2024-03-15).",
+            ),
+            FieldError::DateInFuture => lang.pick("日期不能晚于今天。", "The date cannot be in the future.", "날짜는 오늘 이후일 수 없습니다."),
+            FieldError::UnknownChoice => lang.pick("请从列表中选择。", "Choose one of the options.", "목록에서 선택하십시오."),
+            FieldError::NeedPlaintiff => lang.pick(
+                "至少需要一名原告（申请人）。",
+                "Add at least one claimant (applicant).",
+                "원고(신청인)가 한 명 이상 필요합니다.",
+            ),
+            FieldError::NeedDefendant => lang.pick(
+                "至少需要一名被告（被申请人）。",
+                "Add at least one defendant (respondent).",
+                "피고(피신청인)가 한 명 이상 필요합니다.",
+            ),
+            FieldError::SuesItself => lang.pick(
+                "同一当事人不能既是原告又是被告。",
+                "The same party cannot be on both sides.",
+                "같은 당사자가 원고이자 피고일 수 없습니다.",
+            ),
+            FieldError::NeedClaim => lang.pick(
+                "请至少填写一项诉讼请求。",
+                "Add at least one claim.",
+                "청구를 하나 이상 입력하십시오.",
+            ),
+            FieldError::NeedAmount => lang.pick(
+                "财产案件请填写诉讼请求的金额（诉讼费按金额计算）。",
+                "Property claims need an amount: the court fee is computed from it.",
+                "재산 사건은 청구 금액이 필요합니다(소송비용 산정).",
+            ),
+            FieldError::NeedAddress => lang.pick(
+                "请填写送达地址，法院将按此地址送达文书。",
+                "Give an address for service: the court sends documents there.",
+                "송달 주소를 입력하십시오.",
             ),
         }
     }

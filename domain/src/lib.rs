@@ -4,12 +4,19 @@
 //! Nothing here does I/O or reads a clock: "today" is always an argument, so the same input gives the same
 //! answer in the browser, on the server and in tests.
 
+pub mod calendar;
+pub mod catalogue;
 pub mod date;
 pub mod error;
+pub mod fees;
+pub mod filing;
+pub mod filing_status;
 pub mod ids;
 pub mod lang;
+pub mod limitation;
 pub mod mask;
 pub mod registration;
+pub mod risk;
 
 pub use date::Date;
 pub use error::{FieldError, FieldErrors};

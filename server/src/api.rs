@@ -24,8 +24,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/accounts/{id}", get(account_by_id))
         .route("/api/v1/me", get(me))
         .route("/api/v1/session", post(login).delete(logout))
+        .route("/api/v1/fees/quote", post(fee_quote))
+        .route("/api/v1/validate", post(validate))
         .route("/api/v1/openapi.json", get(openapi))
-        .fallback(not_found)
+        .route("/api/v1/{*rest}", axum::routing::any(not_found))
 }
 
 #[derive(OpenApi)]
@@ -153,6 +155,12 @@ fn unauthorized(lang: Lang) -> ApiError {
         "unauthorized",
         lang.pick("请先登录。", "Please log in first.", "먼저 로그인하십시오."),
     )
+}
+
+impl ApiError {
+    pub fn set_fields(&mut self, fields: BTreeMap<String, String>) {
+        self.body.fields = fields;
+    }
 }
 
 impl IntoResponse for ApiError {
@@ -388,4 +396,141 @@ async fn account_by_id(
         return Err(not_found_error(info.lang));
     }
     Ok(Json(user.into()))
+}
+
+/// `POST /api/v1/fees/quote` body (《诉讼费用交纳办法》).
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)] // Read as domain::fees::FeeRequest; this type documents the contract.
+pub struct FeeQuoteRequest {
+    /// property | divorce | personality | non_property | ip | labour | administrative | administrative_ip |
+    /// judicial_confirmation | payment_order | enforcement
+    fee_category: String,
+    /// The amount in dispute in fen (integer), or null.
+    amount_fen: Option<i64>,
+    /// ordinary | simple (default ordinary)
+    procedure: Option<String>,
+    /// The amount to preserve in fen, or null.
+    preservation_amount_fen: Option<i64>,
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct FeeLineDto {
+    pub item: String,
+    pub amount_fen: i64,
+    /// The article the line comes from.
+    pub basis: String,
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct FeeQuoteResponse {
+    pub acceptance_fee_fen: i64,
+    pub preservation_fee_fen: i64,
+    pub total_fen: i64,
+    pub lines: Vec<FeeLineDto>,
+    /// The fee table (provincial choices) the quote used.
+    pub table_version: String,
+}
+
+/// Quotes the court fee line by line, each line citing its article; the same code runs in the browser.
+#[utoipa::path(post, path = "/api/v1/fees/quote", request_body = FeeQuoteRequest, responses(
+    (status = 200, body = FeeQuoteResponse), (status = 422, body = ApiErrorBody)))]
+async fn fee_quote(
+    Extension(info): Extension<RequestInfo>,
+    body: Result<Json<domain::fees::FeeRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<FeeQuoteResponse>, ApiError> {
+    let lang = info.lang;
+    let Json(req) = body.map_err(|e| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            &format!(
+                "{}: {}",
+                lang.pick("请求格式有误", "Malformed request", "요청 형식 오류"),
+                e.body_text()
+            ),
+        )
+    })?;
+    let q = domain::fees::quote(&req, &domain::fees::FeeTable::JILIN).map_err(|e| {
+        let (field, msg) = match e {
+            domain::fees::FeeError::AmountRequired => (
+                "amount_fen",
+                lang.pick(
+                    "此类案件须填写争议金额。",
+                    "This category needs an amount.",
+                    "이 유형은 금액이 필요합니다.",
+                ),
+            ),
+            domain::fees::FeeError::AmountOutOfRange => (
+                "amount_fen",
+                lang.pick(
+                    "金额须为不超过一万亿元的非负整数（分）。",
+                    "Amounts are whole fen, not negative, at most one trillion yuan.",
+                    "금액은 음수가 아닌 정수(펀)여야 합니다.",
+                ),
+            ),
+        };
+        let mut err = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", msg);
+        err.body.fields.insert(field.into(), msg.into());
+        err
+    })?;
+    Ok(Json(FeeQuoteResponse {
+        acceptance_fee_fen: q.acceptance_fee_fen,
+        preservation_fee_fen: q.preservation_fee_fen,
+        total_fen: q.total_fen,
+        lines: q
+            .lines
+            .into_iter()
+            .map(|l| FeeLineDto {
+                item: l.item,
+                amount_fen: l.amount_fen,
+                basis: l.basis,
+            })
+            .collect(),
+        table_version: q.table_version,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ValidateRequest {
+    /// resident_id | uscc | mobile | lawyer_licence
+    kind: String,
+    value: String,
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct ValidateResponse {
+    pub valid: bool,
+    /// What is wrong, in the caller's language; null when valid.
+    pub message: Option<String>,
+}
+
+/// Checks one identifier with the same rules the forms use (GB 11643 check digit, GB 32100 check character …).
+#[utoipa::path(post, path = "/api/v1/validate", request_body = ValidateRequest, responses(
+    (status = 200, body = ValidateResponse), (status = 422, body = ApiErrorBody)))]
+async fn validate(
+    Extension(info): Extension<RequestInfo>,
+    Json(req): Json<ValidateRequest>,
+) -> Result<Json<ValidateResponse>, ApiError> {
+    let result = match req.kind.as_str() {
+        "resident_id" => domain::ResidentId::parse(&req.value, info.today).map(|_| ()),
+        "uscc" => domain::Uscc::parse_confirmed(&req.value, false).map(|_| ()),
+        "mobile" => domain::Mobile::parse(&req.value).map(|_| ()),
+        "lawyer_licence" => domain::LawyerLicence::parse(&req.value).map(|_| ()),
+        _ => {
+            let mut e = ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "kind: resident_id | uscc | mobile | lawyer_licence",
+            );
+            e.body.fields.insert(
+                "kind".into(),
+                "resident_id | uscc | mobile | lawyer_licence".into(),
+            );
+            return Err(e);
+        }
+    };
+    Ok(Json(ValidateResponse {
+        valid: result.is_ok(),
+        message: result.err().map(|e| e.message(info.lang).to_string()),
+    }))
 }

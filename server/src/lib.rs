@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod filings_api;
 pub mod forms;
 pub mod security;
 pub mod settings;
@@ -131,6 +132,7 @@ pub fn router(state: AppState) -> Router {
             http::HeaderValue::from_static("public, max-age=300, must-revalidate"),
         ));
     Router::new()
+        .merge(filings_api::router())
         .merge(api::router())
         .merge(forms::router())
         .nest_service(&format!("/{}", options.site_pkg_dir), pkg)

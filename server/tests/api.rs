@@ -185,6 +185,9 @@ on_both_databases!(
     pages_carry_security_headers_and_limits,
     personal_data_is_encrypted_and_every_change_audited,
     openapi_document_describes_the_api,
+    a_filing_goes_from_draft_to_case_number,
+    concurrent_registrations_never_share_or_skip_a_number,
+    review_actions_have_their_conditions,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -847,4 +850,488 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         assert!(doc["paths"][path].is_object(), "{path} missing");
     }
     assert!(doc["components"]["schemas"]["ApiErrorBody"].is_object());
+}
+
+mod contract {
+    //! The public fee-quote and validation contract (no database involved beyond the server's own).
+    use super::*;
+
+    #[tokio::test]
+    async fn fee_quote_and_validation_follow_the_contract() {
+        let app = spawn_app(Backend::Sqlite).await;
+        let (status, q) = app
+            .post_json(
+                &app.client,
+                "/api/v1/fees/quote",
+                json!({"fee_category": "property", "amount_fen": 10_000_000,
+                "procedure": "simple", "preservation_amount_fen": 10_000_000}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{q}");
+        assert_eq!(q["acceptance_fee_fen"], 115_000);
+        assert_eq!(q["preservation_fee_fen"], 102_000);
+        assert_eq!(q["total_fen"], 217_000);
+        assert!(q["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["basis"].as_str().unwrap().contains("诉讼费用交纳办法")));
+        let (status, e) = app
+            .post_json(
+                &app.client,
+                "/api/v1/fees/quote",
+                json!({"fee_category": "property", "amount_fen": null, "procedure": "ordinary"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(e["fields"]["amount_fen"].is_string());
+        let (_, v) = app
+            .post_json(
+                &app.client,
+                "/api/v1/validate",
+                json!({"kind": "resident_id", "value": "11010519491231002X"}),
+            )
+            .await;
+        assert_eq!(v, json!({"valid": true, "message": null}));
+        let (_, v) = app
+            .post_json(
+                &app.client,
+                "/api/v1/validate",
+                json!({"kind": "uscc", "value": "91350100M000100Y44"}),
+            )
+            .await;
+        assert_eq!(v["valid"], false);
+        assert!(v["message"].as_str().unwrap().contains("GB 32100"));
+    }
+}
+
+async fn logged_in(app: &TestApp, login: &str) -> Client {
+    let c = client(Some(&app.base));
+    let (status, body) = app
+        .post_json(
+            &c,
+            "/api/v1/session",
+            json!({"login_name": login, "password": "demo-pass-2026"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{login}: {body}");
+    c
+}
+
+async fn put_json(app: &TestApp, c: &Client, path: &str, body: Value) -> (StatusCode, Value) {
+    let res = c.put(app.url(path)).json(&body).send().await.unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+/// A complete loan claim by the demo citizen 张三 against 李四, filed at 昌邑 (吉0202).
+fn loan_filing(defendant_id: &str) -> Value {
+    json!({
+        "cause": "private_loan",
+        "parties": [
+            {"role": "plaintiff", "kind": "natural", "name": "张三", "id_number": "220202199001011234", "mobile": "13900000001",
+             "address": "吉林市昌邑区解放北路1号", "address_confirmed": true},
+            {"role": "defendant", "kind": "natural", "name": "李四", "id_number": defendant_id, "mobile": "13700000051",
+             "address": "吉林市昌邑区通江路8号", "address_confirmed": true}
+        ],
+        "claims": [{"text": "判令被告偿还借款本金", "amount": "100,000"}],
+        "facts": "2024年3月被告向原告借款10万元，约定一年内归还，至今未还。",
+        "known_on": "2025-03-15",
+        "evidence": [{"name": "借条", "original": true}, {"name": "转账凭证", "original": true}],
+        "court_code": "吉0202",
+        "competent_court_code": "吉0202",
+        "mediation_consent": true
+    })
+}
+
+async fn submitted_filing(app: &TestApp, c: &Client, defendant_id: &str) -> (String, Value) {
+    let (status, created) = app
+        .post_json(c, "/api/v1/filings", loan_filing(defendant_id))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_str().unwrap().to_string();
+    let (status, receipt) = app
+        .post_json(c, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{receipt}");
+    (id, receipt)
+}
+
+async fn a_filing_goes_from_draft_to_case_number(app: TestApp) {
+    // The defendant has an account of their own: as a party, they may see the filing.
+    let defendant_id = resident_id("22020219800101005");
+    let defendant = client(Some(&app.base));
+    let (status, _) = app
+        .post_json(
+            &defendant,
+            "/api/v1/accounts",
+            citizen("13700000051", "22020219800101005"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    let filer = logged_in(&app, "13900000001").await;
+    // A half-done draft with a wrong ID number is saved exactly as typed.
+    let mut partial = loan_filing(&defendant_id);
+    partial["parties"][1]["id_number"] = json!("22020219800101005X");
+    partial["claims"][0]["amount"] = json!("十万");
+    let (status, created) = app
+        .post_json(&filer, "/api/v1/filings", partial.clone())
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = created["id"].as_str().unwrap().to_string();
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(shown["draft"]["claims"][0]["amount"], "十万");
+    assert!(shown["field_errors"]["claims.0.amount"].is_string());
+    let (status, refused) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused["fields"]["parties.1.id_number"].is_string()
+            && refused["fields"]["claims.0.amount"].is_string(),
+        "{refused}"
+    );
+
+    // Corrected and submitted: receipt, query code, fee recomputed on the server, 7-day deadline.
+    let (status, _) = put_json(
+        &app,
+        &filer,
+        &format!("/api/v1/filings/{id}/draft"),
+        loan_filing(&defendant_id),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, receipt) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{receipt}");
+    let f = &receipt["filing"];
+    assert_eq!(f["status"], "submitted");
+    assert_eq!(
+        f["fee_total_fen"], 230_000,
+        "Art. 13: 50 + 90,000 × 2.5% = 2,300 yuan"
+    );
+    assert_eq!(f["fee_table_version"], "jilin-2007-v1");
+    assert!(f["review_deadline"].as_str().unwrap().len() == 10);
+    let receipt_no = f["receipt_no"].as_str().unwrap().to_string();
+    let code = receipt["query_code"].as_str().unwrap().to_string();
+    assert_eq!(code.len(), 6);
+    // Submitted filings cannot be edited.
+    let (status, _) = put_json(
+        &app,
+        &filer,
+        &format!("/api/v1/filings/{id}/draft"),
+        loan_filing(&defendant_id),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // Who may see it: the defendant (a party) yes; a stranger, another court's clerk: 404.
+    assert_eq!(
+        app.get_json(&defendant, &format!("/api/v1/filings/{id}"))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let stranger = logged_in(&app, "13900000003").await;
+    assert_eq!(
+        app.get_json(&stranger, &format!("/api/v1/filings/{id}"))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    let other_clerk = logged_in(&app, "clerk.dunhua").await;
+    assert_eq!(
+        app.get_json(&other_clerk, &format!("/api/v1/filings/{id}"))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get_json(&other_clerk, "/api/v1/courts/吉0202/queue")
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.post_json(
+            &other_clerk,
+            &format!("/api/v1/filings/{id}/review"),
+            json!({"action": "register"})
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.post_json(
+            &stranger,
+            &format!("/api/v1/filings/{id}/submit"),
+            json!({})
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
+
+    // The clerk's queue: oldest first, with the deadline, the plaintiff's name masked.
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, queue) = app.get_json(&clerk, "/api/v1/courts/吉0202/queue").await;
+    assert_eq!(status, StatusCode::OK);
+    let item = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(item["plaintiff"], "张*");
+    assert!(item["days_left"].as_i64().unwrap() >= 7);
+
+    // 补正: the filer is told, edits the same filing and resubmits; the receipt stays.
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/review"),
+            json!({"action": "request_correction", "note": "请补充借款交付的银行流水"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, seen) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(seen["status"], "correction_requested");
+    assert!(seen["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["note"].as_str().unwrap().contains("银行流水")));
+    let mut fixed = loan_filing(&defendant_id);
+    fixed["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"name": "银行流水", "original": true}));
+    assert_eq!(
+        put_json(&app, &filer, &format!("/api/v1/filings/{id}/draft"), fixed)
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let (status, again) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again["filing"]["receipt_no"], receipt_no.as_str());
+    assert_eq!(again["query_code"], "");
+
+    // Registered: the number appears on the filer's side at once.
+    let (status, registered) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/review"),
+            json!({"action": "register"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{registered}");
+    let number = registered["case_number"].as_str().unwrap().to_string();
+    let parsed = domain::catalogue::CaseNumber::parse(&number).expect("an official case number");
+    assert_eq!(
+        (
+            parsed.court_code.as_str(),
+            parsed.case_type.code(),
+            parsed.seq
+        ),
+        ("吉0202", "民初", 1)
+    );
+    let (_, seen) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(seen["case_number"], number.as_str());
+    assert_eq!(seen["status"], "registered");
+    let (_, mine) = app.get_json(&defendant, "/api/v1/filings").await;
+    assert!(mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["case_number"] == number.as_str()));
+
+    // Tracking without logging in needs both the receipt number and the query code.
+    let anon = client(None);
+    let (status, tracked) = app
+        .get_json(
+            &anon,
+            &format!("/api/v1/track?receipt={receipt_no}&code={code}"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(tracked["case_number"], number.as_str());
+    assert!(!tracked.to_string().contains("张三") && !tracked.to_string().contains("220202"));
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    assert_eq!(
+        app.get_json(
+            &anon,
+            &format!("/api/v1/track?receipt={receipt_no}&code={wrong}")
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn concurrent_registrations_never_share_or_skip_a_number(app: TestApp) {
+    db::accounts::create_staff(
+        &app.db,
+        domain::registration::AccountKind::Clerk,
+        "clerk.changyi.2",
+        "第二立案员",
+        "demo-pass-2026".into(),
+        "吉0202",
+        0,
+    )
+    .await
+    .unwrap();
+    let filer = logged_in(&app, "13900000001").await;
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        let (id, _) =
+            submitted_filing(&app, &filer, &resident_id(&format!("2202021980010100{i}"))).await;
+        ids.push(id);
+    }
+    let clerks = [
+        logged_in(&app, "clerk.changyi").await,
+        logged_in(&app, "clerk.changyi.2").await,
+    ];
+    // Both clerks press "register" on every filing at the same moment.
+    let mut tasks = Vec::new();
+    for id in &ids {
+        for c in &clerks {
+            let (c, url) = (c.clone(), app.url(&format!("/api/v1/filings/{id}/review")));
+            tasks.push(tokio::spawn(async move {
+                let res = c
+                    .post(url)
+                    .json(&json!({"action": "register"}))
+                    .send()
+                    .await
+                    .unwrap();
+                (
+                    res.status(),
+                    res.json::<Value>().await.unwrap_or(Value::Null),
+                )
+            }));
+        }
+    }
+    let results: Vec<(StatusCode, Value)> = futures::future::join_all(tasks)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let ok: Vec<&Value> = results
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::OK)
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(
+        ok.len(),
+        ids.len(),
+        "each filing registered exactly once: {results:?}"
+    );
+    assert!(results
+        .iter()
+        .all(|(s, _)| *s == StatusCode::OK || *s == StatusCode::CONFLICT));
+    let mut seqs: Vec<u32> = ok
+        .iter()
+        .map(|v| {
+            domain::catalogue::CaseNumber::parse(v["case_number"].as_str().unwrap())
+                .unwrap()
+                .seq
+        })
+        .collect();
+    seqs.sort();
+    assert_eq!(
+        seqs,
+        (1..=ids.len() as u32).collect::<Vec<_>>(),
+        "no gap, no duplicate"
+    );
+}
+
+async fn review_actions_have_their_conditions(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    // Staff cannot file.
+    assert_eq!(
+        app.post_json(&clerk, "/api/v1/filings", loan_filing(""))
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    let (id, _) = submitted_filing(&app, &filer, &resident_id("22020219800101007")).await;
+    let review = |body: Value| {
+        let (c, url) = (
+            clerk.clone(),
+            app.url(&format!("/api/v1/filings/{id}/review")),
+        );
+        async move {
+            let res = c.post(url).json(&body).send().await.unwrap();
+            (
+                res.status(),
+                res.json::<Value>().await.unwrap_or(Value::Null),
+            )
+        }
+    };
+    // A refusal needs reasons.
+    let (status, body) = review(json!({"action": "refuse"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["fields"]["note"].is_string());
+    // Diversion to pre-litigation mediation (the filer consented): a 民诉前调 number.
+    let (status, diverted) = review(json!({"action": "divert"})).await;
+    assert_eq!(status, StatusCode::OK, "{diverted}");
+    assert_eq!(diverted["status"], "diverted");
+    assert!(diverted["case_number"]
+        .as_str()
+        .unwrap()
+        .contains("吉0202民诉前调1号"));
+    // Nothing more can happen to it here.
+    assert_eq!(
+        review(json!({"action": "register"})).await.0,
+        StatusCode::CONFLICT
+    );
+    // Without consent there is no diversion; a refusal tells the filer how to appeal.
+    let mut no_consent = loan_filing(&resident_id("22020219800101008"));
+    no_consent["mediation_consent"] = json!(false);
+    let (_, created) = app.post_json(&filer, "/api/v1/filings", no_consent).await;
+    let id2 = created["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        app.post_json(&filer, &format!("/api/v1/filings/{id2}/submit"), json!({}))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let url2 = format!("/api/v1/filings/{id2}/review");
+    assert_eq!(
+        app.post_json(&clerk, &url2, json!({"action": "divert"}))
+            .await
+            .0,
+        StatusCode::CONFLICT
+    );
+    let (status, refused) = app
+        .post_json(
+            &clerk,
+            &url2,
+            json!({"action": "refuse", "note": "不属于人民法院受理民事诉讼的范围"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, seen) = app
+        .get_json(&filer, &format!("/api/v1/filings/{id2}"))
+        .await;
+    assert_eq!(seen["status"], "refused");
+    assert!(
+        seen["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["note"].as_str().unwrap().contains("上诉")),
+        "{refused}"
+    );
+    // The risk estimate is available to other clients too.
+    let (status, risk) = app.post_json(&filer, "/api/v1/risk", loan_filing("")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(risk["risk"]["level"].is_string() && risk["fee"]["total_fen"] == 230_000);
 }

@@ -1,0 +1,544 @@
+//! Filings (网上立案): drafts saved as the filer goes, submission, the court's review queue and its actions. Every
+//! state change is an event row and an audit row, written in the same transaction as the change.
+
+use crate::crypto::Keys;
+use crate::{audit, new_id, Db, DbError};
+use domain::catalogue::{CaseNumber, CaseType};
+use domain::filing::FilingDraft;
+use domain::filing_status::{FilingAction, FilingStatus};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Filing {
+    pub id: String,
+    pub filer_id: String,
+    pub status: FilingStatus,
+    pub draft: FilingDraft,
+    pub court_code: Option<String>,
+    pub competent_court_code: Option<String>,
+    pub receipt_no: Option<String>,
+    pub submitted_at: Option<i64>,
+    pub review_deadline: Option<String>,
+    pub case_number: Option<String>,
+    pub fee_table_version: Option<String>,
+    pub fee_total_fen: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilingEvent {
+    pub at: i64,
+    pub actor_id: Option<String>,
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub note: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FilingError {
+    #[error("no such filing")]
+    NotFound,
+    /// The action is not allowed from the filing's current state (or someone else acted first).
+    #[error("not allowed in the filing's current state")]
+    Conflict,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for FilingError {
+    fn from(e: sqlx::Error) -> Self {
+        FilingError::Db(DbError::Sqlx(e))
+    }
+}
+
+const COLUMNS: &str = "id, filer_id, status, draft_json, court_code, competent_court_code, receipt_no, submitted_at, \
+    review_deadline, case_number, fee_table_version, fee_total_fen, created_at, updated_at";
+
+fn from_row(r: &sqlx::any::AnyRow) -> Filing {
+    let status: String = r.get("status");
+    let json: String = r.get("draft_json");
+    Filing {
+        id: r.get("id"),
+        filer_id: r.get("filer_id"),
+        status: FilingStatus::from_code(&status).unwrap_or(FilingStatus::Draft),
+        draft: serde_json_lite::from_str(&json),
+        court_code: r.get("court_code"),
+        competent_court_code: r.get("competent_court_code"),
+        receipt_no: r.get("receipt_no"),
+        submitted_at: r.get("submitted_at"),
+        review_deadline: r.get("review_deadline"),
+        case_number: r.get("case_number"),
+        fee_table_version: r.get("fee_table_version"),
+        fee_total_fen: r.get("fee_total_fen"),
+        created_at: r.get("created_at"),
+        updated_at: r.get("updated_at"),
+    }
+}
+
+/// Drafts are stored as JSON text so that every answer, valid or not, survives exactly as typed.
+mod serde_json_lite {
+    use domain::filing::FilingDraft;
+    pub fn to_string(d: &FilingDraft) -> String {
+        serde_json::to_string(d).expect("a draft always serialises")
+    }
+    pub fn from_str(s: &str) -> FilingDraft {
+        serde_json::from_str(s).unwrap_or_default()
+    }
+}
+
+fn empty_to_none(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+#[allow(clippy::too_many_arguments)] // one column each; a struct would only rename them
+async fn event(
+    conn: &mut sqlx::AnyConnection,
+    filing_id: &str,
+    actor: Option<&str>,
+    action: &str,
+    from: Option<FilingStatus>,
+    to: FilingStatus,
+    note: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO filing_events (filing_id, at, actor_id, action, from_status, to_status, note, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $2, $2)",
+    )
+    .bind(filing_id)
+    .bind(now)
+    .bind(actor)
+    .bind(action)
+    .bind(from.map(|s| s.code()))
+    .bind(to.code())
+    .bind(note)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn create(
+    db: &Db,
+    filer_id: &str,
+    draft: &FilingDraft,
+    ip: &str,
+    now: i64,
+) -> Result<Filing, FilingError> {
+    let id = new_id();
+    let mut tx = db.writer().begin().await?;
+    sqlx::query(
+        "INSERT INTO filings (id, filer_id, status, cause, draft_json, court_code, competent_court_code, created_at, updated_at) \
+         VALUES ($1, $2, 'draft', $3, $4, NULL, NULL, $5, $5)",
+    )
+    .bind(&id)
+    .bind(filer_id)
+    .bind(draft.cause.trim())
+    .bind(serde_json_lite::to_string(draft))
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    event(
+        &mut tx,
+        &id,
+        Some(filer_id),
+        "create",
+        None,
+        FilingStatus::Draft,
+        "",
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(filer_id),
+        ip,
+        "filing.create",
+        &format!("filing:{id}"),
+        "",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    get(db, &id).await?.ok_or(FilingError::NotFound)
+}
+
+/// Saves the answers as they are (valid or not) while the filing is editable.
+pub async fn save_draft(
+    db: &Db,
+    id: &str,
+    filer_id: &str,
+    draft: &FilingDraft,
+    ip: &str,
+    now: i64,
+) -> Result<Filing, FilingError> {
+    let mut tx = db.writer().begin().await?;
+    let done = sqlx::query(
+        "UPDATE filings SET draft_json = $1, cause = $2, updated_at = $3 \
+         WHERE id = $4 AND filer_id = $5 AND status IN ('draft', 'correction_requested')",
+    )
+    .bind(serde_json_lite::to_string(draft))
+    .bind(draft.cause.trim())
+    .bind(now)
+    .bind(id)
+    .bind(filer_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        let exists: Option<String> =
+            sqlx::query_scalar("SELECT status FROM filings WHERE id = $1 AND filer_id = $2")
+                .bind(id)
+                .bind(filer_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        return Err(if exists.is_some() {
+            FilingError::Conflict
+        } else {
+            FilingError::NotFound
+        });
+    }
+    audit::record(
+        &mut tx,
+        Some(filer_id),
+        ip,
+        "filing.save_draft",
+        &format!("filing:{id}"),
+        "",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    get(db, id).await?.ok_or(FilingError::NotFound)
+}
+
+pub async fn get(db: &Db, id: &str) -> Result<Option<Filing>, DbError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM filings WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.reader())
+        .await?;
+    Ok(row.as_ref().map(from_row))
+}
+
+pub async fn by_receipt(db: &Db, receipt_no: &str) -> Result<Option<(Filing, String)>, DbError> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS}, query_code_hash FROM filings WHERE receipt_no = $1"
+    ))
+    .bind(receipt_no)
+    .fetch_optional(db.reader())
+    .await?;
+    Ok(row.map(|r| {
+        (
+            from_row(&r),
+            r.get::<Option<String>, _>("query_code_hash")
+                .unwrap_or_default(),
+        )
+    }))
+}
+
+pub async fn events(db: &Db, id: &str) -> Result<Vec<FilingEvent>, DbError> {
+    let rows = sqlx::query(
+        "SELECT at, actor_id, action, from_status, to_status, note FROM filing_events WHERE filing_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(db.reader())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| FilingEvent {
+            at: r.get("at"),
+            actor_id: r.get("actor_id"),
+            action: r.get("action"),
+            from_status: r.get("from_status"),
+            to_status: r.get("to_status"),
+            note: r.get("note"),
+        })
+        .collect())
+}
+
+/// Whether `account_id` is the filer or one of the parties' or lawyers' accounts.
+pub async fn has_access(db: &Db, filing: &Filing, account_id: &str) -> Result<bool, DbError> {
+    if filing.filer_id == account_id {
+        return Ok(true);
+    }
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM filing_access WHERE filing_id = $1 AND account_id = $2",
+    )
+    .bind(&filing.id)
+    .bind(account_id)
+    .fetch_one(db.reader())
+    .await?;
+    Ok(n > 0)
+}
+
+/// The filings an account filed or is a party or lawyer to, newest first.
+pub async fn for_account(db: &Db, account_id: &str) -> Result<Vec<Filing>, DbError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM filings WHERE filer_id = $1 \
+         OR id IN (SELECT filing_id FROM filing_access WHERE account_id = $1) ORDER BY updated_at DESC"
+    ))
+    .bind(account_id)
+    .fetch_all(db.reader())
+    .await?;
+    Ok(rows.iter().map(from_row).collect())
+}
+
+/// The accounts behind the parties of a draft: people by their ID number's keyed hash, organisations by credit
+/// code, lawyers by licence number.
+pub async fn party_accounts(
+    db: &Db,
+    keys: &Keys,
+    draft: &FilingDraft,
+) -> Result<Vec<(String, String)>, DbError> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for p in &draft.parties {
+        let found: Option<String> = if !p.id_number.trim().is_empty() {
+            sqlx::query_scalar("SELECT id FROM accounts WHERE id_number_hash = $1")
+                .bind(keys.lookup_hash(&p.id_number.trim().to_ascii_uppercase()))
+                .fetch_optional(db.reader())
+                .await?
+        } else if !p.uscc.trim().is_empty() {
+            sqlx::query_scalar("SELECT id FROM accounts WHERE uscc = $1")
+                .bind(p.uscc.trim().to_ascii_uppercase())
+                .fetch_optional(db.reader())
+                .await?
+        } else {
+            None
+        };
+        if let Some(id) = found {
+            out.push((id, p.role.clone()));
+        }
+        if !p.agent_licence.trim().is_empty() {
+            let lawyer: Option<String> =
+                sqlx::query_scalar("SELECT id FROM accounts WHERE licence_no = $1")
+                    .bind(p.agent_licence.trim())
+                    .fetch_optional(db.reader())
+                    .await?;
+            if let Some(id) = lawyer {
+                out.push((id, "lawyer".into()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    Ok(out)
+}
+
+pub struct Submission<'a> {
+    pub receipt_no: &'a str,
+    pub query_code_hash: &'a str,
+    pub review_deadline: &'a str,
+    pub fee_table_version: &'a str,
+    pub fee_total_fen: i64,
+    pub access: &'a [(String, String)],
+}
+
+/// Submits (or resubmits after corrections): the review deadline starts again.
+pub async fn submit(
+    db: &Db,
+    id: &str,
+    filer_id: &str,
+    s: &Submission<'_>,
+    ip: &str,
+    now: i64,
+) -> Result<Filing, FilingError> {
+    let filing = get(db, id)
+        .await?
+        .filter(|f| f.filer_id == filer_id)
+        .ok_or(FilingError::NotFound)?;
+    let to = filing
+        .status
+        .next(FilingAction::Submit)
+        .ok_or(FilingError::Conflict)?;
+    let d = &filing.draft;
+    let mut tx = db.writer().begin().await?;
+    let done = sqlx::query(
+        "UPDATE filings SET status = $1, court_code = $2, competent_court_code = $3, \
+         receipt_no = COALESCE(receipt_no, $4), query_code_hash = COALESCE(query_code_hash, $5), submitted_at = $6, \
+         review_deadline = $7, fee_table_version = $8, fee_total_fen = $9, updated_at = $6 \
+         WHERE id = $10 AND status = $11",
+    )
+    .bind(to.code())
+    .bind(empty_to_none(&d.court_code))
+    .bind(empty_to_none(&d.competent_court_code).or_else(|| empty_to_none(&d.court_code)))
+    .bind(s.receipt_no)
+    .bind(s.query_code_hash)
+    .bind(now)
+    .bind(s.review_deadline)
+    .bind(s.fee_table_version)
+    .bind(s.fee_total_fen)
+    .bind(id)
+    .bind(filing.status.code())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(FilingError::Conflict);
+    }
+    for (account_id, role) in s.access {
+        sqlx::query(
+            "INSERT INTO filing_access (filing_id, account_id, role, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) \
+             ON CONFLICT (filing_id, account_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(account_id)
+        .bind(role)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let action = if filing.status == FilingStatus::CorrectionRequested {
+        "resubmit"
+    } else {
+        "submit"
+    };
+    event(
+        &mut tx,
+        id,
+        Some(filer_id),
+        action,
+        Some(filing.status),
+        to,
+        "",
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(filer_id),
+        ip,
+        &format!("filing.{action}"),
+        &format!("filing:{id}"),
+        "",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    get(db, id).await?.ok_or(FilingError::NotFound)
+}
+
+/// The court's review queue: submitted filings for which `court_code` is the competent or the receiving court,
+/// oldest first.
+pub async fn queue(db: &Db, court_code: &str) -> Result<Vec<Filing>, DbError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM filings WHERE status = 'submitted' AND (competent_court_code = $1 OR court_code = $1) \
+         ORDER BY submitted_at, id"
+    ))
+    .bind(court_code)
+    .fetch_all(db.reader())
+    .await?;
+    Ok(rows.iter().map(from_row).collect())
+}
+
+/// Takes the next number of a court's sequence for a case type and year, inside the caller's transaction.
+async fn next_seq(
+    conn: &mut sqlx::AnyConnection,
+    court: &str,
+    case_type: CaseType,
+    year: i32,
+    now: i64,
+) -> Result<u32, DbError> {
+    let seq: i64 = sqlx::query_scalar(
+        "INSERT INTO case_sequences (court_code, case_type, year, last_seq, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4) \
+         ON CONFLICT (court_code, case_type, year) DO UPDATE SET last_seq = case_sequences.last_seq + 1, updated_at = $4 \
+         RETURNING last_seq",
+    )
+    .bind(court)
+    .bind(case_type.code())
+    .bind(i64::from(year))
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    u32::try_from(seq).map_err(|_| DbError::Other("sequence overflow".into()))
+}
+
+/// A review action by court staff. Registration and diversion assign a number (民初/行初/执/民特 or 民诉前调) at the
+/// competent court, in the same transaction as the status change: a lost race rolls the number back, so numbers
+/// have no gaps and no duplicates.
+#[allow(clippy::too_many_arguments)]
+pub async fn review(
+    db: &Db,
+    id: &str,
+    staff_id: &str,
+    action: FilingAction,
+    note: &str,
+    year: i32,
+    ip: &str,
+    now: i64,
+) -> Result<Filing, FilingError> {
+    let filing = get(db, id).await?.ok_or(FilingError::NotFound)?;
+    let to = filing.status.next(action).ok_or(FilingError::Conflict)?;
+    let court = filing
+        .competent_court_code
+        .clone()
+        .or(filing.court_code.clone())
+        .ok_or(FilingError::Conflict)?;
+    let case_type = match action {
+        FilingAction::Register => {
+            let cause =
+                domain::catalogue::cause(&filing.draft.cause).ok_or(FilingError::Conflict)?;
+            Some(cause.kind.case_type())
+        }
+        FilingAction::Divert => Some(CaseType::MinSuQianTiao),
+        FilingAction::RequestCorrection | FilingAction::Refuse | FilingAction::Submit => None,
+    };
+    let mut tx = db.writer().begin().await?;
+    let number = match case_type {
+        Some(t) => {
+            let seq = next_seq(&mut tx, &court, t, year, now).await?;
+            Some(
+                CaseNumber {
+                    year,
+                    court_code: court.clone(),
+                    case_type: t,
+                    seq,
+                }
+                .to_string(),
+            )
+        }
+        None => None,
+    };
+    let done = sqlx::query(
+        "UPDATE filings SET status = $1, case_number = COALESCE($2, case_number), updated_at = $3 WHERE id = $4 AND status = $5",
+    )
+    .bind(to.code())
+    .bind(&number)
+    .bind(now)
+    .bind(id)
+    .bind(filing.status.code())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        // Someone acted first: dropping the transaction rolls the sequence back too.
+        return Err(FilingError::Conflict);
+    }
+    let note = match &number {
+        Some(n) if note.is_empty() => n.clone(),
+        Some(n) => format!("{n} {note}"),
+        None => note.to_string(),
+    };
+    event(
+        &mut tx,
+        id,
+        Some(staff_id),
+        action.code(),
+        Some(filing.status),
+        to,
+        &note,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(staff_id),
+        ip,
+        &format!("filing.{}", action.code()),
+        &format!("filing:{id}"),
+        number.as_deref().unwrap_or(""),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    get(db, id).await?.ok_or(FilingError::NotFound)
+}

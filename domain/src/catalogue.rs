@@ -1,0 +1,503 @@
+//! The case catalogue: what people can file, grouped the way they think of it, each cause of action (案由) mapped to
+//! its fee category, its typical evidence and its jurisdiction rule; the case types and the official case number.
+
+use crate::fees::FeeCategory;
+use crate::Lang;
+use serde::{Deserialize, Serialize};
+
+/// What is being filed, and the case-type code (案件类型代字) its number carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseKind {
+    /// 民事一审 — 民初.
+    CivilFirstInstance,
+    /// 行政一审 — 行初.
+    AdministrativeFirstInstance,
+    /// 申请执行 — 执.
+    Enforcement,
+    /// 申请司法确认调解协议 — 民特.
+    JudicialConfirmation,
+}
+
+/// A case-type code of the Supreme People's Court's case-number rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CaseType {
+    /// 民初
+    MinChu,
+    /// 民特
+    MinTe,
+    /// 民诉前调 — pre-litigation mediation.
+    MinSuQianTiao,
+    /// 执
+    Zhi,
+    /// 行初
+    XingChu,
+}
+
+impl CaseType {
+    pub const ALL: [CaseType; 5] = [
+        CaseType::MinChu,
+        CaseType::MinTe,
+        CaseType::MinSuQianTiao,
+        CaseType::Zhi,
+        CaseType::XingChu,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CaseType::MinChu => "民初",
+            CaseType::MinTe => "民特",
+            CaseType::MinSuQianTiao => "民诉前调",
+            CaseType::Zhi => "执",
+            CaseType::XingChu => "行初",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CaseType> {
+        CaseType::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+impl CaseKind {
+    pub const ALL: [CaseKind; 4] = [
+        CaseKind::CivilFirstInstance,
+        CaseKind::AdministrativeFirstInstance,
+        CaseKind::Enforcement,
+        CaseKind::JudicialConfirmation,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CaseKind::CivilFirstInstance => "civil",
+            CaseKind::AdministrativeFirstInstance => "administrative",
+            CaseKind::Enforcement => "enforcement",
+            CaseKind::JudicialConfirmation => "judicial_confirmation",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CaseKind> {
+        CaseKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The type code the case number gets when the court registers it.
+    pub fn case_type(self) -> CaseType {
+        match self {
+            CaseKind::CivilFirstInstance => CaseType::MinChu,
+            CaseKind::AdministrativeFirstInstance => CaseType::XingChu,
+            CaseKind::Enforcement => CaseType::Zhi,
+            CaseKind::JudicialConfirmation => CaseType::MinTe,
+        }
+    }
+
+    pub fn label(self, l: Lang) -> &'static str {
+        match self {
+            CaseKind::CivilFirstInstance => l.pick("民事起诉", "Civil claim", "민사 소송"),
+            CaseKind::AdministrativeFirstInstance => {
+                l.pick("行政起诉", "Administrative claim", "행정 소송")
+            }
+            CaseKind::Enforcement => l.pick("申请执行", "Apply for enforcement", "강제집행 신청"),
+            CaseKind::JudicialConfirmation => l.pick(
+                "申请司法确认调解协议",
+                "Confirm a mediation agreement",
+                "조정협의 사법확인 신청",
+            ),
+        }
+    }
+}
+
+/// Which court is competent, by the rule that decides it (Civil Procedure Law Arts. 22–35).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JurisdictionRule {
+    /// 被告住所地 (Art. 22).
+    DefendantDomicile,
+    /// 合同履行地 or 被告住所地 (Art. 24).
+    ContractPerformance,
+    /// 侵权行为地 or 被告住所地 (Art. 29).
+    TortPlace,
+    /// 不动产所在地, exclusive (Art. 34(1)).
+    RealEstate,
+}
+
+impl JurisdictionRule {
+    pub fn basis(self) -> &'static str {
+        match self {
+            JurisdictionRule::DefendantDomicile => "《民事诉讼法》第二十二条",
+            JurisdictionRule::ContractPerformance => "《民事诉讼法》第二十四条",
+            JurisdictionRule::TortPlace => "《民事诉讼法》第二十九条",
+            JurisdictionRule::RealEstate => "《民事诉讼法》第三十四条第（一）项",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CauseGroup {
+    MoneyAndContracts,
+    HomeAndProperty,
+    WorkAndLabour,
+    FamilyAndInheritance,
+    AccidentsAndRights,
+    Administrative,
+    Applications,
+}
+
+impl CauseGroup {
+    pub fn label(self, l: Lang) -> &'static str {
+        match self {
+            CauseGroup::MoneyAndContracts => {
+                l.pick("借款与合同", "Money and contracts", "금전·계약")
+            }
+            CauseGroup::HomeAndProperty => {
+                l.pick("房屋与物业", "Homes and property", "주택·부동산")
+            }
+            CauseGroup::WorkAndLabour => l.pick("工作与劳动", "Work", "노동"),
+            CauseGroup::FamilyAndInheritance => {
+                l.pick("婚姻家庭与继承", "Family and inheritance", "가족·상속")
+            }
+            CauseGroup::AccidentsAndRights => {
+                l.pick("事故与权利保护", "Accidents and rights", "사고·권리")
+            }
+            CauseGroup::Administrative => {
+                l.pick("告政府部门", "Against a government body", "행정기관 상대")
+            }
+            CauseGroup::Applications => l.pick("申请", "Applications", "신청"),
+        }
+    }
+}
+
+/// 案由 — a cause of action as the catalogue offers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Cause {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub group: CauseGroup,
+    pub kind: CaseKind,
+    pub fee: FeeCategory,
+    pub jurisdiction: JurisdictionRule,
+    /// Evidence such a case usually needs (shown as a checklist; missing items raise the evidence risk).
+    pub typical_evidence: &'static [&'static str],
+    /// A precondition the filing must show (labour cases need an arbitration award first).
+    pub precondition: Option<&'static str>,
+}
+
+use CaseKind::*;
+use CauseGroup::*;
+use FeeCategory as F;
+use JurisdictionRule::*;
+
+pub const CAUSES: &[Cause] = &[
+    Cause {
+        code: "private_loan",
+        name: "民间借贷纠纷",
+        group: MoneyAndContracts,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: ContractPerformance,
+        typical_evidence: &["借条或借款合同", "转账或付款凭证", "催款记录"],
+        precondition: None,
+    },
+    Cause {
+        code: "financial_loan",
+        name: "金融借款合同纠纷",
+        group: MoneyAndContracts,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: ContractPerformance,
+        typical_evidence: &["借款合同", "放款凭证", "还款明细"],
+        precondition: None,
+    },
+    Cause {
+        code: "sale",
+        name: "买卖合同纠纷",
+        group: MoneyAndContracts,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: ContractPerformance,
+        typical_evidence: &["买卖合同或订单", "送货单或收货确认", "付款凭证或对账单"],
+        precondition: None,
+    },
+    Cause {
+        code: "labour_service",
+        name: "劳务合同纠纷",
+        group: WorkAndLabour,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: ContractPerformance,
+        typical_evidence: &["劳务合同或约定", "工作量或考勤记录", "欠款确认"],
+        precondition: None,
+    },
+    Cause {
+        code: "construction",
+        name: "建设工程施工合同纠纷",
+        group: HomeAndProperty,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: RealEstate,
+        typical_evidence: &["施工合同", "竣工验收或结算文件", "付款记录"],
+        precondition: None,
+    },
+    Cause {
+        code: "house_lease",
+        name: "房屋租赁合同纠纷",
+        group: HomeAndProperty,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: RealEstate,
+        typical_evidence: &["租赁合同", "租金支付记录", "房屋交接记录"],
+        precondition: None,
+    },
+    Cause {
+        code: "property_service",
+        name: "物业服务合同纠纷",
+        group: HomeAndProperty,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: RealEstate,
+        typical_evidence: &["物业服务合同", "收费标准", "催缴记录"],
+        precondition: None,
+    },
+    Cause {
+        code: "forestry_contract",
+        name: "林业承包合同纠纷",
+        group: HomeAndProperty,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: RealEstate,
+        typical_evidence: &["林地承包合同", "林权证", "承包费缴纳凭证"],
+        precondition: None,
+    },
+    Cause {
+        code: "labour_dispute",
+        name: "劳动争议",
+        group: WorkAndLabour,
+        kind: CivilFirstInstance,
+        fee: F::Labour,
+        jurisdiction: ContractPerformance,
+        typical_evidence: &[
+            "劳动仲裁裁决书或不予受理通知书",
+            "劳动合同或工资流水",
+            "解除或终止通知",
+        ],
+        precondition: Some("劳动争议须先经劳动争议仲裁（《劳动争议调解仲裁法》第五条）"),
+    },
+    Cause {
+        code: "traffic_accident",
+        name: "机动车交通事故责任纠纷",
+        group: AccidentsAndRights,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: TortPlace,
+        typical_evidence: &["交通事故认定书", "医疗费票据和病历", "保险单"],
+        precondition: None,
+    },
+    Cause {
+        code: "personality",
+        name: "名誉权等人格权纠纷",
+        group: AccidentsAndRights,
+        kind: CivilFirstInstance,
+        fee: F::Personality,
+        jurisdiction: TortPlace,
+        typical_evidence: &["侵权内容的截图或公证", "影响范围的证明", "损失证明"],
+        precondition: None,
+    },
+    Cause {
+        code: "ip",
+        name: "知识产权纠纷",
+        group: AccidentsAndRights,
+        kind: CivilFirstInstance,
+        fee: F::Ip,
+        jurisdiction: TortPlace,
+        typical_evidence: &["权利证书", "侵权证据（公证购买等）", "损失或获利证明"],
+        precondition: None,
+    },
+    Cause {
+        code: "divorce",
+        name: "离婚纠纷",
+        group: FamilyAndInheritance,
+        kind: CivilFirstInstance,
+        fee: F::Divorce,
+        jurisdiction: DefendantDomicile,
+        typical_evidence: &["结婚证", "感情破裂的证据", "共同财产清单"],
+        precondition: None,
+    },
+    Cause {
+        code: "support",
+        name: "抚养、赡养纠纷",
+        group: FamilyAndInheritance,
+        kind: CivilFirstInstance,
+        fee: F::NonProperty,
+        jurisdiction: DefendantDomicile,
+        typical_evidence: &["亲属关系证明", "收入证明", "生活或医疗支出凭证"],
+        precondition: None,
+    },
+    Cause {
+        code: "inheritance",
+        name: "继承纠纷",
+        group: FamilyAndInheritance,
+        kind: CivilFirstInstance,
+        fee: F::Property,
+        jurisdiction: DefendantDomicile,
+        typical_evidence: &["死亡证明", "亲属关系证明", "遗产清单或遗嘱"],
+        precondition: None,
+    },
+    Cause {
+        code: "administrative",
+        name: "行政纠纷",
+        group: Administrative,
+        kind: AdministrativeFirstInstance,
+        fee: F::Administrative,
+        jurisdiction: DefendantDomicile,
+        typical_evidence: &["被诉行政行为的文书", "送达或知道该行为的时间证明"],
+        precondition: None,
+    },
+    Cause {
+        code: "administrative_ip",
+        name: "商标、专利行政纠纷",
+        group: Administrative,
+        kind: AdministrativeFirstInstance,
+        fee: F::AdministrativeIp,
+        jurisdiction: DefendantDomicile,
+        typical_evidence: &["被诉决定", "权利证书"],
+        precondition: None,
+    },
+    Cause {
+        code: "enforcement",
+        name: "申请执行",
+        group: Applications,
+        kind: Enforcement,
+        fee: F::Enforcement,
+        jurisdiction: DefendantDomicile,
+        typical_evidence: &["生效法律文书", "生效证明", "被执行人财产线索"],
+        precondition: Some("须有已生效的法律文书（《民事诉讼法》第二百四十七条）"),
+    },
+    Cause {
+        code: "judicial_confirmation",
+        name: "申请司法确认调解协议",
+        group: Applications,
+        kind: JudicialConfirmation,
+        fee: F::JudicialConfirmation,
+        jurisdiction: DefendantDomicile,
+        typical_evidence: &["调解协议", "双方身份证明"],
+        precondition: Some(
+            "须由双方自调解协议生效之日起三十日内共同申请（《民事诉讼法》第二百零五条）",
+        ),
+    },
+];
+
+pub fn cause(code: &str) -> Option<&'static Cause> {
+    CAUSES.iter().find(|c| c.code == code)
+}
+
+/// 案号 — （2026）吉0211民初123号: year, court code, case-type code, and a sequence that restarts each year for
+/// each court and type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CaseNumber {
+    pub year: i32,
+    pub court_code: String,
+    pub case_type: CaseType,
+    pub seq: u32,
+}
+
+impl std::fmt::Display for CaseNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "（{}）{}{}{}号",
+            self.year,
+            self.court_code,
+            self.case_type.code(),
+            self.seq
+        )
+    }
+}
+
+impl CaseNumber {
+    /// Reads a case number back; the half-width brackets some systems print are accepted too.
+    pub fn parse(s: &str) -> Option<CaseNumber> {
+        let s = s.trim().replace('(', "（").replace(')', "）");
+        let rest = s.strip_prefix('（')?;
+        let (year, rest) = rest.split_once('）')?;
+        let year: i32 = year.parse().ok().filter(|y| (1949..=9999).contains(y))?;
+        let rest = rest.strip_suffix('号')?;
+        let digits_at = rest
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .last()?
+            .0;
+        let seq: u32 = rest[digits_at..].parse().ok().filter(|n| *n > 0)?;
+        let head = &rest[..digits_at];
+        let (court_code, case_type) = CaseType::ALL
+            .into_iter()
+            .filter(|t| head.ends_with(t.code()))
+            .max_by_key(|t| t.code().len())
+            .map(|t| (&head[..head.len() - t.code().len()], t))?;
+        if court_code.is_empty() {
+            return None;
+        }
+        Some(CaseNumber {
+            year,
+            court_code: court_code.to_string(),
+            case_type,
+            seq,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_numbers_print_and_parse() {
+        let n = CaseNumber {
+            year: 2026,
+            court_code: "吉0211".into(),
+            case_type: CaseType::MinChu,
+            seq: 123,
+        };
+        assert_eq!(n.to_string(), "（2026）吉0211民初123号");
+        assert_eq!(
+            CaseNumber::parse("（2026）吉0211民初123号"),
+            Some(n.clone())
+        );
+        assert_eq!(CaseNumber::parse("(2026)吉0211民初123号"), Some(n));
+        let p = CaseNumber::parse("（2026）吉0202民诉前调7号").unwrap();
+        assert_eq!(
+            (p.court_code.as_str(), p.case_type, p.seq),
+            ("吉0202", CaseType::MinSuQianTiao, 7)
+        );
+        assert_eq!(
+            CaseNumber::parse("（2026）吉76执1号").unwrap().case_type,
+            CaseType::Zhi
+        );
+        assert_eq!(CaseNumber::parse("（2026）民初1号"), None, "no court code");
+        assert_eq!(
+            CaseNumber::parse("（2026）吉0211民初0号"),
+            None,
+            "sequences start at 1"
+        );
+        assert_eq!(CaseNumber::parse("吉0211民初1号"), None);
+    }
+
+    #[test]
+    fn every_cause_is_unique_and_consistent() {
+        for (i, c) in CAUSES.iter().enumerate() {
+            assert!(
+                CAUSES[i + 1..].iter().all(|o| o.code != c.code),
+                "duplicate {}",
+                c.code
+            );
+            assert!(!c.typical_evidence.is_empty());
+            let admin_fee = matches!(c.fee, F::Administrative | F::AdministrativeIp);
+            assert_eq!(
+                admin_fee,
+                c.kind == AdministrativeFirstInstance,
+                "{}",
+                c.code
+            );
+        }
+        assert_eq!(cause("forestry_contract").unwrap().name, "林业承包合同纠纷");
+    }
+}

@@ -1,0 +1,506 @@
+//! Court fees under 《诉讼费用交纳办法》 (State Council Order No. 481, 2007), exactly: every amount in integer fen,
+//! cumulative bands computed exactly and rounded half up once, each line citing its article.
+//!
+//! Where the Measures give a range (divorce 50–300 yuan, …) the province chooses; those choices are the
+//! [`FeeTable`], configuration rather than code. [`FeeTable::JILIN`] is the default.
+
+use serde::{Deserialize, Serialize};
+
+const YUAN: i64 = 100;
+
+/// The Measures' fee categories as the API names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeCategory {
+    /// 财产案件 (Art. 13(1)).
+    Property,
+    /// 离婚案件 (Art. 13(2)(1)).
+    Divorce,
+    /// 侵害姓名权、名称权、肖像权、名誉权、荣誉权以及其他人格权的案件 (Art. 13(2)(2)).
+    Personality,
+    /// 其他非财产案件 (Art. 13(2)(3)).
+    NonProperty,
+    /// 知识产权民事案件 (Art. 13(3)).
+    Ip,
+    /// 劳动争议案件 (Art. 13(4)).
+    Labour,
+    /// 行政案件 other than trademark, patent and maritime (Art. 13(5)).
+    Administrative,
+    /// 商标、专利、海事行政案件 (Art. 13(5)).
+    AdministrativeIp,
+    /// 申请司法确认调解协议 — special procedure, no fee (Art. 8(1)).
+    JudicialConfirmation,
+    /// 申请支付令 (Art. 14(3)).
+    PaymentOrder,
+    /// 申请执行 (Art. 14(1)).
+    Enforcement,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Procedure {
+    #[default]
+    Ordinary,
+    /// 简易程序: half the acceptance fee (Art. 16).
+    Simple,
+}
+
+/// The provincial choices within the Measures' ranges, in fen, with the table's version stored on each filing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeTable {
+    pub version: &'static str,
+    pub divorce_fen: i64,
+    pub personality_fen: i64,
+    pub non_property_fen: i64,
+    pub ip_without_amount_fen: i64,
+    pub enforcement_without_amount_fen: i64,
+}
+
+impl FeeTable {
+    /// Jilin's values (the lower end of each range, as the province applies them to ordinary cases).
+    pub const JILIN: FeeTable = FeeTable {
+        version: "jilin-2007-v1",
+        divorce_fen: 50 * YUAN,
+        personality_fen: 100 * YUAN,
+        non_property_fen: 50 * YUAN,
+        ip_without_amount_fen: 500 * YUAN,
+        enforcement_without_amount_fen: 50 * YUAN,
+    };
+}
+
+/// A fee band: the part of the amount above `from` yuan (up to the next band) is charged `bp` basis points.
+type Bands = &'static [(i64, i64)];
+
+/// Art. 13(1): 不超过1万元的，每件交纳50元; then 2.5%, 2%, 1.5%, 1%, 0.9%, 0.8%, 0.7%, 0.6%, 0.5%.
+const PROPERTY_BANDS: Bands = &[
+    (10_000, 250),
+    (100_000, 200),
+    (200_000, 150),
+    (500_000, 100),
+    (1_000_000, 90),
+    (2_000_000, 80),
+    (5_000_000, 70),
+    (10_000_000, 60),
+    (20_000_000, 50),
+];
+/// Art. 14(1): 不超过1万元的，每件交纳50元; then 1.5%, 1%, 0.5%, 0.1%.
+const ENFORCEMENT_BANDS: Bands = &[
+    (10_000, 150),
+    (500_000, 100),
+    (5_000_000, 50),
+    (10_000_000, 10),
+];
+/// Art. 14(2): 不超过1000元或者不涉及财产数额的，每件交纳30元; then 1%, 0.5%; at most 5000 yuan.
+const PRESERVATION_BANDS: Bands = &[(1_000, 100), (100_000, 50)];
+
+/// Base plus banded percentages, exact to 1/10000 fen, rounded half up.
+fn banded(amount_fen: i64, base_fen: i64, bands: Bands) -> i64 {
+    let mut numer: i128 = i128::from(base_fen) * 10_000;
+    for (i, &(from, bp)) in bands.iter().enumerate() {
+        let lo = from * YUAN;
+        let hi = bands
+            .get(i + 1)
+            .map(|&(next, _)| next * YUAN)
+            .unwrap_or(i64::MAX);
+        if amount_fen > lo {
+            let portion = amount_fen.min(hi) - lo;
+            numer += i128::from(portion) * i128::from(bp);
+        }
+    }
+    round_half_up(numer, 10_000)
+}
+
+fn round_half_up(numer: i128, denom: i128) -> i64 {
+    ((numer + denom / 2) / denom) as i64
+}
+
+/// The part above `threshold` yuan at `bp` basis points (divorce property split, personality damages).
+fn excess(amount_fen: i64, threshold_yuan: i64, bp: i64) -> i128 {
+    i128::from((amount_fen - threshold_yuan * YUAN).max(0)) * i128::from(bp)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeLine {
+    pub item: String,
+    pub amount_fen: i64,
+    /// The article the amount comes from.
+    pub basis: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeQuote {
+    pub acceptance_fee_fen: i64,
+    pub preservation_fee_fen: i64,
+    pub total_fen: i64,
+    pub lines: Vec<FeeLine>,
+    pub table_version: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeRequest {
+    pub fee_category: FeeCategory,
+    pub amount_fen: Option<i64>,
+    #[serde(default)]
+    pub procedure: Procedure,
+    pub preservation_amount_fen: Option<i64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeError {
+    /// The category needs an amount (property, payment order).
+    AmountRequired,
+    /// Negative, or beyond a trillion yuan.
+    AmountOutOfRange,
+}
+
+/// One trillion yuan: nothing filed in a court comes near it; above it is a typing error.
+pub const MAX_AMOUNT_FEN: i64 = 1_000_000_000_000 * YUAN;
+
+fn check(amount: Option<i64>) -> Result<Option<i64>, FeeError> {
+    match amount {
+        Some(a) if !(0..=MAX_AMOUNT_FEN).contains(&a) => Err(FeeError::AmountOutOfRange),
+        other => Ok(other),
+    }
+}
+
+/// The property-case fee of Art. 13(1) for an amount in fen.
+pub fn property_fee(amount_fen: i64) -> i64 {
+    banded(amount_fen, 50 * YUAN, PROPERTY_BANDS)
+}
+
+/// The enforcement fee of Art. 14(1) for an amount in fen.
+pub fn enforcement_fee(amount_fen: i64) -> i64 {
+    banded(amount_fen, 50 * YUAN, ENFORCEMENT_BANDS)
+}
+
+/// The preservation fee of Art. 14(2), capped at 5000 yuan.
+pub fn preservation_fee(amount_fen: i64) -> i64 {
+    banded(amount_fen, 30 * YUAN, PRESERVATION_BANDS).min(5_000 * YUAN)
+}
+
+pub fn quote(req: &FeeRequest, table: &FeeTable) -> Result<FeeQuote, FeeError> {
+    let amount = check(req.amount_fen)?;
+    let preservation_amount = check(req.preservation_amount_fen)?;
+    let mut lines = Vec::new();
+    let mut line = |item: &str, amount_fen: i64, basis: &str| {
+        lines.push(FeeLine {
+            item: item.into(),
+            amount_fen,
+            basis: basis.into(),
+        });
+        amount_fen
+    };
+    let acceptance = match req.fee_category {
+        FeeCategory::Property => {
+            let a = amount.ok_or(FeeError::AmountRequired)?;
+            line(
+                "案件受理费（财产案件）",
+                property_fee(a),
+                "《诉讼费用交纳办法》第十三条第（一）项",
+            )
+        }
+        FeeCategory::Divorce => {
+            let base = line(
+                "案件受理费（离婚案件）",
+                table.divorce_fen,
+                "《诉讼费用交纳办法》第十三条第（二）项第1目",
+            );
+            let extra = round_half_up(excess(amount.unwrap_or(0), 200_000, 50), 10_000);
+            if extra > 0 {
+                line(
+                    "财产分割超过20万元部分（0.5%）",
+                    extra,
+                    "《诉讼费用交纳办法》第十三条第（二）项第1目",
+                );
+            }
+            base + extra
+        }
+        FeeCategory::Personality => {
+            let base = line(
+                "案件受理费（人格权案件）",
+                table.personality_fen,
+                "《诉讼费用交纳办法》第十三条第（二）项第2目",
+            );
+            let a = amount.unwrap_or(0);
+            // 5万元以下不另行交纳; 5万至10万元部分 1%; 超过10万元部分 0.5%.
+            let numer = excess(a.min(100_000 * YUAN), 50_000, 100) + excess(a, 100_000, 50);
+            let extra = round_half_up(numer, 10_000);
+            if extra > 0 {
+                line(
+                    "损害赔偿超过5万元部分",
+                    extra,
+                    "《诉讼费用交纳办法》第十三条第（二）项第2目",
+                );
+            }
+            base + extra
+        }
+        FeeCategory::NonProperty => line(
+            "案件受理费（其他非财产案件）",
+            table.non_property_fen,
+            "《诉讼费用交纳办法》第十三条第（二）项第3目",
+        ),
+        FeeCategory::Ip => match amount {
+            Some(a) => line(
+                "案件受理费（知识产权，按财产案件）",
+                property_fee(a),
+                "《诉讼费用交纳办法》第十三条第（三）项",
+            ),
+            None => line(
+                "案件受理费（知识产权，无争议金额）",
+                table.ip_without_amount_fen,
+                "《诉讼费用交纳办法》第十三条第（三）项",
+            ),
+        },
+        FeeCategory::Labour => line(
+            "案件受理费（劳动争议）",
+            10 * YUAN,
+            "《诉讼费用交纳办法》第十三条第（四）项",
+        ),
+        FeeCategory::AdministrativeIp => line(
+            "案件受理费（商标、专利、海事行政案件）",
+            100 * YUAN,
+            "《诉讼费用交纳办法》第十三条第（五）项",
+        ),
+        FeeCategory::Administrative => line(
+            "案件受理费（其他行政案件）",
+            50 * YUAN,
+            "《诉讼费用交纳办法》第十三条第（五）项",
+        ),
+        FeeCategory::JudicialConfirmation => line(
+            "不交纳案件受理费（特别程序）",
+            0,
+            "《诉讼费用交纳办法》第八条第（一）项",
+        ),
+        FeeCategory::PaymentOrder => {
+            let a = amount.ok_or(FeeError::AmountRequired)?;
+            let fee = round_half_up(i128::from(property_fee(a)), 3);
+            line(
+                "申请支付令（财产案件受理费的三分之一）",
+                fee,
+                "《诉讼费用交纳办法》第十四条第（三）项",
+            )
+        }
+        FeeCategory::Enforcement => match amount {
+            Some(a) => line(
+                "申请执行费",
+                enforcement_fee(a),
+                "《诉讼费用交纳办法》第十四条第（一）项",
+            ),
+            None => line(
+                "申请执行费（无执行金额）",
+                table.enforcement_without_amount_fen,
+                "《诉讼费用交纳办法》第十四条第（一）项",
+            ),
+        },
+    };
+    let halvable = !matches!(
+        req.fee_category,
+        FeeCategory::JudicialConfirmation | FeeCategory::PaymentOrder | FeeCategory::Enforcement
+    );
+    let acceptance = if req.procedure == Procedure::Simple && halvable && acceptance > 0 {
+        let half = round_half_up(i128::from(acceptance), 2);
+        line(
+            "适用简易程序减半",
+            half - acceptance,
+            "《诉讼费用交纳办法》第十六条",
+        );
+        half
+    } else {
+        acceptance
+    };
+    let preservation = match preservation_amount {
+        Some(p) => line(
+            "申请保全措施费",
+            preservation_fee(p),
+            "《诉讼费用交纳办法》第十四条第（二）项",
+        ),
+        None => 0,
+    };
+    Ok(FeeQuote {
+        acceptance_fee_fen: acceptance,
+        preservation_fee_fen: preservation,
+        total_fen: acceptance + preservation,
+        lines,
+        table_version: table.version.into(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn yuan(y: f64) -> i64 {
+        (y * 100.0).round() as i64
+    }
+
+    #[test]
+    fn property_fee_at_every_band_edge() {
+        // (amount in yuan, fee in yuan), worked from Art. 13(1).
+        let table = [
+            (0.0, 50.0),
+            (1.0, 50.0),
+            (10_000.0, 50.0),
+            (10_000.01, 50.0), // 0.01 × 2.5% = 0.00025 yuan, rounds to 0 fen
+            (10_000.2, 50.01), // 0.005 yuan, half a fen, rounds up
+            (100_000.0, 2_300.0),
+            (200_000.0, 4_300.0),
+            (500_000.0, 8_800.0),
+            (1_000_000.0, 13_800.0),
+            (2_000_000.0, 22_800.0),
+            (5_000_000.0, 46_800.0),
+            (10_000_000.0, 81_800.0),
+            (20_000_000.0, 141_800.0),
+            (30_000_000.0, 191_800.0),
+        ];
+        for (amount, fee) in table {
+            assert_eq!(property_fee(yuan(amount)), yuan(fee), "amount {amount}");
+        }
+    }
+
+    #[test]
+    fn enforcement_and_preservation_fees() {
+        assert_eq!(enforcement_fee(yuan(10_000.0)), yuan(50.0));
+        assert_eq!(enforcement_fee(yuan(500_000.0)), yuan(7_400.0));
+        assert_eq!(enforcement_fee(yuan(5_000_000.0)), yuan(52_400.0));
+        assert_eq!(enforcement_fee(yuan(10_000_000.0)), yuan(77_400.0));
+        assert_eq!(enforcement_fee(yuan(20_000_000.0)), yuan(87_400.0));
+        assert_eq!(preservation_fee(yuan(1_000.0)), yuan(30.0));
+        assert_eq!(preservation_fee(yuan(100_000.0)), yuan(1_020.0));
+        assert_eq!(preservation_fee(yuan(500_000.0)), yuan(3_020.0));
+        assert_eq!(preservation_fee(yuan(896_000.0)), yuan(5_000.0));
+        assert_eq!(
+            preservation_fee(yuan(100_000_000.0)),
+            yuan(5_000.0),
+            "capped at 5000 yuan"
+        );
+    }
+
+    fn req(cat: FeeCategory, amount: Option<f64>, procedure: Procedure) -> FeeRequest {
+        FeeRequest {
+            fee_category: cat,
+            amount_fen: amount.map(yuan),
+            procedure,
+            preservation_amount_fen: None,
+        }
+    }
+
+    #[test]
+    fn categories_cite_their_articles() {
+        let t = FeeTable::JILIN;
+        let q = quote(&req(FeeCategory::Labour, None, Procedure::Ordinary), &t).unwrap();
+        assert_eq!(q.total_fen, yuan(10.0));
+        assert!(q.lines[0].basis.contains("第十三条第（四）项"));
+        assert_eq!(
+            quote(
+                &req(FeeCategory::JudicialConfirmation, None, Procedure::Ordinary),
+                &t
+            )
+            .unwrap()
+            .total_fen,
+            0
+        );
+        assert_eq!(
+            quote(
+                &req(FeeCategory::Administrative, None, Procedure::Ordinary),
+                &t
+            )
+            .unwrap()
+            .total_fen,
+            yuan(50.0)
+        );
+        assert_eq!(
+            quote(
+                &req(FeeCategory::AdministrativeIp, None, Procedure::Ordinary),
+                &t
+            )
+            .unwrap()
+            .total_fen,
+            yuan(100.0)
+        );
+        // Divorce with 300,000 yuan to split: 50 + 100,000 × 0.5% = 550.
+        assert_eq!(
+            quote(
+                &req(FeeCategory::Divorce, Some(300_000.0), Procedure::Ordinary),
+                &t
+            )
+            .unwrap()
+            .total_fen,
+            yuan(550.0)
+        );
+        // Personality rights with 150,000 yuan damages: 100 + 50,000 × 1% + 50,000 × 0.5% = 850.
+        assert_eq!(
+            quote(
+                &req(
+                    FeeCategory::Personality,
+                    Some(150_000.0),
+                    Procedure::Ordinary
+                ),
+                &t
+            )
+            .unwrap()
+            .total_fen,
+            yuan(850.0)
+        );
+        // Payment order: a third of 2,300, rounded half up to the fen.
+        assert_eq!(
+            quote(
+                &req(
+                    FeeCategory::PaymentOrder,
+                    Some(100_000.0),
+                    Procedure::Ordinary
+                ),
+                &t
+            )
+            .unwrap()
+            .total_fen,
+            76_667
+        );
+        assert_eq!(
+            quote(&req(FeeCategory::Property, None, Procedure::Ordinary), &t),
+            Err(FeeError::AmountRequired)
+        );
+        assert_eq!(
+            quote(
+                &req(FeeCategory::Property, Some(-1.0), Procedure::Ordinary),
+                &t
+            ),
+            Err(FeeError::AmountOutOfRange)
+        );
+    }
+
+    #[test]
+    fn simple_procedure_halves_and_preservation_adds() {
+        let t = FeeTable::JILIN;
+        let mut r = req(FeeCategory::Property, Some(100_000.0), Procedure::Simple);
+        r.preservation_amount_fen = Some(yuan(100_000.0));
+        let q = quote(&r, &t).unwrap();
+        assert_eq!(q.acceptance_fee_fen, yuan(1_150.0));
+        assert_eq!(q.preservation_fee_fen, yuan(1_020.0));
+        assert_eq!(q.total_fen, yuan(2_170.0));
+        assert_eq!(
+            q.lines.iter().map(|l| l.amount_fen).sum::<i64>(),
+            q.total_fen,
+            "lines add up to the total"
+        );
+        assert!(q.lines.iter().any(|l| l.basis.contains("第十六条")));
+        // Labour: 10 yuan halved is 5.
+        assert_eq!(
+            quote(&req(FeeCategory::Labour, None, Procedure::Simple), &t)
+                .unwrap()
+                .total_fen,
+            yuan(5.0)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn property_fee_never_decreases_and_lines_add_up(a in 0i64..(50_000_000 * 100), d in 0i64..1_000_000) {
+            prop_assert!(property_fee(a + d) >= property_fee(a));
+            let q = quote(&FeeRequest { fee_category: FeeCategory::Property, amount_fen: Some(a),
+                procedure: Procedure::Simple, preservation_amount_fen: Some(d) }, &FeeTable::JILIN).unwrap();
+            prop_assert_eq!(q.lines.iter().map(|l| l.amount_fen).sum::<i64>(), q.total_fen);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! The life of a filing, as an exhaustive state machine: every transition is listed, everything else is refused.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FilingStatus {
+    /// Being written; only the filer sees it.
+    Draft,
+    /// Submitted; waiting for the court's review (7 days).
+    Submitted,
+    /// 补正: the court asked for corrections; the filer edits and resubmits.
+    CorrectionRequested,
+    /// 登记立案: a case number was assigned.
+    Registered,
+    /// 不予受理: refused, with reasons and the way to appeal.
+    Refused,
+    /// 诉前调解: diverted to pre-litigation mediation with the filer's consent.
+    Diverted,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FilingAction {
+    Submit,
+    Register,
+    RequestCorrection,
+    Refuse,
+    Divert,
+}
+
+impl FilingStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            FilingStatus::Draft => "draft",
+            FilingStatus::Submitted => "submitted",
+            FilingStatus::CorrectionRequested => "correction_requested",
+            FilingStatus::Registered => "registered",
+            FilingStatus::Refused => "refused",
+            FilingStatus::Diverted => "diverted",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<FilingStatus> {
+        use FilingStatus::*;
+        [
+            Draft,
+            Submitted,
+            CorrectionRequested,
+            Registered,
+            Refused,
+            Diverted,
+        ]
+        .into_iter()
+        .find(|x| x.code() == s)
+    }
+
+    /// The filer may still change the answers.
+    pub fn editable(self) -> bool {
+        match self {
+            FilingStatus::Draft | FilingStatus::CorrectionRequested => true,
+            FilingStatus::Submitted
+            | FilingStatus::Registered
+            | FilingStatus::Refused
+            | FilingStatus::Diverted => false,
+        }
+    }
+
+    /// Where `action` leads from here, or `None` if it is not allowed.
+    pub fn next(self, action: FilingAction) -> Option<FilingStatus> {
+        use FilingAction as A;
+        use FilingStatus as S;
+        match (self, action) {
+            (S::Draft, A::Submit) | (S::CorrectionRequested, A::Submit) => Some(S::Submitted),
+            (S::Submitted, A::Register) => Some(S::Registered),
+            (S::Submitted, A::RequestCorrection) => Some(S::CorrectionRequested),
+            (S::Submitted, A::Refuse) => Some(S::Refused),
+            (S::Submitted, A::Divert) => Some(S::Diverted),
+            (S::Draft, A::Register | A::RequestCorrection | A::Refuse | A::Divert)
+            | (S::Submitted, A::Submit)
+            | (
+                S::CorrectionRequested,
+                A::Register | A::RequestCorrection | A::Refuse | A::Divert,
+            )
+            | (S::Registered | S::Refused | S::Diverted, _) => None,
+        }
+    }
+
+    pub fn label(self, l: crate::Lang) -> &'static str {
+        match self {
+            FilingStatus::Draft => l.pick("草稿", "Draft", "초안"),
+            FilingStatus::Submitted => l.pick("待审查", "Waiting for review", "심사 대기"),
+            FilingStatus::CorrectionRequested => {
+                l.pick("待补正", "Corrections requested", "보정 요청")
+            }
+            FilingStatus::Registered => l.pick("已立案", "Registered", "입안 완료"),
+            FilingStatus::Refused => l.pick("不予受理", "Refused", "불수리"),
+            FilingStatus::Diverted => l.pick(
+                "诉前调解中",
+                "In pre-litigation mediation",
+                "소송 전 조정 중",
+            ),
+        }
+    }
+}
+
+impl FilingAction {
+    pub fn code(self) -> &'static str {
+        match self {
+            FilingAction::Submit => "submit",
+            FilingAction::Register => "register",
+            FilingAction::RequestCorrection => "request_correction",
+            FilingAction::Refuse => "refuse",
+            FilingAction::Divert => "divert",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<FilingAction> {
+        use FilingAction::*;
+        [Submit, Register, RequestCorrection, Refuse, Divert]
+            .into_iter()
+            .find(|x| x.code() == s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FilingAction as A;
+    use super::FilingStatus as S;
+
+    #[test]
+    fn every_transition_allowed_and_refused() {
+        let allowed = [
+            (S::Draft, A::Submit, S::Submitted),
+            (S::CorrectionRequested, A::Submit, S::Submitted),
+            (S::Submitted, A::Register, S::Registered),
+            (S::Submitted, A::RequestCorrection, S::CorrectionRequested),
+            (S::Submitted, A::Refuse, S::Refused),
+            (S::Submitted, A::Divert, S::Diverted),
+        ];
+        let states = [
+            S::Draft,
+            S::Submitted,
+            S::CorrectionRequested,
+            S::Registered,
+            S::Refused,
+            S::Diverted,
+        ];
+        let actions = [
+            A::Submit,
+            A::Register,
+            A::RequestCorrection,
+            A::Refuse,
+            A::Divert,
+        ];
+        for s in states {
+            for a in actions {
+                let expected = allowed
+                    .iter()
+                    .find(|(f, x, _)| *f == s && *x == a)
+                    .map(|t| t.2);
+                assert_eq!(s.next(a), expected, "{s:?} --{a:?}-->");
+            }
+            assert_eq!(S::from_code(s.code()), Some(s));
+        }
+        assert!(
+            S::Draft.editable() && S::CorrectionRequested.editable() && !S::Submitted.editable()
+        );
+    }
+}
