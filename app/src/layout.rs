@@ -20,6 +20,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     };
     let account = match page.user.clone() {
         Some(user) => view! {
+            {if user.kind.is_staff() {
+                view! { <a href="/staff/queue" class="nav-link">{l.pick("立案审查", "Review queue", "입안 심사")}</a> }.into_any()
+            } else {
+                view! { <a href="/filings" class="nav-link">{l.pick("网上立案", "My matters", "온라인 입안")}</a> }.into_any()
+            }}
             <a href="/me" class="nav-link">{user.display_name}</a>
             <form method="post" action="/logout" class="inline-form">
                 <button type="submit" class="link-button">{l.pick("退出", "Log out", "로그아웃")}</button>

@@ -273,6 +273,21 @@ pub async fn has_access(db: &Db, filing: &Filing, account_id: &str) -> Result<bo
     Ok(n > 0)
 }
 
+/// Whether an account may see a filing: the filer, a party's or lawyer's account, or staff of the receiving or the
+/// competent court once it is submitted. Everyone else is told it does not exist.
+pub async fn may_see(
+    db: &Db,
+    filing: &Filing,
+    account: &crate::accounts::Account,
+) -> Result<bool, DbError> {
+    let staff = account.kind.is_staff()
+        && filing.status != FilingStatus::Draft
+        && account.court_code.as_ref().is_some_and(|c| {
+            Some(c) == filing.court_code.as_ref() || Some(c) == filing.competent_court_code.as_ref()
+        });
+    Ok(staff || has_access(db, filing, &account.id).await?)
+}
+
 /// The filings an account filed or is a party or lawyer to, newest first.
 pub async fn for_account(db: &Db, account_id: &str) -> Result<Vec<Filing>, DbError> {
     let rows = sqlx::query(&format!(

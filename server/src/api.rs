@@ -158,6 +158,10 @@ fn unauthorized(lang: Lang) -> ApiError {
 }
 
 impl ApiError {
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
     pub fn set_fields(&mut self, fields: BTreeMap<String, String>) {
         self.body.fields = fields;
     }

@@ -82,15 +82,6 @@ fn filing_error(lang: Lang, e: FilingError) -> ApiError {
     }
 }
 
-/// Staff of the receiving or the competent court may see a submitted filing.
-fn staff_of(filing: &Filing, user: &Account) -> bool {
-    user.kind.is_staff()
-        && filing.status != FilingStatus::Draft
-        && user.court_code.as_ref().is_some_and(|c| {
-            Some(c) == filing.court_code.as_ref() || Some(c) == filing.competent_court_code.as_ref()
-        })
-}
-
 /// Loads a filing the user may see, or 404.
 async fn visible(
     state: &AppState,
@@ -102,10 +93,10 @@ async fn visible(
         .await
         .map_err(|e| internal(info.lang, e))?
         .ok_or_else(|| not_found(info.lang))?;
-    let party = filings::has_access(&state.ctx.db, &filing, &user.id)
+    let may_see = filings::may_see(&state.ctx.db, &filing, &user)
         .await
         .map_err(|e| internal(info.lang, e))?;
-    if party || staff_of(&filing, &user) {
+    if may_see {
         Ok((filing, user))
     } else {
         Err(not_found(info.lang))
@@ -255,6 +246,21 @@ async fn submit(
     Extension(info): Extension<RequestInfo>,
     Path(id): Path<String>,
 ) -> Result<Json<Receipt>, ApiError> {
+    let (f, query_code) = submit_core(&state, &info, &id).await?;
+    Ok(Json(Receipt {
+        filing: view(&state, &info, f).await?,
+        query_code,
+    }))
+}
+
+/// Submits the caller's own filing: every rule re-run on the server, the fee recomputed, a receipt and (the first
+/// time) a query code. Shared by the JSON API and the HTML form.
+pub async fn submit_core(
+    state: &AppState,
+    info: &RequestInfo,
+    id: &str,
+) -> Result<(Filing, String), ApiError> {
+    let (state, info, id) = (state.clone(), info.clone(), id.to_string());
     let (f, user) = visible(&state, &info, &id).await?;
     if f.filer_id != user.id {
         return Err(not_found(info.lang));
@@ -346,10 +352,7 @@ async fn submit(
     } else {
         String::new()
     };
-    Ok(Json(Receipt {
-        filing: view(&state, &info, f).await?,
-        query_code,
-    }))
+    Ok((f, query_code))
 }
 
 #[derive(Deserialize)]
@@ -366,12 +369,24 @@ async fn review(
     Path(id): Path<String>,
     Json(req): Json<ReviewRequest>,
 ) -> Result<Json<FilingView>, ApiError> {
+    let f = review_core(&state, &info, &id, &req).await?;
+    Ok(Json(view(&state, &info, f).await?))
+}
+
+/// A clerk's review action; shared by the JSON API and the HTML form.
+pub async fn review_core(
+    state: &AppState,
+    info: &RequestInfo,
+    id: &str,
+    req: &ReviewRequest,
+) -> Result<Filing, ApiError> {
+    let (state, info, id) = (state.clone(), info.clone(), id.to_string());
     let (f, user) = visible(&state, &info, &id).await?;
     let clerk = matches!(
         user.kind,
         AccountKind::Clerk | AccountKind::Judge | AccountKind::CourtAdmin
     );
-    if !staff_of(&f, &user) || !clerk {
+    if !user.kind.is_staff() || !clerk {
         return Err(not_found(info.lang));
     }
     let action = FilingAction::from_code(&req.action)
@@ -444,7 +459,7 @@ async fn review(
     )
     .await
     .map_err(|e| filing_error(info.lang, e))?;
-    Ok(Json(view(&state, &info, f).await?))
+    Ok(f)
 }
 
 async fn queue(

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod filing_forms;
 pub mod filings_api;
 pub mod forms;
 pub mod security;
@@ -135,6 +136,7 @@ pub fn router(state: AppState) -> Router {
         .merge(filings_api::router())
         .merge(api::router())
         .merge(forms::router())
+        .merge(filing_forms::router())
         .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
         .leptos_routes_with_context(&state, routes, page_context.clone(), {
             let options = options.clone();

@@ -44,8 +44,9 @@ impl FieldSpec {
     }
 }
 
+/// The element id of a field: `parties.0.name` → `f-parties-0-name` (no dots, so CSS selectors and fragments work).
 pub fn field_id(name: &str) -> String {
-    format!("f-{name}")
+    format!("f-{}", name.replace('.', "-"))
 }
 
 #[component]
@@ -145,4 +146,83 @@ pub fn ErrorSummary(outcome: Option<FormOutcome>, fields: Vec<FieldSpec>) -> imp
             <ul>{items}</ul>
         </div>
     })
+}
+
+/// A field whose name is built at run time (`parties.0.id_number`), for the rows of a list.
+#[component]
+pub fn LiveInput(
+    name: String,
+    label: String,
+    value: String,
+    #[prop(default = None)] error: Option<FieldError>,
+    #[prop(optional)] rule: Option<Rule>,
+    #[prop(optional)] live_at_len: Option<usize>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "text")] inputmode: &'static str,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let page = use_page();
+    let (l, today) = (page.lang, page.today);
+    let value = RwSignal::new(value);
+    let touched = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        if touched.get() {
+            rule.and_then(|r| r(&value.get(), today).err())
+        } else {
+            error
+        }
+    });
+    let id = field_id(&name);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
+    view! {
+        <div class="field" class:field-error=move || shown.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <p class="error-message" id=error_id aria-live="polite">{move || shown.get().map(|e| e.message(l))}</p>
+            <input
+                id=id
+                name=name
+                type=input_type
+                inputmode=inputmode
+                autocomplete="off"
+                prop:value=move || value.get()
+                value=value.get_untracked()
+                aria-invalid=move || if shown.get().is_some() { "true" } else { "false" }
+                aria-describedby=described
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    if live_at_len.is_some_and(|n| text.trim().chars().count() >= n) {
+                        touched.set(true);
+                    }
+                    value.set(text);
+                }
+                on:change=move |_| touched.set(true)
+            />
+        </div>
+    }
+}
+
+/// 12,345.60 元 — amounts are integer fen everywhere but here.
+pub fn yuan(fen: i64, l: Lang) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let abs = fen.unsigned_abs();
+    let whole = (abs / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!(
+        "{sign}{grouped}.{:02} {}",
+        abs % 100,
+        l.pick("元", "yuan", "위안")
+    )
 }

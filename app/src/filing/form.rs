@@ -1,0 +1,283 @@
+//! The wizard's steps and how a step's HTML form updates the draft. Pure code: the server's form handler runs it,
+//! and nothing typed is ever dropped (invalid answers are saved as typed and flagged).
+
+use domain::filing::{ClaimDraft, EvidenceDraft, FilingDraft, PartyDraft};
+use domain::{FieldErrors, Lang};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Cause,
+    Parties,
+    Claims,
+    Facts,
+    Evidence,
+    Court,
+    Check,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::Cause,
+        Step::Parties,
+        Step::Claims,
+        Step::Facts,
+        Step::Evidence,
+        Step::Court,
+        Step::Check,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Cause => "cause",
+            Step::Parties => "parties",
+            Step::Claims => "claims",
+            Step::Facts => "facts",
+            Step::Evidence => "evidence",
+            Step::Court => "court",
+            Step::Check => "check",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|x| x.code() == s)
+    }
+
+    pub fn label(self, l: Lang) -> &'static str {
+        match self {
+            Step::Cause => l.pick("案件类型", "Type of case", "사건 유형"),
+            Step::Parties => l.pick("当事人", "Parties", "당사자"),
+            Step::Claims => l.pick("诉讼请求", "Claims", "청구"),
+            Step::Facts => l.pick("事实与理由", "Facts and reasons", "사실과 이유"),
+            Step::Evidence => l.pick("证据", "Evidence", "증거"),
+            Step::Court => l.pick("受理法院", "Court", "관할 법원"),
+            Step::Check => l.pick("核对并提交", "Check and submit", "확인 및 제출"),
+        }
+    }
+
+    pub fn next(self) -> Step {
+        let i = Step::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Step::ALL[(i + 1).min(Step::ALL.len() - 1)]
+    }
+
+    /// Whether a validation error key belongs to this step.
+    pub fn owns(self, key: &str) -> bool {
+        let head = key.split('.').next().unwrap_or(key);
+        match self {
+            Step::Cause => head == "cause",
+            Step::Parties => head == "parties",
+            Step::Claims => head == "claims",
+            Step::Facts => matches!(head, "facts" | "known_on" | "last_instalment_due"),
+            Step::Evidence => head == "evidence",
+            Step::Court => matches!(
+                head,
+                "court_code" | "competent_court_code" | "preservation_amount"
+            ),
+            Step::Check => false,
+        }
+    }
+
+    /// Whether the filer has answered anything in this step yet.
+    pub fn started(self, d: &FilingDraft) -> bool {
+        match self {
+            Step::Cause => !d.cause.is_empty(),
+            Step::Parties => d.parties.iter().any(|p| !p.name.trim().is_empty()),
+            Step::Claims => d.claims.iter().any(|c| !c.text.trim().is_empty()),
+            Step::Facts => !d.facts.trim().is_empty(),
+            Step::Evidence => !d.evidence.is_empty(),
+            Step::Court => !d.court_code.is_empty(),
+            Step::Check => false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepState {
+    NotStarted,
+    NeedsAttention,
+    Done,
+}
+
+pub fn step_state(step: Step, draft: &FilingDraft, errors: &FieldErrors) -> StepState {
+    if !step.started(draft) {
+        StepState::NotStarted
+    } else if errors.0.iter().any(|(k, _)| step.owns(k)) {
+        StepState::NeedsAttention
+    } else {
+        StepState::Done
+    }
+}
+
+fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+fn text(pairs: &[(String, String)], key: &str) -> String {
+    get(pairs, key).unwrap_or("").to_string()
+}
+
+fn flag(pairs: &[(String, String)], key: &str) -> bool {
+    matches!(get(pairs, key), Some("true" | "on" | "1"))
+}
+
+/// How many indexed rows (`prefix.N.…`) the form sent.
+fn rows(pairs: &[(String, String)], prefix: &str) -> usize {
+    pairs
+        .iter()
+        .filter_map(|(k, _)| {
+            k.strip_prefix(prefix)?
+                .strip_prefix('.')?
+                .split('.')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .map(|i| i + 1)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Applies one step's form to the draft. `add` adds a row; `remove` (an index) removes one.
+pub fn apply_step(draft: &mut FilingDraft, step: Step, pairs: &[(String, String)]) {
+    let remove: Option<usize> = get(pairs, "remove").and_then(|v| v.parse().ok());
+    let add = get(pairs, "add").is_some();
+    match step {
+        Step::Cause => draft.cause = text(pairs, "cause"),
+        Step::Parties => {
+            let mut parties: Vec<PartyDraft> = (0..rows(pairs, "parties"))
+                .map(|i| {
+                    let f = |n: &str| text(pairs, &format!("parties.{i}.{n}"));
+                    PartyDraft {
+                        role: f("role"),
+                        kind: f("kind"),
+                        name: f("name"),
+                        id_number: f("id_number"),
+                        uscc: f("uscc"),
+                        mobile: f("mobile"),
+                        address: f("address"),
+                        address_confirmed: flag(pairs, &format!("parties.{i}.address_confirmed")),
+                        agent_name: f("agent_name"),
+                        agent_licence: f("agent_licence"),
+                        agent_authorised: flag(pairs, &format!("parties.{i}.agent_authorised")),
+                    }
+                })
+                .collect();
+            if let Some(i) = remove.filter(|i| *i < parties.len()) {
+                parties.remove(i);
+            }
+            if add {
+                parties.push(PartyDraft {
+                    role: "defendant".into(),
+                    kind: "natural".into(),
+                    ..Default::default()
+                });
+            }
+            draft.parties = parties;
+        }
+        Step::Claims => {
+            let mut claims: Vec<ClaimDraft> = (0..rows(pairs, "claims"))
+                .map(|i| ClaimDraft {
+                    text: text(pairs, &format!("claims.{i}.text")),
+                    amount: text(pairs, &format!("claims.{i}.amount")),
+                })
+                .filter(|c| !c.text.trim().is_empty() || !c.amount.trim().is_empty())
+                .collect();
+            if let Some(i) = remove.filter(|i| *i < claims.len()) {
+                claims.remove(i);
+            }
+            if add {
+                claims.push(ClaimDraft::default());
+            }
+            draft.claims = claims;
+        }
+        Step::Facts => {
+            draft.facts = text(pairs, "facts");
+            draft.known_on = text(pairs, "known_on");
+            draft.last_instalment_due = text(pairs, "last_instalment_due");
+        }
+        Step::Evidence => {
+            let mut evidence: Vec<EvidenceDraft> = (0..rows(pairs, "evidence"))
+                .map(|i| EvidenceDraft {
+                    name: text(pairs, &format!("evidence.{i}.name")),
+                    original: flag(pairs, &format!("evidence.{i}.original")),
+                    file_id: get(pairs, &format!("evidence.{i}.file_id"))
+                        .filter(|v| !v.is_empty())
+                        .map(str::to_string),
+                })
+                .filter(|e| !e.name.trim().is_empty())
+                .collect();
+            if let Some(i) = remove.filter(|i| *i < evidence.len()) {
+                evidence.remove(i);
+            }
+            draft.evidence = evidence;
+        }
+        Step::Court => {
+            draft.court_code = text(pairs, "court_code");
+            draft.competent_court_code = text(pairs, "competent_court_code");
+            draft.preservation_amount = text(pairs, "preservation_amount");
+            draft.defendant_assets_known = flag(pairs, "defendant_assets_known");
+        }
+        Step::Check => draft.mediation_consent = flag(pairs, "mediation_consent"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn parties_are_read_removed_and_added() {
+        let mut d = FilingDraft::default();
+        apply_step(
+            &mut d,
+            Step::Parties,
+            &pairs(&[
+                ("parties.0.role", "plaintiff"),
+                ("parties.0.kind", "natural"),
+                ("parties.0.name", "张三"),
+                ("parties.0.address_confirmed", "true"),
+                ("parties.1.role", "defendant"),
+                ("parties.1.kind", "legal"),
+                ("parties.1.name", "某公司"),
+                ("add", "1"),
+            ]),
+        );
+        assert_eq!(d.parties.len(), 3);
+        assert!(d.parties[0].address_confirmed && !d.parties[1].address_confirmed);
+        assert_eq!(d.parties[2].role, "defendant");
+        let mut form = pairs(&[
+            ("parties.0.name", "张三"),
+            ("parties.1.name", "某公司"),
+            ("remove", "0"),
+        ]);
+        form.push(("parties.0.role".into(), "plaintiff".into()));
+        apply_step(&mut d, Step::Parties, &form);
+        assert_eq!(d.parties.len(), 1);
+        assert_eq!(d.parties[0].name, "某公司");
+    }
+
+    #[test]
+    fn invalid_answers_are_kept_as_typed() {
+        let mut d = FilingDraft::default();
+        apply_step(
+            &mut d,
+            Step::Claims,
+            &pairs(&[
+                ("claims.0.text", "还款"),
+                ("claims.0.amount", "十万"),
+                ("claims.1.text", ""),
+                ("claims.1.amount", ""),
+            ]),
+        );
+        assert_eq!(d.claims.len(), 1, "blank rows go");
+        assert_eq!(d.claims[0].amount, "十万");
+    }
+}

@@ -1,0 +1,126 @@
+// A citizen files a loan claim start to finish with the WebAssembly running: a field error appears while typing,
+// the fee follows the amount as it is typed, fee and risk are shown before submitting; a clerk registers the
+// filing and the case number appears on the filer's page and on the public tracking page.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, shot, residentId } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function login(page, name) {
+  await page.goto(`${BASE}/login`);
+  await page.fill('#f-login_name', name);
+  await page.fill('#f-password', 'demo-pass-2026');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL(`${BASE}/me`);
+}
+
+async function logout(page) {
+  await page.getByRole('button', { name: '退出' }).click();
+  await page.waitForURL(`${BASE}/`);
+}
+
+const wasmLoaded = (page) => page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
+
+test('file a case, see fee and risk, clerk registers, number appears', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await login(page, '13900000001');
+
+  await page.goto(`${BASE}/filings`);
+  await page.getByRole('button', { name: '开始网上立案' }).click();
+  await page.waitForURL(/\/filings\/[0-9a-f]+\/cause$/);
+  const id = page.url().split('/').at(-2);
+  await page.check('#cause-private_loan');
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await page.waitForURL(`${BASE}/filings/${id}/parties`);
+
+  // Parties: the ID-number error appears as it is typed (WebAssembly), before anything is sent.
+  await wasmLoaded(page);
+  const idInput = page.locator('#f-parties-0-id_number');
+  const idError = page.locator('#f-parties-0-id_number-error');
+  const good = '220202199001011234';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await idInput.fill('');
+    await idInput.pressSequentially('220202199001011235', { delay: 5 });
+    if ((await idError.textContent()).includes('校验码')) break;
+    await page.waitForTimeout(250);
+  }
+  assert.match(await idError.textContent(), /校验码不正确/);
+  await idInput.fill(good);
+  await page.fill('#f-parties-0-name', '张三');
+  await page.fill('#f-parties-0-mobile', '13900000001');
+  await page.fill('#f-parties-0-address', '吉林市昌邑区解放北路1号');
+  await page.check('#f-parties-0-address_confirmed');
+  await page.fill('#f-parties-1-name', '李四');
+  await page.fill('#f-parties-1-id_number', residentId('22020219850505003'));
+  await page.fill('#f-parties-1-address', '吉林市昌邑区通江路8号');
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await page.waitForURL(`${BASE}/filings/${id}/claims`);
+
+  // Claims: the fee estimate follows the amount as it is typed (Art. 13: 50 + 40,000 × 2.5% = 1,050 yuan).
+  await wasmLoaded(page);
+  await page.fill('#f-claims-0-text', '判令被告偿还借款本金');
+  const amount = page.locator('#f-claims-0-amount');
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await amount.fill('');
+    await amount.pressSequentially('50000', { delay: 5 });
+    if ((await page.textContent('.fee-live')).includes('1,050.00')) break;
+    await page.waitForTimeout(250);
+  }
+  assert.match(await page.textContent('.fee-live'), /1,050\.00/);
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await page.waitForURL(`${BASE}/filings/${id}/facts`);
+  await page.fill('#f-facts', '2024年3月被告向原告借款5万元，约定半年内归还，至今未还。');
+  await page.fill('#f-known_on', '2025-06-01');
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await page.waitForURL(`${BASE}/filings/${id}/evidence`);
+  await page.fill('#f-evidence-0-name', '借条');
+  await page.check('#f-evidence-0-original');
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await page.waitForURL(`${BASE}/filings/${id}/court`);
+  await page.selectOption('#f-competent_court_code', '吉0202');
+  await page.selectOption('#f-court_code', '吉0202');
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await page.waitForURL(`${BASE}/filings/${id}/check`);
+
+  // Before submitting: the fee line by line with its article, the risk estimate and the mediation offer.
+  assert.match(await page.textContent('.fee-total'), /1,050\.00/);
+  assert.match(await page.textContent('.fee-table'), /第十三条/);
+  assert.match(await page.textContent('main'), /风险等级/);
+  assert.match(await page.textContent('main'), /诉前调解/);
+  await shot(page, 'filing-check');
+  await page.getByRole('button', { name: '提交立案申请' }).click();
+  await page.waitForURL(`${BASE}/filings/${id}`);
+  const receipt = (await page.textContent('.receipt-no')).trim();
+  const code = (await page.textContent('.query-code')).trim();
+  assert.match(receipt, /^SL\d{8}[0-9A-F]{8}$/);
+  assert.match(code, /^\d{6}$/);
+  await shot(page, 'filing-receipt');
+  await logout(page);
+
+  // The clerk of 昌邑 registers it from the queue.
+  await login(page, 'clerk.changyi');
+  await page.goto(`${BASE}/staff/queue`);
+  await page.getByRole('link', { name: receipt }).click();
+  await page.waitForURL(`${BASE}/filings/${id}`);
+  assert.ok((await page.textContent('main')).includes('张*'), 'the party is masked on the clerk\'s page');
+  await page.getByRole('button', { name: '登记立案' }).click();
+  await page.waitForURL(`${BASE}/filings/${id}`);
+  const number = (await page.textContent('.case-number strong')).trim();
+  assert.match(number, /^（\d{4}）吉0202民初\d+号$/);
+  await logout(page);
+
+  // The filer sees the number at once; anyone with the receipt and the code can follow it without logging in.
+  await login(page, '13900000001');
+  await page.goto(`${BASE}/filings/${id}`);
+  assert.equal((await page.textContent('.case-number strong')).trim(), number);
+  assert.match(await page.textContent('main'), /已立案/);
+  await logout(page);
+  await page.goto(`${BASE}/track?receipt=${receipt}&code=${code}`);
+  assert.equal((await page.textContent('.case-number strong')).trim(), number);
+  await shot(page, 'filing-tracked');
+  await context.close();
+});
