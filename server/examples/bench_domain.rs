@@ -1,0 +1,81 @@
+//! Native timings of the rules the browser also runs: the fee quote and the risk estimate, per call.
+
+use domain::calendar::HolidayCalendar;
+use domain::fees::{quote, FeeCategory, FeeRequest, FeeTable, Procedure};
+use domain::filing::{ClaimDraft, EvidenceDraft, FilingDraft, PartyDraft};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn per_call(name: &str, n: u32, mut f: impl FnMut(u32)) {
+    for i in 0..n / 10 {
+        f(i); // warm-up
+    }
+    let start = Instant::now();
+    for i in 0..n {
+        f(i);
+    }
+    let ns = start.elapsed().as_nanos() as f64 / f64::from(n);
+    println!(
+        "{name:<28} {:>10.2} µs per call (native, {n} calls)",
+        ns / 1000.0
+    );
+}
+
+fn main() {
+    let table = FeeTable::JILIN;
+    per_call("fee quote", 200_000, |i| {
+        let req = FeeRequest {
+            fee_category: FeeCategory::Property,
+            amount_fen: Some(i64::from(i) * 1_234_567),
+            procedure: Procedure::Simple,
+            preservation_amount_fen: Some(1_000_000),
+        };
+        black_box(quote(black_box(&req), &table).unwrap());
+    });
+    let draft = FilingDraft {
+        cause: "private_loan".into(),
+        parties: vec![
+            PartyDraft {
+                role: "plaintiff".into(),
+                kind: "natural".into(),
+                name: "张三".into(),
+                id_number: "220202199001011234".into(),
+                address: "吉林市".into(),
+                ..Default::default()
+            },
+            PartyDraft {
+                role: "defendant".into(),
+                kind: "natural".into(),
+                name: "李四".into(),
+                address: "吉林市".into(),
+                ..Default::default()
+            },
+        ],
+        claims: vec![ClaimDraft {
+            text: "偿还借款".into(),
+            amount: "100000".into(),
+        }],
+        facts: "借款未还".into(),
+        known_on: "2024-03-15".into(),
+        evidence: vec![EvidenceDraft {
+            name: "借条".into(),
+            original: false,
+            file_id: None,
+        }],
+        court_code: "吉0202".into(),
+        ..Default::default()
+    };
+    let cal = HolidayCalendar::china_2026();
+    let today = domain::Date::new(2026, 11, 23).unwrap();
+    per_call("risk estimate", 50_000, |_| {
+        black_box(domain::risk::assess(
+            black_box(&draft),
+            domain::Lang::Zh,
+            today,
+            &cal,
+        ));
+    });
+    per_call("filing validation", 50_000, |_| {
+        let _ = black_box(domain::filing::validate(black_box(&draft), today));
+    });
+}

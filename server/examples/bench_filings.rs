@@ -1,0 +1,123 @@
+//! Filing submissions per second on SQLite and PostgreSQL: create + submit through the same repository code the
+//! server uses, one at a time and from 8 tasks at once. `bench_filings [postgres-admin-url]`
+
+use db::filings::{self, Submission};
+use domain::filing::{ClaimDraft, FilingDraft, PartyDraft};
+use sqlx::Connection;
+use std::time::Instant;
+
+const N: usize = 300;
+
+fn draft() -> FilingDraft {
+    FilingDraft {
+        cause: "private_loan".into(),
+        parties: vec![
+            PartyDraft {
+                role: "plaintiff".into(),
+                kind: "natural".into(),
+                name: "张三".into(),
+                id_number: "220202199001011234".into(),
+                address: "吉林市".into(),
+                ..Default::default()
+            },
+            PartyDraft {
+                role: "defendant".into(),
+                kind: "natural".into(),
+                name: "李四".into(),
+                address: "吉林市".into(),
+                ..Default::default()
+            },
+        ],
+        claims: vec![ClaimDraft {
+            text: "偿还借款".into(),
+            amount: "100000".into(),
+        }],
+        facts: "借款未还".into(),
+        court_code: "吉0202".into(),
+        competent_court_code: "吉0202".into(),
+        ..Default::default()
+    }
+}
+
+async fn one(db: &db::Db, filer: &str, i: usize) {
+    let f = filings::create(db, filer, &draft(), "127.0.0.1", 1)
+        .await
+        .unwrap();
+    let receipt = format!("BENCH{i:08}{}", &f.id[..6]);
+    let s = Submission {
+        receipt_no: &receipt,
+        query_code_hash: "x",
+        review_deadline: "2026-12-01",
+        fee_table_version: "jilin-2007-v1",
+        fee_total_fen: 230_000,
+        access: &[],
+    };
+    filings::submit(db, &f.id, filer, &s, "127.0.0.1", 2)
+        .await
+        .unwrap();
+}
+
+async fn run(label: &str, url: &str) {
+    let db = db::Db::connect(url).await.unwrap();
+    db.migrate().await.unwrap();
+    let keys = db::crypto::Keys::from_master(b"bench");
+    db::demo::load(&db, &keys, domain::Date::new(2026, 11, 23).unwrap(), 0)
+        .await
+        .unwrap();
+    let filer = db::accounts::find_for_login(&db, "13900000001")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let start = Instant::now();
+    for i in 0..N {
+        one(&db, &filer, i).await;
+    }
+    let serial = N as f64 / start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let tasks: Vec<_> = (0..8)
+        .map(|t| {
+            let (db, filer) = (db.clone(), filer.clone());
+            tokio::spawn(async move {
+                for i in 0..N / 8 {
+                    one(&db, &filer, N + t * N + i).await;
+                }
+            })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let parallel = (N / 8 * 8) as f64 / start.elapsed().as_secs_f64();
+    println!("{label:<12} {serial:>8.0} submissions/s one at a time   {parallel:>8.0} submissions/s from 8 tasks");
+    db.close().await;
+}
+
+#[tokio::main]
+async fn main() {
+    let dir = std::env::temp_dir().join(format!("portal-bench-{}", db::new_id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    run(
+        "SQLite",
+        &format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
+    )
+    .await;
+    let admin = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into());
+    match sqlx::PgConnection::connect(&admin).await {
+        Ok(mut c) => {
+            let name = format!("portal_bench_{}", &db::new_id()[..12]);
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut c)
+                .await
+                .unwrap();
+            let base = admin.rsplit_once('/').unwrap().0;
+            run("PostgreSQL", &format!("{base}/{name}")).await;
+            let _ = sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+                .execute(&mut c)
+                .await;
+        }
+        Err(e) => println!("PostgreSQL   not reachable at {admin}: {e}"),
+    }
+}
