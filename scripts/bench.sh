@@ -4,13 +4,14 @@
 # Targets: hydrate Wasm <= 200 KB brotli; home page >= 30% of the bare handler's throughput.
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
+setup_browser
 if ! command -v wrk >/dev/null; then
   step "Installing wrk (load generator, Debian package)"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null || die "apt-get install wrk"
 fi
 build_release
-cargo build --release -p server --example bare_axum || die "building the bare axum yardstick"
+cargo build --release -p server --examples || die "building the benchmark programs"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 dir="$(mktemp -d)"
@@ -43,6 +44,11 @@ bare = float((d / "bare_axum.rps").read_text())
 for name in ("api_v1_health", "home_page"):
     print(f"{name:22s} {100 * float((d / (name + '.rps')).read_text()) / bare:6.1f}% of the bare handler")
 PY
+step "Fee quote and risk estimate per call (target: under 50 µs)"
+target/release/examples/bench_domain
+node scripts/bench_wasm.mjs "http://127.0.0.1:$p1"
+step "Filing submissions per second (create + submit, repository code of the server)"
+target/release/examples/bench_filings "${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 step "WebAssembly bundle"
 node scripts/precompress.mjs target/site/pkg | grep -E 'wasm|js'
 echo "(target: hydrate Wasm <= 200 KB brotli)"

@@ -94,3 +94,64 @@ pub fn hydrate() {
         view! { <App/> }
     });
 }
+
+/// Benchmark hooks (`scripts/bench.sh` times them in Chromium): the fee quote and the risk estimate exactly as the
+/// filing pages run them. They change nothing and cost a few hundred bytes.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_fee_quote(n: u32) -> f64 {
+    use domain::fees::{quote, FeeCategory, FeeRequest, FeeTable, Procedure};
+    let mut total = 0i64;
+    for i in 0..n {
+        let req = FeeRequest {
+            fee_category: FeeCategory::Property,
+            amount_fen: Some(i64::from(i) * 1_234_567),
+            procedure: Procedure::Simple,
+            preservation_amount_fen: Some(1_000_000),
+        };
+        total = total.wrapping_add(
+            quote(&req, &FeeTable::JILIN)
+                .map(|q| q.total_fen)
+                .unwrap_or(0),
+        );
+    }
+    total as f64
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_risk_estimate(n: u32) -> u32 {
+    use domain::filing::{ClaimDraft, FilingDraft, PartyDraft};
+    let draft = FilingDraft {
+        cause: "private_loan".into(),
+        parties: vec![
+            PartyDraft {
+                role: "plaintiff".into(),
+                kind: "natural".into(),
+                name: "张三".into(),
+                ..Default::default()
+            },
+            PartyDraft {
+                role: "defendant".into(),
+                kind: "natural".into(),
+                name: "李四".into(),
+                ..Default::default()
+            },
+        ],
+        claims: vec![ClaimDraft {
+            text: "偿还借款".into(),
+            amount: "100000".into(),
+        }],
+        known_on: "2024-03-15".into(),
+        ..Default::default()
+    };
+    let cal = domain::calendar::HolidayCalendar::china_2026();
+    let today = domain::Date {
+        year: 2026,
+        month: 11,
+        day: 23,
+    };
+    (0..n)
+        .map(|_| domain::risk::assess(&draft, domain::Lang::Zh, today, &cal).score)
+        .sum()
+}
