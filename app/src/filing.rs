@@ -1,5 +1,6 @@
 //! 网上立案 in the browser: the filer's list, the task-list wizard, the receipt, the clerk's queue and tracking.
 
+pub mod autosave;
 pub mod data;
 pub mod form;
 pub mod pages;

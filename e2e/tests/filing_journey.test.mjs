@@ -75,6 +75,12 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   await page.waitForURL(`${BASE}/filings/${id}/facts`);
   await page.fill('#f-facts', '2024年3月被告向原告借款5万元，约定半年内归还，至今未还。');
   await page.fill('#f-known_on', '2025-06-01');
+  // Answers are saved as fields change, without pressing the button: a closed tab loses nothing.
+  await page.press('#f-known_on', 'Tab');
+  await page.waitForFunction(() => document.querySelector('.autosave')?.textContent.includes('已自动保存'));
+  await page.goto(`${BASE}/filings/${id}/facts`);
+  assert.equal(await page.inputValue('#f-known_on'), '2025-06-01');
+  assert.match(await page.inputValue('#f-facts'), /借款5万元/);
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(`${BASE}/filings/${id}/evidence`);
   await page.fill('#f-evidence-0-name', '借条');

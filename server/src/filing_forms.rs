@@ -63,10 +63,17 @@ async fn save_step(
     State(state): State<AppState>,
     Extension(info): Extension<RequestInfo>,
     Path((id, step)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
+    let autosave = headers.contains_key("x-autosave");
     if info.user.is_none() {
-        return login_first();
+        // An autosave must not turn into a login page the script cannot show.
+        return if autosave {
+            StatusCode::UNAUTHORIZED.into_response()
+        } else {
+            login_first()
+        };
     }
     let (Some(step), Some(mut f)) = (
         Step::from_code(&step),
@@ -88,6 +95,9 @@ async fn save_step(
     {
         tracing::error!(error = %e, "saving a draft failed");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    if autosave {
+        return StatusCode::NO_CONTENT.into_response();
     }
     let has = |k: &str| pairs.iter().any(|(key, _)| key == k);
     let to = if has("add") || has("remove") {

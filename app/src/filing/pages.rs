@@ -300,6 +300,7 @@ fn step_view(f: FilingData, step: Step, show_errors: bool, l: Lang, today: Date)
             <ul>{step_errors.iter().map(|(k, e)| view! { <li><a href=format!("#{}", field_id(k))>{e.message(l)}</a></li> }).collect_view()}</ul>
         </div>
     });
+    let (save_state, on_change) = super::autosave::use_autosave();
     let fields = match step {
         Step::Cause => cause_fields(&d, &errors, show_errors, l).into_any(),
         Step::Parties => parties_fields(&d, &errors, show_errors, l).into_any(),
@@ -313,8 +314,9 @@ fn step_view(f: FilingData, step: Step, show_errors: bool, l: Lang, today: Date)
         <p class="step-of">{format!("{} {position} / {}", l.pick("第", "Step", "단계"), Step::ALL.len())}</p>
         <h1>{step.label(l)}</h1>
         {summary}
-        <form method="post" action=action class="form" novalidate>
+        <form method="post" action=action class="form" novalidate on:change=on_change>
             {fields}
+            {super::autosave::status_view(save_state, l)}
             <div class="actions">
                 <button type="submit" name="go" value="next" class="button">{l.pick("保存并继续", "Save and continue", "저장하고 계속")}</button>
                 <button type="submit" name="go" value="list" class="button secondary">{l.pick("保存并返回", "Save and return to the steps", "저장하고 돌아가기")}</button>
