@@ -72,6 +72,11 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// SHA-256 of a file's bytes, hex (kept with each evidence file to prove it was not changed).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
 /// A fresh 256-bit random token, URL-safe.
 pub fn new_token() -> String {
     let mut bytes = [0u8; 32];

@@ -17,6 +17,7 @@ pub mod limitation;
 pub mod mask;
 pub mod registration;
 pub mod risk;
+pub mod upload;
 
 pub use date::Date;
 pub use error::{FieldError, FieldErrors};

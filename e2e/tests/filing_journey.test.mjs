@@ -83,8 +83,19 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   assert.match(await page.inputValue('#f-facts'), /借款5万元/);
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(`${BASE}/filings/${id}/evidence`);
-  await page.fill('#f-evidence-0-name', '借条');
-  await page.check('#f-evidence-0-original');
+  // Uploads: a file that is not PDF/JPEG/PNG by its content is refused with the reason; the retry succeeds.
+  await page.setInputFiles('#f-upload-file', { name: 'jietiao.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
+  await page.getByRole('button', { name: '上传', exact: true }).click();
+  await page.waitForURL(`${BASE}/filings/${id}/evidence?upload_error=wrong_type`);
+  assert.match(await page.textContent('#f-upload-file-error'), /PDF、JPEG或PNG/);
+  await page.fill('#f-upload-label', '借条照片');
+  await page.setInputFiles('#f-upload-file', { name: 'jietiao.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
+  await page.getByRole('button', { name: '上传', exact: true }).click();
+  await page.waitForURL(`${BASE}/filings/${id}/evidence?uploaded=1`);
+  assert.equal(await page.inputValue('#f-evidence-0-name'), '借条照片');
+  assert.equal(await page.getByRole('link', { name: '查看已上传的文件' }).count(), 1);
+  await page.fill('#f-evidence-1-name', '借条');
+  await page.check('#f-evidence-1-original');
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(`${BASE}/filings/${id}/court`);
   await page.selectOption('#f-competent_court_code', '吉0202');

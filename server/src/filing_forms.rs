@@ -6,10 +6,10 @@ use crate::state::AppState;
 use app::filing::data::QUERY_CODE_COOKIE;
 use app::filing::form::{apply_step, Step};
 use app::ssr::RequestInfo;
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Extension, Form, Router};
 
 pub fn router() -> Router<AppState> {
@@ -18,6 +18,150 @@ pub fn router() -> Router<AppState> {
         .route("/filings/{id}/submit", post(submit))
         .route("/filings/{id}/review", post(review))
         .route("/filings/{id}/{step}", post(save_step))
+        .route("/files/{file_id}", get(download))
+}
+
+/// Evidence uploads: a body up to the file limit plus the form around it (everything else keeps the small limit).
+pub fn upload_router() -> Router<AppState> {
+    Router::new()
+        .route("/filings/{id}/evidence/upload", post(upload))
+        .layer(DefaultBodyLimit::max(
+            domain::upload::MAX_UPLOAD_BYTES + 256 * 1024,
+        ))
+}
+
+/// Takes one evidence file: its type is read from its bytes, it is stored under a fresh id, then recorded with the
+/// draft entry that lists it in one transaction. If recording fails the stored bytes are removed, and any refusal
+/// returns to the evidence step with the reason, ready to try again.
+async fn upload(
+    State(state): State<AppState>,
+    Extension(info): Extension<RequestInfo>,
+    Path(id): Path<String>,
+    mut multipart: Multipart,
+) -> Response {
+    if info.user.is_none() {
+        return login_first();
+    }
+    let Some(mut f) = own_editable(&state, &info, &id).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let back =
+        |query: String| Redirect::to(&format!("/filings/{id}/evidence?{query}")).into_response();
+    let refuse = |e: domain::upload::UploadError| back(format!("upload_error={}", e.code()));
+    let (mut label, mut original, mut file, mut file_name) =
+        (String::new(), false, None, String::new());
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name().unwrap_or("") {
+                "label" => label = field.text().await.unwrap_or_default(),
+                "original" => original = true,
+                "file" => {
+                    file_name = field.file_name().unwrap_or("").to_string();
+                    match field.bytes().await {
+                        Ok(b) => file = Some(b),
+                        Err(_) => return refuse(domain::upload::UploadError::TooLarge),
+                    }
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            // The body went over the limit (or the connection broke): nothing was stored.
+            Err(_) => return refuse(domain::upload::UploadError::TooLarge),
+        }
+    }
+    let bytes = match file {
+        Some(b) if !(b.is_empty() && file_name.is_empty()) => b,
+        _ => return refuse(domain::upload::UploadError::Missing),
+    };
+    let kind = match domain::upload::check(&bytes) {
+        Ok(k) => k,
+        Err(e) => return refuse(e),
+    };
+    let file_id = db::new_id();
+    if let Err(e) = state.files.put(&file_id, &bytes).await {
+        tracing::error!(error = %e, "storing an evidence file failed");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let label = match label.trim() {
+        "" => file_name
+            .rsplit_once('.')
+            .map(|(stem, _)| stem.to_string())
+            .unwrap_or(file_name.clone()),
+        l => l.to_string(),
+    };
+    let label = if label.trim().is_empty() {
+        "证据".to_string()
+    } else {
+        label
+    };
+    f.draft.evidence.push(domain::filing::EvidenceDraft {
+        name: label.clone(),
+        original,
+        file_id: Some(file_id.clone()),
+    });
+    let record = db::evidence::NewFile {
+        id: &file_id,
+        filing_id: &id,
+        owner_id: &f.filer_id,
+        label: &label,
+        content_type: kind.content_type(),
+        size_bytes: bytes.len() as i64,
+        sha256: &db::crypto::sha256_hex(&bytes),
+    };
+    if let Err(e) = db::evidence::add(&state.ctx.db, &record, &f.draft, &info.ip, info.now_ms).await
+    {
+        state.files.delete(&file_id).await;
+        tracing::error!(error = %e, "recording an evidence file failed");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    back("uploaded=1".into())
+}
+
+/// An evidence file, to whoever may see its filing; anyone else gets 404.
+async fn download(
+    State(state): State<AppState>,
+    Extension(info): Extension<RequestInfo>,
+    Path(file_id): Path<String>,
+) -> Response {
+    let Some(user) = info.user.clone() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Ok(Some(file)) = db::evidence::get(&state.ctx.db, &file_id).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Ok(Some(filing)) = db::filings::get(&state.ctx.db, &file.filing_id).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    if !db::filings::may_see(&state.ctx.db, &filing, &user)
+        .await
+        .unwrap_or(false)
+    {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let Ok(bytes) = state.files.get(&file.id).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let ext = match file.content_type.as_str() {
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        _ => "jpg",
+    };
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&file.content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"evidence-{}.{ext}\"",
+        &file.id[..8]
+    )) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    res
 }
 
 fn login_first() -> Response {

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod files;
 pub mod filing_forms;
 pub mod filings_api;
 pub mod forms;
@@ -53,10 +54,13 @@ impl Application {
                 .await
                 .map_err(|e| format!("demo data: {e}"))?;
         }
+        let files = files::FileStore::new(settings.upload_dir.clone())
+            .map_err(|e| format!("upload directory {}: {e}", settings.upload_dir.display()))?;
         let state = AppState {
             leptos_options: leptos_options.clone(),
             ctx: ServerCtx { db, keys },
             settings: Arc::new(settings),
+            files,
         };
         let listener = tokio::net::TcpListener::bind(leptos_options.site_addr)
             .await
@@ -132,7 +136,7 @@ pub fn router(state: AppState) -> Router {
             http::header::CACHE_CONTROL,
             http::HeaderValue::from_static("public, max-age=300, must-revalidate"),
         ));
-    Router::new()
+    let pages_and_api = Router::new()
         .merge(filings_api::router())
         .merge(api::router())
         .merge(forms::router())
@@ -146,6 +150,11 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(page_context, app::shell))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+    // Evidence uploads are the one route allowed a larger body.
+    Router::new()
+        .merge(filing_forms::upload_router())
+        .merge(pages_and_api)
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::csrf_guard,
@@ -155,7 +164,6 @@ pub fn router(state: AppState) -> Router {
             security::request_context,
         ))
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(security::security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -17,6 +17,8 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     /// Load the demo reference data and accounts at start-up.
     pub load_demo_data: bool,
+    /// Where evidence files are kept.
+    pub upload_dir: PathBuf,
 }
 
 impl std::fmt::Debug for Settings {
@@ -28,6 +30,7 @@ impl std::fmt::Debug for Settings {
             .field("allowed_origins", &self.allowed_origins)
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("load_demo_data", &self.load_demo_data)
+            .field("upload_dir", &self.upload_dir)
             .finish()
     }
 }
@@ -87,6 +90,9 @@ impl Settings {
                 .collect(),
             trust_forwarded_for: flag("PORTAL_TRUST_FORWARDED_FOR"),
             load_demo_data: flag("PORTAL_DEMO_DATA"),
+            upload_dir: PathBuf::from(
+                std::env::var("PORTAL_UPLOAD_DIR").unwrap_or_else(|_| "data/uploads".into()),
+            ),
         })
     }
 }

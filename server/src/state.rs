@@ -10,6 +10,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub ctx: ServerCtx,
     pub settings: Arc<Settings>,
+    pub files: crate::files::FileStore,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -111,6 +111,7 @@ async fn spawn_app(backend: Backend) -> TestApp {
         allowed_origins: vec![],
         trust_forwarded_for: false,
         load_demo_data: true,
+        upload_dir: std::env::temp_dir().join(format!("portal-test-uploads-{suffix}")),
     };
     let options = leptos::config::LeptosOptions::builder()
         .output_name("portal")
@@ -188,6 +189,7 @@ on_both_databases!(
     a_filing_goes_from_draft_to_case_number,
     concurrent_registrations_never_share_or_skip_a_number,
     review_actions_have_their_conditions,
+    evidence_files_are_checked_by_their_bytes_and_served_only_to_those_who_may_see,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -1334,4 +1336,108 @@ async fn review_actions_have_their_conditions(app: TestApp) {
     let (status, risk) = app.post_json(&filer, "/api/v1/risk", loan_filing("")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(risk["risk"]["level"].is_string() && risk["fee"]["total_fen"] == 230_000);
+}
+
+async fn upload(
+    app: &TestApp,
+    c: &Client,
+    id: &str,
+    label: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> String {
+    let form = reqwest::multipart::Form::new()
+        .text("label", label.to_string())
+        .text("original", "true")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+        );
+    let res = c
+        .post(app.url(&format!("/filings/{id}/evidence/upload")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    res.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn evidence_files_are_checked_by_their_bytes_and_served_only_to_those_who_may_see(
+    app: TestApp,
+) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (_, created) = app
+        .post_json(
+            &filer,
+            "/api/v1/filings",
+            loan_filing(&resident_id("22020219800101009")),
+        )
+        .await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let pdf = b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF".to_vec();
+    assert_eq!(
+        upload(&app, &filer, &id, "借条扫描件", "jietiao.pdf", pdf.clone()).await,
+        format!("/filings/{id}/evidence?uploaded=1")
+    );
+    // A program renamed to .pdf is refused by its content; nothing is added, and the step says why.
+    let exe = b"MZ\x90\x00\x03 this is not a pdf".to_vec();
+    assert_eq!(
+        upload(&app, &filer, &id, "伪装文件", "fake.pdf", exe).await,
+        format!("/filings/{id}/evidence?upload_error=wrong_type")
+    );
+    let mut big = b"%PDF-".to_vec();
+    big.resize(domain::upload::MAX_UPLOAD_BYTES + 1, b'0');
+    assert_eq!(
+        upload(&app, &filer, &id, "太大", "big.pdf", big).await,
+        format!("/filings/{id}/evidence?upload_error=too_large")
+    );
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    let evidence = shown["draft"]["evidence"].as_array().unwrap();
+    let attached: Vec<&Value> = evidence
+        .iter()
+        .filter(|e| e["file_id"].is_string())
+        .collect();
+    assert_eq!(attached.len(), 1, "{evidence:?}");
+    assert_eq!(attached[0]["name"], "借条扫描件");
+    let file_id = attached[0]["file_id"].as_str().unwrap();
+    // The filer downloads exactly what was uploaded; a stranger gets 404.
+    let res = filer
+        .get(app.url(&format!("/files/{file_id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    let stranger = logged_in(&app, "13900000003").await;
+    assert_eq!(
+        stranger
+            .get(app.url(&format!("/files/{file_id}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    // Another account cannot upload to this filing.
+    let res = stranger
+        .post(app.url(&format!("/filings/{id}/evidence/upload")))
+        .multipart(reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(b"%PDF-1".to_vec()).file_name("x.pdf"),
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM evidence_files")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
 }

@@ -10,6 +10,7 @@ use domain::catalogue::{CauseGroup, CAUSES};
 use domain::fees::{quote, FeeRequest, FeeTable, Procedure};
 use domain::filing::{parse_yuan, validate, FilingDraft};
 use domain::filing_status::FilingStatus;
+use domain::upload::UploadError;
 use domain::{Date, FieldError, FieldErrors, Lang, LawyerLicence, Mobile, ResidentId, Uscc};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -252,10 +253,17 @@ pub fn StepPage() -> impl IntoView {
     let body = move || {
         let step = params.read().get("step").and_then(|s| Step::from_code(&s));
         let show_errors = query.read().get("check").is_some();
+        let upload = UploadNote {
+            error: query
+                .read()
+                .get("upload_error")
+                .and_then(|c| UploadError::from_code(&c)),
+            done: query.read().get("uploaded").is_some(),
+        };
         Suspend::new(async move {
             match (data.await, step) {
                 (Ok(f), Some(step)) if f.own && f.status.editable() => {
-                    step_view(f, step, show_errors, l, today)
+                    step_view(f, step, show_errors, upload, l, today)
                 }
                 (Ok(f), Some(_)) => filing_overview(f, l, today),
                 (Ok(_), None) => error_view(&AppError::NotFound, l),
@@ -279,7 +287,20 @@ fn error_of(errors: &FieldErrors, key: &str, show: bool) -> Option<FieldError> {
     }
 }
 
-fn step_view(f: FilingData, step: Step, show_errors: bool, l: Lang, today: Date) -> AnyView {
+#[derive(Clone, Copy)]
+struct UploadNote {
+    error: Option<UploadError>,
+    done: bool,
+}
+
+fn step_view(
+    f: FilingData,
+    step: Step,
+    show_errors: bool,
+    upload: UploadNote,
+    l: Lang,
+    today: Date,
+) -> AnyView {
     let errors = errors_of(&f.draft, today);
     let d = f.draft.clone();
     let action = format!("/filings/{}/{}", f.id, step.code());
@@ -322,8 +343,32 @@ fn step_view(f: FilingData, step: Step, show_errors: bool, l: Lang, today: Date)
                 <button type="submit" name="go" value="list" class="button secondary">{l.pick("保存并返回", "Save and return to the steps", "저장하고 돌아가기")}</button>
             </div>
         </form>
+        {(step == Step::Evidence).then(|| upload_form(&f.id, upload, l))}
     }
     .into_any()
+}
+
+/// A plain multipart form: works without JavaScript; a refused file comes back here with the reason, to try again.
+fn upload_form(id: &str, note: UploadNote, l: Lang) -> impl IntoView {
+    view! {
+        <form method="post" action=format!("/filings/{id}/evidence/upload") enctype="multipart/form-data" class="form upload">
+            <h2>{l.pick("上传证据文件", "Upload an evidence file", "증거 파일 올리기")}</h2>
+            <p class="hint" id="f-upload-file-hint">{l.pick("PDF、JPEG 或 PNG，单个不超过10MB。", "PDF, JPEG or PNG, at most 10 MB each.", "PDF, JPEG, PNG, 파일당 10MB 이하.")}</p>
+            {note.done.then(|| view! { <p class="autosave" role="status">{l.pick("文件已上传。", "The file was uploaded.", "파일을 올렸습니다.")}</p> })}
+            <div class="field">
+                <label for="f-upload-label">{l.pick("证据名称", "What it is", "증거 명칭")}</label>
+                <input id="f-upload-label" name="label" autocomplete="off"/>
+            </div>
+            {checkbox("original".into(), l.pick("我有原件", "I have the original", "원본이 있습니다"), true)}
+            <div class="field" class:field-error=note.error.is_some()>
+                <label for="f-upload-file">{l.pick("文件", "File", "파일")}</label>
+                <p class="error-message" id="f-upload-file-error" role="alert">{note.error.map(|e| e.message(l))}</p>
+                <input type="file" id="f-upload-file" name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                    aria-describedby="f-upload-file-hint f-upload-file-error"/>
+            </div>
+            <button type="submit" class="button secondary">{l.pick("上传", "Upload", "올리기")}</button>
+        </form>
+    }
 }
 
 fn cause_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) -> impl IntoView {
@@ -583,6 +628,10 @@ fn evidence_fields(d: &FilingDraft, l: Lang) -> impl IntoView {
             <fieldset class="evidence">
                 <legend>{format!("{} {}", l.pick("证据", "Evidence", "증거"), i + 1)}</legend>
                 <LiveInput name=format!("evidence.{i}.name") label=l.pick("证据名称", "What it is", "증거 명칭").into() value=e.name.clone()/>
+                {e.file_id.clone().map(|fid| view! {
+                    <input type="hidden" name=format!("evidence.{i}.file_id") value=fid.clone()/>
+                    <p><a href=format!("/files/{fid}")>{l.pick("查看已上传的文件", "View the uploaded file", "올린 파일 보기")}</a></p>
+                })}
                 {checkbox(format!("evidence.{i}.original"), l.pick("我有原件", "I have the original", "원본이 있습니다"), e.original)}
             </fieldset>
         }).collect_view()}

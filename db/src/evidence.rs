@@ -1,0 +1,97 @@
+//! Evidence files: one row per uploaded file, written in the same transaction as the draft entry that lists it.
+
+use crate::{audit, Db, DbError};
+use domain::filing::FilingDraft;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceFile {
+    pub id: String,
+    pub filing_id: String,
+    pub owner_id: String,
+    pub label: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub created_at: i64,
+}
+
+pub struct NewFile<'a> {
+    pub id: &'a str,
+    pub filing_id: &'a str,
+    pub owner_id: &'a str,
+    pub label: &'a str,
+    pub content_type: &'a str,
+    pub size_bytes: i64,
+    pub sha256: &'a str,
+}
+
+/// Records an uploaded file and saves the draft that now lists it, together.
+pub async fn add(
+    db: &Db,
+    file: &NewFile<'_>,
+    draft: &FilingDraft,
+    ip: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    let mut tx = db.writer().begin().await?;
+    sqlx::query(
+        "INSERT INTO evidence_files (id, filing_id, owner_id, label, content_type, size_bytes, sha256, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+    )
+    .bind(file.id)
+    .bind(file.filing_id)
+    .bind(file.owner_id)
+    .bind(file.label)
+    .bind(file.content_type)
+    .bind(file.size_bytes)
+    .bind(file.sha256)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let done = sqlx::query(
+        "UPDATE filings SET draft_json = $1, updated_at = $2 WHERE id = $3 AND filer_id = $4 \
+         AND status IN ('draft', 'correction_requested')",
+    )
+    .bind(serde_json::to_string(draft).map_err(|e| DbError::Other(e.to_string()))?)
+    .bind(now)
+    .bind(file.filing_id)
+    .bind(file.owner_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DbError::Other("filing not editable".into()));
+    }
+    audit::record(
+        &mut tx,
+        Some(file.owner_id),
+        ip,
+        "evidence.upload",
+        &format!("filing:{}", file.filing_id),
+        &format!("file:{} {} bytes", file.id, file.size_bytes),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn get(db: &Db, id: &str) -> Result<Option<EvidenceFile>, DbError> {
+    let row = sqlx::query(
+        "SELECT id, filing_id, owner_id, label, content_type, size_bytes, sha256, created_at FROM evidence_files WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.reader())
+    .await?;
+    Ok(row.map(|r| EvidenceFile {
+        id: r.get("id"),
+        filing_id: r.get("filing_id"),
+        owner_id: r.get("owner_id"),
+        label: r.get("label"),
+        content_type: r.get("content_type"),
+        size_bytes: r.get("size_bytes"),
+        sha256: r.get("sha256"),
+        created_at: r.get("created_at"),
+    }))
+}
