@@ -121,30 +121,7 @@ pub fn bench_fee_quote(n: u32) -> f64 {
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_risk_estimate(n: u32) -> u32 {
-    use domain::filing::{ClaimDraft, FilingDraft, PartyDraft};
-    let draft = FilingDraft {
-        cause: "private_loan".into(),
-        parties: vec![
-            PartyDraft {
-                role: "plaintiff".into(),
-                kind: "natural".into(),
-                name: "张三".into(),
-                ..Default::default()
-            },
-            PartyDraft {
-                role: "defendant".into(),
-                kind: "natural".into(),
-                name: "李四".into(),
-                ..Default::default()
-            },
-        ],
-        claims: vec![ClaimDraft {
-            text: "偿还借款".into(),
-            amount: "100000".into(),
-        }],
-        known_on: "2024-03-15".into(),
-        ..Default::default()
-    };
+    let draft = domain::filing::sample_loan_claim();
     let cal = domain::calendar::HolidayCalendar::china_2026();
     let today = domain::Date {
         year: 2026,

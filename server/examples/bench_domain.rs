@@ -2,7 +2,6 @@
 
 use domain::calendar::HolidayCalendar;
 use domain::fees::{quote, FeeCategory, FeeRequest, FeeTable, Procedure};
-use domain::filing::{ClaimDraft, EvidenceDraft, FilingDraft, PartyDraft};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -32,39 +31,7 @@ fn main() {
         };
         black_box(quote(black_box(&req), &table).unwrap());
     });
-    let draft = FilingDraft {
-        cause: "private_loan".into(),
-        parties: vec![
-            PartyDraft {
-                role: "plaintiff".into(),
-                kind: "natural".into(),
-                name: "张三".into(),
-                id_number: "220202199001011234".into(),
-                address: "吉林市".into(),
-                ..Default::default()
-            },
-            PartyDraft {
-                role: "defendant".into(),
-                kind: "natural".into(),
-                name: "李四".into(),
-                address: "吉林市".into(),
-                ..Default::default()
-            },
-        ],
-        claims: vec![ClaimDraft {
-            text: "偿还借款".into(),
-            amount: "100000".into(),
-        }],
-        facts: "借款未还".into(),
-        known_on: "2024-03-15".into(),
-        evidence: vec![EvidenceDraft {
-            name: "借条".into(),
-            original: false,
-            file_id: None,
-        }],
-        court_code: "吉0202".into(),
-        ..Default::default()
-    };
+    let draft = domain::filing::sample_loan_claim();
     let cal = HolidayCalendar::china_2026();
     let today = domain::Date::new(2026, 11, 23).unwrap();
     per_call("risk estimate", 50_000, |_| {

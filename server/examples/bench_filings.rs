@@ -2,47 +2,21 @@
 //! server uses, one at a time and from 8 tasks at once. `bench_filings [postgres-admin-url]`
 
 use db::filings::{self, Submission};
-use domain::filing::{ClaimDraft, FilingDraft, PartyDraft};
 use sqlx::Connection;
 use std::time::Instant;
 
 const N: usize = 300;
 
-fn draft() -> FilingDraft {
-    FilingDraft {
-        cause: "private_loan".into(),
-        parties: vec![
-            PartyDraft {
-                role: "plaintiff".into(),
-                kind: "natural".into(),
-                name: "张三".into(),
-                id_number: "220202199001011234".into(),
-                address: "吉林市".into(),
-                ..Default::default()
-            },
-            PartyDraft {
-                role: "defendant".into(),
-                kind: "natural".into(),
-                name: "李四".into(),
-                address: "吉林市".into(),
-                ..Default::default()
-            },
-        ],
-        claims: vec![ClaimDraft {
-            text: "偿还借款".into(),
-            amount: "100000".into(),
-        }],
-        facts: "借款未还".into(),
-        court_code: "吉0202".into(),
-        competent_court_code: "吉0202".into(),
-        ..Default::default()
-    }
-}
-
 async fn one(db: &db::Db, filer: &str, i: usize) {
-    let f = filings::create(db, filer, &draft(), "127.0.0.1", 1)
-        .await
-        .unwrap();
+    let f = filings::create(
+        db,
+        filer,
+        &domain::filing::sample_loan_claim(),
+        "127.0.0.1",
+        1,
+    )
+    .await
+    .unwrap();
     let receipt = format!("BENCH{i:08}{}", &f.id[..6]);
     let s = Submission {
         receipt_no: &receipt,

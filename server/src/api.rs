@@ -129,7 +129,7 @@ impl ApiError {
     }
 }
 
-fn internal(lang: Lang) -> ApiError {
+pub(crate) fn internal(lang: Lang) -> ApiError {
     ApiError::new(
         StatusCode::INTERNAL_SERVER_ERROR,
         "internal",
@@ -141,7 +141,7 @@ fn internal(lang: Lang) -> ApiError {
     )
 }
 
-fn not_found_error(lang: Lang) -> ApiError {
+pub(crate) fn not_found_error(lang: Lang) -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         "not_found",
@@ -149,7 +149,7 @@ fn not_found_error(lang: Lang) -> ApiError {
     )
 }
 
-fn unauthorized(lang: Lang) -> ApiError {
+pub(crate) fn unauthorized(lang: Lang) -> ApiError {
     ApiError::new(
         StatusCode::UNAUTHORIZED,
         "unauthorized",

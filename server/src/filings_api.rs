@@ -39,35 +39,16 @@ pub fn calendar() -> HolidayCalendar {
 }
 
 fn user(info: &RequestInfo) -> Result<Account, ApiError> {
-    info.user.clone().ok_or_else(|| {
-        ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            info.lang
-                .pick("请先登录。", "Please log in first.", "먼저 로그인하십시오."),
-        )
-    })
+    info.user
+        .clone()
+        .ok_or_else(|| crate::api::unauthorized(info.lang))
 }
 
-fn not_found(lang: Lang) -> ApiError {
-    ApiError::new(
-        StatusCode::NOT_FOUND,
-        "not_found",
-        lang.pick("未找到。", "Not found.", "찾을 수 없습니다."),
-    )
-}
+use crate::api::not_found_error as not_found;
 
 fn internal(lang: Lang, cause: impl std::fmt::Display) -> ApiError {
     tracing::error!(%cause, "filing request failed");
-    ApiError::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "internal",
-        lang.pick(
-            "服务暂时出错，请稍后再试。",
-            "Something went wrong on our side.",
-            "일시적인 오류입니다.",
-        ),
-    )
+    crate::api::internal(lang)
 }
 
 fn filing_error(lang: Lang, e: FilingError) -> ApiError {
