@@ -1,5 +1,5 @@
 //! Persistence for the portal. One code path serves SQLite (the embedded default) and PostgreSQL (several
-//! stateless server instances on one database): sqlx's `Any` driver with runtime queries, `$n` placeholders that
+//! stateless server instances on one database): sqlx's `Any` driver with runtime queries, `$n` bind parameters that
 //! both understand, and one set of migrations per database with the same versions.
 
 pub mod accounts;
