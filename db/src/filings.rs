@@ -6,6 +6,7 @@ use crate::{audit, new_id, Db, DbError};
 use domain::catalogue::{CaseNumber, CaseType};
 use domain::filing::FilingDraft;
 use domain::filing_status::{FilingAction, FilingStatus};
+use domain::payment::{PaymentAction, PaymentStatus};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
@@ -23,6 +24,10 @@ pub struct Filing {
     pub case_number: Option<String>,
     pub fee_table_version: Option<String>,
     pub fee_total_fen: Option<i64>,
+    pub payment_status: Option<PaymentStatus>,
+    pub payment_due: Option<String>,
+    pub relief_kind: Option<String>,
+    pub relief_reason: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -55,7 +60,8 @@ impl From<sqlx::Error> for FilingError {
 }
 
 const COLUMNS: &str = "id, filer_id, status, draft_json, court_code, competent_court_code, receipt_no, submitted_at, \
-    review_deadline, case_number, fee_table_version, fee_total_fen, created_at, updated_at";
+    review_deadline, case_number, fee_table_version, fee_total_fen, payment_status, payment_due, relief_kind, \
+    relief_reason, created_at, updated_at";
 
 fn from_row(r: &sqlx::any::AnyRow) -> Filing {
     let status: String = r.get("status");
@@ -73,6 +79,12 @@ fn from_row(r: &sqlx::any::AnyRow) -> Filing {
         case_number: r.get("case_number"),
         fee_table_version: r.get("fee_table_version"),
         fee_total_fen: r.get("fee_total_fen"),
+        payment_status: r
+            .get::<Option<String>, _>("payment_status")
+            .and_then(|c| PaymentStatus::from_code(&c)),
+        payment_due: r.get("payment_due"),
+        relief_kind: r.get("relief_kind"),
+        relief_reason: r.get("relief_reason"),
         created_at: r.get("created_at"),
         updated_at: r.get("updated_at"),
     }
@@ -478,12 +490,26 @@ pub async fn review(
     staff_id: &str,
     action: FilingAction,
     note: &str,
-    year: i32,
+    today: domain::Date,
     ip: &str,
     now: i64,
 ) -> Result<Filing, FilingError> {
+    let year = today.year;
     let filing = get(db, id).await?.ok_or(FilingError::NotFound)?;
     let to = filing.status.next(action).ok_or(FilingError::Conflict)?;
+    // Registration sends the payment notice: seven days from the day after it (Art. 22), or no fee at all.
+    let (payment_status, payment_due) = match action {
+        FilingAction::Register if filing.fee_total_fen.unwrap_or(0) > 0 => (
+            Some(PaymentStatus::Unpaid.code()),
+            Some(
+                domain::calendar::HolidayCalendar::china_2026()
+                    .period_end_days(today, 7)
+                    .to_string(),
+            ),
+        ),
+        FilingAction::Register => (Some(PaymentStatus::NotRequired.code()), None),
+        _ => (None, None),
+    };
     let court = filing
         .competent_court_code
         .clone()
@@ -515,13 +541,17 @@ pub async fn review(
         None => None,
     };
     let done = sqlx::query(
-        "UPDATE filings SET status = $1, case_number = COALESCE($2, case_number), updated_at = $3 WHERE id = $4 AND status = $5",
+        "UPDATE filings SET status = $1, case_number = COALESCE($2, case_number), updated_at = $3, \
+         payment_status = COALESCE($6, payment_status), payment_due = COALESCE($7, payment_due) \
+         WHERE id = $4 AND status = $5",
     )
     .bind(to.code())
     .bind(&number)
     .bind(now)
     .bind(id)
     .bind(filing.status.code())
+    .bind(payment_status)
+    .bind(&payment_due)
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -551,6 +581,78 @@ pub async fn review(
         &format!("filing.{}", action.code()),
         &format!("filing:{id}"),
         number.as_deref().unwrap_or(""),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    get(db, id).await?.ok_or(FilingError::NotFound)
+}
+
+/// A step in paying the fee: the filer applies for relief (缓减免) with reasons; the clerk records the payment or
+/// decides the application. A refusal starts the seven days again.
+#[allow(clippy::too_many_arguments)]
+pub async fn payment(
+    db: &Db,
+    id: &str,
+    actor_id: &str,
+    action: PaymentAction,
+    relief: Option<(&str, &str)>,
+    today: domain::Date,
+    ip: &str,
+    now: i64,
+) -> Result<Filing, FilingError> {
+    let filing = get(db, id).await?.ok_or(FilingError::NotFound)?;
+    let from = filing.payment_status.ok_or(FilingError::Conflict)?;
+    let to = from.next(action).ok_or(FilingError::Conflict)?;
+    let due = match action {
+        PaymentAction::DenyRelief => Some(
+            domain::calendar::HolidayCalendar::china_2026()
+                .period_end_days(today, 7)
+                .to_string(),
+        ),
+        _ => None,
+    };
+    let mut tx = db.writer().begin().await?;
+    let done = sqlx::query(
+        "UPDATE filings SET payment_status = $1, payment_due = COALESCE($2, payment_due), \
+         relief_kind = COALESCE($3, relief_kind), relief_reason = COALESCE($4, relief_reason), updated_at = $5 \
+         WHERE id = $6 AND payment_status = $7",
+    )
+    .bind(to.code())
+    .bind(&due)
+    .bind(relief.map(|r| r.0))
+    .bind(relief.map(|r| r.1))
+    .bind(now)
+    .bind(id)
+    .bind(from.code())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(FilingError::Conflict);
+    }
+    let note = match (relief, &due) {
+        (Some((kind, reason)), _) => format!("{kind}: {reason}"),
+        (None, Some(d)) => d.clone(),
+        (None, None) => String::new(),
+    };
+    event(
+        &mut tx,
+        id,
+        Some(actor_id),
+        action.code(),
+        Some(filing.status),
+        filing.status,
+        &note,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(actor_id),
+        ip,
+        &format!("fee.{}", action.code()),
+        &format!("filing:{id}"),
+        to.code(),
         now,
     )
     .await?;

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod lang;
 pub mod limitation;
 pub mod mask;
+pub mod payment;
 pub mod registration;
 pub mod risk;
 pub mod upload;

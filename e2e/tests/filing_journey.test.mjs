@@ -135,6 +135,9 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   await page.goto(`${BASE}/filings/${id}`);
   assert.equal((await page.textContent('.case-number strong')).trim(), number);
   assert.match(await page.textContent('main'), /已立案/);
+  // The payment notice follows registration: the fee and the seven-day deadline (Art. 22).
+  assert.equal((await page.textContent('.payment-status')).trim(), '待交费');
+  assert.match(await page.textContent('.payment-due'), /^\d{4}-\d{2}-\d{2}$/);
   await logout(page);
   await page.goto(`${BASE}/track?receipt=${receipt}&code=${code}`);
   assert.equal((await page.textContent('.case-number strong')).trim(), number);

@@ -1,7 +1,7 @@
 //! The filing wizard's HTML forms: every step posts here, is merged into the draft and saved at once (nothing
 //! typed is lost, valid or not), then the next step is shown. Works without JavaScript.
 
-use crate::filings_api::{review_core, submit_core, ReviewRequest};
+use crate::filings_api::{payment_core, review_core, submit_core, PaymentRequest, ReviewRequest};
 use crate::state::AppState;
 use app::filing::data::QUERY_CODE_COOKIE;
 use app::filing::form::{apply_step, Step};
@@ -17,6 +17,7 @@ pub fn router() -> Router<AppState> {
         .route("/filings/new", post(new_filing))
         .route("/filings/{id}/submit", post(submit))
         .route("/filings/{id}/review", post(review))
+        .route("/filings/{id}/payment", post(payment))
         .route("/filings/{id}/{step}", post(save_step))
         .route("/files/{file_id}", get(download))
 }
@@ -313,5 +314,21 @@ async fn review(
         Ok(_) => Redirect::to(&format!("/filings/{id}")).into_response(),
         Err(e) if e.status() == StatusCode::NOT_FOUND => StatusCode::NOT_FOUND.into_response(),
         Err(_) => Redirect::to(&format!("/filings/{id}?review_error=1")).into_response(),
+    }
+}
+
+async fn payment(
+    State(state): State<AppState>,
+    Extension(info): Extension<RequestInfo>,
+    Path(id): Path<String>,
+    Form(req): Form<PaymentRequest>,
+) -> Response {
+    if info.user.is_none() {
+        return login_first();
+    }
+    match payment_core(&state, &info, &id, &req).await {
+        Ok(_) => Redirect::to(&format!("/filings/{id}")).into_response(),
+        Err(e) if e.status() == StatusCode::NOT_FOUND => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => Redirect::to(&format!("/filings/{id}?payment_error=1")).into_response(),
     }
 }

@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/filings/{id}/draft", put(save))
         .route("/api/v1/filings/{id}/submit", post(submit))
         .route("/api/v1/filings/{id}/review", post(review))
+        .route("/api/v1/filings/{id}/payment", post(payment))
         .route("/api/v1/courts/{code}/queue", get(queue))
         .route("/api/v1/track", get(track))
         .route("/api/v1/risk", post(risk))
@@ -97,6 +98,8 @@ pub struct FilingView {
     pub case_number: Option<String>,
     pub fee_total_fen: Option<i64>,
     pub fee_table_version: Option<String>,
+    pub payment_status: Option<domain::payment::PaymentStatus>,
+    pub payment_due: Option<String>,
     pub events: Vec<filings::FilingEvent>,
     /// Problems that would stop submission now (a draft may be saved with them).
     pub field_errors: std::collections::BTreeMap<String, String>,
@@ -130,6 +133,8 @@ async fn view(state: &AppState, info: &RequestInfo, f: Filing) -> Result<FilingV
         case_number: f.case_number,
         fee_total_fen: f.fee_total_fen,
         fee_table_version: f.fee_table_version,
+        payment_status: f.payment_status,
+        payment_due: f.payment_due,
         events,
         field_errors,
         fee,
@@ -434,7 +439,7 @@ pub async fn review_core(
         &user.id,
         action,
         &note,
-        info.today.year,
+        info.today,
         &info.ip,
         info.now_ms,
     )
@@ -518,4 +523,82 @@ async fn risk(
 ) -> Json<serde_json::Value> {
     let report = domain::risk::assess(&draft, info.lang, info.today, &calendar());
     Json(serde_json::json!({"risk": report, "fee": fee_for(&draft)}))
+}
+
+#[derive(Deserialize)]
+pub struct PaymentRequest {
+    /// request_relief (filer) | record_payment | grant_relief | deny_relief (clerk)
+    pub action: String,
+    /// defer | reduce | waive, with request_relief
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+async fn payment(
+    State(state): State<AppState>,
+    Extension(info): Extension<RequestInfo>,
+    Path(id): Path<String>,
+    Json(req): Json<PaymentRequest>,
+) -> Result<Json<FilingView>, ApiError> {
+    let f = payment_core(&state, &info, &id, &req).await?;
+    Ok(Json(view(&state, &info, f).await?))
+}
+
+/// The fee after registration: the filer applies for 缓减免; the court's clerk records payment or decides.
+pub async fn payment_core(
+    state: &AppState,
+    info: &RequestInfo,
+    id: &str,
+    req: &PaymentRequest,
+) -> Result<Filing, ApiError> {
+    use domain::payment::{PaymentAction, ReliefKind};
+    let (f, user) = visible(state, info, id).await?;
+    let invalid = |field: &str, e: domain::FieldError| {
+        let mut err = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            e.message(info.lang),
+        );
+        err.set_fields([(field.to_string(), e.message(info.lang).to_string())].into());
+        err
+    };
+    let action = PaymentAction::from_code(&req.action)
+        .ok_or_else(|| invalid("action", domain::FieldError::UnknownChoice))?;
+    let clerk = matches!(
+        user.kind,
+        AccountKind::Clerk | AccountKind::Judge | AccountKind::CourtAdmin
+    );
+    let relief = match action {
+        PaymentAction::RequestRelief => {
+            if f.filer_id != user.id {
+                return Err(not_found(info.lang));
+            }
+            let kind = ReliefKind::from_code(&req.kind)
+                .ok_or_else(|| invalid("kind", domain::FieldError::UnknownChoice))?;
+            if req.reason.trim().is_empty() {
+                return Err(invalid("reason", domain::FieldError::Required));
+            }
+            Some((kind.code(), req.reason.trim()))
+        }
+        PaymentAction::RecordPayment | PaymentAction::GrantRelief | PaymentAction::DenyRelief => {
+            if !clerk {
+                return Err(not_found(info.lang));
+            }
+            None
+        }
+    };
+    filings::payment(
+        &state.ctx.db,
+        id,
+        &user.id,
+        action,
+        relief,
+        info.today,
+        &info.ip,
+        info.now_ms,
+    )
+    .await
+    .map_err(|e| filing_error(info.lang, e))
 }

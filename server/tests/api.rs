@@ -1147,6 +1147,59 @@ async fn a_filing_goes_from_draft_to_case_number(app: TestApp) {
     let (_, seen) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
     assert_eq!(seen["case_number"], number.as_str());
     assert_eq!(seen["status"], "registered");
+    // The payment notice: 2,300 yuan within seven days (Art. 22); the filer asks for relief, the clerk decides.
+    assert_eq!(seen["payment_status"], "unpaid");
+    assert_eq!(seen["payment_due"].as_str().unwrap().len(), 10);
+    let pay = format!("/api/v1/filings/{id}/payment");
+    let (status, body) = app
+        .post_json(
+            &filer,
+            &pay,
+            json!({"action": "request_relief", "kind": "defer", "reason": ""}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["fields"]["reason"].is_string());
+    assert_eq!(
+        app.post_json(&filer, &pay, json!({"action": "grant_relief"}))
+            .await
+            .0,
+        StatusCode::NOT_FOUND,
+        "the filer cannot decide"
+    );
+    assert_eq!(
+        app.post_json(
+            &stranger,
+            &pay,
+            json!({"action": "request_relief", "kind": "waive", "reason": "x"})
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
+    let (status, relief) = app
+        .post_json(
+            &filer,
+            &pay,
+            json!({"action": "request_relief", "kind": "defer", "reason": "领取最低生活保障金"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{relief}");
+    assert_eq!(relief["payment_status"], "relief_requested");
+    let (_, granted) = app
+        .post_json(&clerk, &pay, json!({"action": "grant_relief"}))
+        .await;
+    assert_eq!(granted["payment_status"], "relief_granted");
+    let (_, paid) = app
+        .post_json(&clerk, &pay, json!({"action": "record_payment"}))
+        .await;
+    assert_eq!(paid["payment_status"], "paid");
+    assert_eq!(
+        app.post_json(&clerk, &pay, json!({"action": "record_payment"}))
+            .await
+            .0,
+        StatusCode::CONFLICT
+    );
     let (_, mine) = app.get_json(&defendant, "/api/v1/filings").await;
     assert!(mine
         .as_array()

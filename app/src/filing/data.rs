@@ -23,6 +23,10 @@ pub struct FilingData {
     pub review_deadline: Option<String>,
     pub case_number: Option<String>,
     pub fee_total_fen: Option<i64>,
+    pub payment_status: Option<domain::payment::PaymentStatus>,
+    pub payment_due: Option<String>,
+    pub relief_kind: Option<String>,
+    pub relief_reason: Option<String>,
     /// Shown once, right after the first submission.
     pub query_code: Option<String>,
     pub courts: Vec<(String, String)>,
@@ -133,6 +137,10 @@ pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
         review_deadline: f.review_deadline,
         case_number: f.case_number,
         fee_total_fen: f.fee_total_fen,
+        payment_status: f.payment_status,
+        payment_due: f.payment_due,
+        relief_kind: f.relief_kind,
+        relief_reason: f.relief_reason,
         query_code,
         courts,
     })

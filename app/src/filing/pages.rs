@@ -227,6 +227,7 @@ fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
     let review = f
         .reviewer
         .then(|| super::review::ReviewPanel(super::review::ReviewPanelProps { filing: f.clone() }));
+    let payment = payment_panel(&f, l);
     view! {
         <h1>{title}</h1>
         <p><span class=format!("status status-{}", f.status.code())>{f.status.label(l)}</span></p>
@@ -234,6 +235,7 @@ fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
         {receipt}
         {corrections}
         {tasks}
+        {payment}
         {review}
         {events_view(&f.events, l)}
         <p><a href="/filings">{l.pick("返回我的案件", "Back to my matters", "내 사건으로")}</a></p>
@@ -842,4 +844,66 @@ pub fn TrackPage() -> impl IntoView {
             <Suspense fallback=|| ()>{body}</Suspense>
         </section>
     }
+}
+
+/// After registration: the fee, its deadline (Art. 22), and the ways to pay or to ask for relief (Art. 44).
+fn payment_panel(f: &FilingData, l: Lang) -> Option<AnyView> {
+    use domain::payment::{PaymentStatus as P, ReliefKind};
+    let status = f.payment_status?;
+    let action = format!("/filings/{}/payment", f.id);
+    let amount = f.fee_total_fen.map(|fen| yuan(fen, l)).unwrap_or_default();
+    let due = f.payment_due.clone().filter(|_| status == P::Unpaid).map(|d| view! {
+        <p>{l.pick("请于以下日期前交纳：", "Pay by", "납부 기한:")}" "<strong class="payment-due">{d}</strong>" "<span class="hint">"（《诉讼费用交纳办法》第二十二条）"</span></p>
+    });
+    let relief = f.relief_kind.clone().and_then(|k| ReliefKind::from_code(&k)).map(|k| view! {
+        <p>{l.pick("缓减免申请：", "Relief applied for: ", "감면 신청: ")}{k.label(l)}" — "{f.relief_reason.clone().unwrap_or_default()}</p>
+    });
+    let apply = (f.own && status == P::Unpaid).then(|| view! {
+        <form method="post" action=action.clone() class="form">
+            <input type="hidden" name="action" value="request_relief"/>
+            <div class="field">
+                <label for="f-relief-kind">{l.pick("确有困难的，可申请", "If you truly cannot pay, apply to", "납부가 어려우면 신청")}</label>
+                <select id="f-relief-kind" name="kind">
+                    {[ReliefKind::Defer, ReliefKind::Reduce, ReliefKind::Waive].into_iter().map(|k| view! { <option value=k.code()>{k.label(l)}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-relief-reason">{l.pick("理由（如低保、残疾、重大灾害等）", "Reasons (e.g. minimum living allowance, disability, disaster)", "사유")}</label>
+                <textarea id="f-relief-reason" name="reason" rows="3"></textarea>
+            </div>
+            <button type="submit" class="button secondary">{l.pick("申请缓交、减交或免交", "Apply for deferral, reduction or waiver", "유예·감액·면제 신청")}</button>
+        </form>
+    });
+    let clerk = f.reviewer.then(|| {
+        let record = matches!(status, P::Unpaid | P::ReliefGranted).then(|| view! {
+            <form method="post" action=action.clone() class="inline-actions">
+                <input type="hidden" name="action" value="record_payment"/>
+                <button type="submit" class="button">{l.pick("登记已交费", "Record payment", "납부 등록")}</button>
+            </form>
+        });
+        let decide = (status == P::ReliefRequested).then(|| view! {
+            <form method="post" action=action.clone() class="inline-actions">
+                <input type="hidden" name="action" value="grant_relief"/>
+                <button type="submit" class="button">{l.pick("准予缓减免", "Grant relief", "감면 승인")}</button>
+            </form>
+            <form method="post" action=action.clone() class="inline-actions">
+                <input type="hidden" name="action" value="deny_relief"/>
+                <button type="submit" class="button secondary">{l.pick("不予准许", "Refuse relief", "감면 거부")}</button>
+            </form>
+        });
+        view! { {record}{decide} }
+    });
+    Some(
+        view! {
+            <section class="payment" aria-labelledby="payment-title">
+                <h2 id="payment-title">{l.pick("诉讼费用", "Court fee", "소송비용")}</h2>
+                <p><span class="payment-status">{status.label(l)}</span>" · "{amount}</p>
+                {due}
+                {relief}
+                {apply}
+                {clerk}
+            </section>
+        }
+        .into_any(),
+    )
 }
