@@ -17,6 +17,17 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    /// Reads `YYYY-MM-DD` as this crate writes it (stored deadlines); `None` for anything else.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut it = s.trim().split('-');
+        let date = Date::new(
+            it.next()?.parse().ok()?,
+            it.next()?.parse().ok()?,
+            it.next()?.parse().ok()?,
+        )?;
+        it.next().is_none().then_some(date)
+    }
+
     /// Days since 1970-01-01 (negative before it).
     pub fn to_days(self) -> i64 {
         // Howard Hinnant's days_from_civil.
@@ -97,6 +108,14 @@ mod tests {
         assert!(Date::new(2000, 2, 29).is_some());
         assert!(Date::new(2026, 13, 1).is_none());
         assert!(Date::new(2026, 4, 31).is_none());
+    }
+
+    #[test]
+    fn iso_dates_round_trip() {
+        let d = Date::new(2026, 12, 1).unwrap();
+        assert_eq!(Date::parse_iso(&d.to_string()), Some(d));
+        assert_eq!(Date::parse_iso("2026-02-30"), None);
+        assert_eq!(Date::parse_iso("2026-12-01-01"), None);
     }
 
     #[test]

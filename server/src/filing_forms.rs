@@ -310,11 +310,11 @@ async fn review(
     if info.user.is_none() {
         return login_first();
     }
-    match review_core(&state, &info, &id, &req).await {
-        Ok(_) => Redirect::to(&format!("/filings/{id}")).into_response(),
-        Err(e) if e.status() == StatusCode::NOT_FOUND => StatusCode::NOT_FOUND.into_response(),
-        Err(_) => Redirect::to(&format!("/filings/{id}?review_error=1")).into_response(),
-    }
+    back_to_filing(
+        &id,
+        review_core(&state, &info, &id, &req).await,
+        "review_error",
+    )
 }
 
 async fn payment(
@@ -326,9 +326,23 @@ async fn payment(
     if info.user.is_none() {
         return login_first();
     }
-    match payment_core(&state, &info, &id, &req).await {
+    back_to_filing(
+        &id,
+        payment_core(&state, &info, &id, &req).await,
+        "payment_error",
+    )
+}
+
+/// Where an action on a filing's page leads: back to the page, with a flag the page explains when it was refused;
+/// 404 stays 404.
+fn back_to_filing<T>(
+    id: &str,
+    result: Result<T, crate::api::ApiError>,
+    error_flag: &str,
+) -> Response {
+    match result {
         Ok(_) => Redirect::to(&format!("/filings/{id}")).into_response(),
         Err(e) if e.status() == StatusCode::NOT_FOUND => StatusCode::NOT_FOUND.into_response(),
-        Err(_) => Redirect::to(&format!("/filings/{id}?payment_error=1")).into_response(),
+        Err(_) => Redirect::to(&format!("/filings/{id}?{error_flag}=1")).into_response(),
     }
 }

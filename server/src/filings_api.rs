@@ -464,7 +464,7 @@ async fn queue(
     Ok(Json(
         list.into_iter()
             .map(|f| {
-                let days_left = f.review_deadline.as_deref().and_then(parse_iso).map(|d| d.to_days() - today);
+                let days_left = f.review_deadline.as_deref().and_then(domain::Date::parse_iso).map(|d| d.to_days() - today);
                 let plaintiff = f.draft.parties.iter().find(|p| p.role == "plaintiff").map(|p| domain::mask::name(&p.name));
                 serde_json::json!({"id": f.id, "receipt_no": f.receipt_no, "cause": domain::catalogue::cause(&f.draft.cause).map(|c| c.name),
                     "plaintiff": plaintiff, "submitted_at": f.submitted_at, "review_deadline": f.review_deadline, "days_left": days_left,
@@ -472,15 +472,6 @@ async fn queue(
             })
             .collect(),
     ))
-}
-
-pub fn parse_iso(s: &str) -> Option<domain::Date> {
-    let mut it = s.split('-');
-    domain::Date::new(
-        it.next()?.parse().ok()?,
-        it.next()?.parse().ok()?,
-        it.next()?.parse().ok()?,
-    )
 }
 
 #[derive(Deserialize)]

@@ -184,14 +184,10 @@ pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
         .map_err(internal)?
         .into_iter()
         .map(|f| {
-            let deadline = f.review_deadline.as_deref().and_then(|s| {
-                let mut it = s.split('-');
-                domain::Date::new(
-                    it.next()?.parse().ok()?,
-                    it.next()?.parse().ok()?,
-                    it.next()?.parse().ok()?,
-                )
-            });
+            let deadline = f
+                .review_deadline
+                .as_deref()
+                .and_then(domain::Date::parse_iso);
             QueueItem {
                 receipt_no: f.receipt_no.clone(),
                 cause: domain::catalogue::cause(&f.draft.cause)

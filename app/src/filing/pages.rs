@@ -146,11 +146,24 @@ pub fn FilingPage() -> impl IntoView {
     let (l, today) = (page.lang, page.today);
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
+    let query = use_query_map();
     let data = Resource::new_blocking(id, load_filing);
     let body = move || {
+        let refused = query.read().get("review_error").is_some()
+            || query.read().get("payment_error").is_some();
         Suspend::new(async move {
             match data.await {
-                Ok(f) => filing_overview(f, l, today),
+                Ok(f) => view! {
+                    {refused.then(|| view! {
+                        <p class="error-summary" role="alert">{l.pick(
+                            "操作未完成：请写明理由（补正事项、不予受理理由或缓减免理由），或刷新查看当前状态——可能已有他人处理。",
+                            "That was not done: give the reasons (what to correct, why refused, why relief is needed), or reload to see the current state — someone may have acted first.",
+                            "처리되지 않았습니다. 사유를 적거나 새로 고침 하십시오.",
+                        )}</p>
+                    })}
+                    {filing_overview(f, l, today)}
+                }
+                .into_any(),
                 Err(e) => error_view(&e, l),
             }
         })
