@@ -18,7 +18,22 @@ use leptos_router::{path, SsrMode};
 
 pub use page_data::{use_page, FormNotice, FormOutcome, PageData, UserSummary};
 
+/// The Content-Security-Policy of a page: scripts from this site, the WebAssembly, and inline scripts only as
+/// `script_sources` allow them — the response's nonce (`'nonce-…'`) on pages rendered for one request, the hashes
+/// (`'sha256-…'`) of Leptos' fixed hydration data scripts on the public pages the server keeps rendered.
+pub fn content_security_policy(script_sources: &[String]) -> String {
+    let inline: String = script_sources.iter().map(|s| format!(" {s}")).collect();
+    format!(
+        "default-src 'self'; script-src 'self'{inline} 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
 /// The HTML document around the app, rendered on the server only.
+///
+/// The WebAssembly starts from an external module (`/boot.js`) rather than an inline script; the only inline scripts
+/// are Leptos' hydration data, so a public page's bytes can serve every visitor with the same language and settings.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos::nonce::use_nonce;
@@ -26,18 +41,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
     let data = ssr::page_data();
     provide_context(data.clone());
-    // The hydration script is inline; it runs under a per-response nonce instead of 'unsafe-inline'.
-    let nonce = use_nonce().map(|n| n.to_string()).unwrap_or_default();
+    let sources: Vec<String> = use_nonce()
+        .map(|n| format!("'nonce-{n}'"))
+        .into_iter()
+        .collect();
     if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-        let csp = format!(
-            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-             img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
-             form-action 'self'; frame-ancestors 'none'"
-        );
-        if let Ok(value) = http::HeaderValue::from_str(&csp) {
+        if let Ok(value) = http::HeaderValue::from_str(&content_security_policy(&sources)) {
             resp.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
         }
     }
+    // cargo-leptos names the Wasm `<output>.wasm` when it sets LEPTOS_OUTPUT_NAME at build time, else `<output>_bg.wasm`.
+    let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+        format!("{pkg}.wasm")
+    } else {
+        format!("{pkg}_bg.wasm")
+    };
     let body_class = if data.elderly { "elderly" } else { "" };
     let json = data.to_script_json();
     view! {
@@ -47,10 +66,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#9b1c1c"/>
+                <meta name="portal-wasm" content=wasm.clone()/>
+                <meta name="portal-js" content=format!("{pkg}.js")/>
                 <link rel="stylesheet" href="/pkg/portal.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="modulepreload" href=format!("{pkg}.js")/>
+                <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin=""/>
                 <script type="application/json" id=page_data::PAGE_DATA_ID inner_html=json></script>
-                <HydrationScripts options/>
+                <script type="module" src="/boot.js"></script>
                 <MetaTags/>
             </head>
             <body class=body_class>

@@ -13,6 +13,9 @@ pub struct Court {
     pub level: String,
     pub parent_code: Option<String>,
     pub region: String,
+    /// The places the court serves, as addresses name them (`昌邑区`); empty for courts without a territorial area
+    /// of first instance.
+    pub places: Vec<String>,
 }
 
 impl Court {
@@ -27,7 +30,7 @@ impl Court {
 
 pub async fn list(db: &Db) -> Result<Vec<Court>, DbError> {
     let rows = sqlx::query(
-        "SELECT code, name, name_ko, level, parent_code, region FROM courts \
+        "SELECT code, name, name_ko, level, parent_code, region, places FROM courts \
          ORDER BY region, COALESCE(parent_code, code), parent_code IS NOT NULL, code",
     )
     .fetch_all(db.reader())
@@ -41,6 +44,27 @@ pub async fn list(db: &Db) -> Result<Vec<Court>, DbError> {
             level: r.get("level"),
             parent_code: r.get("parent_code"),
             region: r.get("region"),
+            places: r
+                .get::<String, _>("places")
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+        })
+        .collect())
+}
+
+/// Every court with an area, for the competent-court suggestion.
+pub async fn areas(db: &Db) -> Result<Vec<domain::jurisdiction::CourtArea>, DbError> {
+    Ok(list(db)
+        .await?
+        .into_iter()
+        .filter(|c| !c.places.is_empty())
+        .map(|c| domain::jurisdiction::CourtArea {
+            code: c.code,
+            name: c.name,
+            places: c.places,
         })
         .collect())
 }
@@ -48,11 +72,11 @@ pub async fn list(db: &Db) -> Result<Vec<Court>, DbError> {
 /// Inserts a court or refreshes its names; used by the demo reference data so a second run keeps everything.
 pub async fn upsert(db: &Db, court: &Court, now: i64) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO courts (code, name, name_ko, level, parent_code, region, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+        "INSERT INTO courts (code, name, name_ko, level, parent_code, region, places, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $8, $7, $7) \
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_ko = excluded.name_ko, \
          level = excluded.level, parent_code = excluded.parent_code, region = excluded.region, \
-         updated_at = excluded.updated_at",
+         places = excluded.places, updated_at = excluded.updated_at",
     )
     .bind(&court.code)
     .bind(&court.name)
@@ -61,6 +85,7 @@ pub async fn upsert(db: &Db, court: &Court, now: i64) -> Result<(), DbError> {
     .bind(&court.parent_code)
     .bind(&court.region)
     .bind(now)
+    .bind(court.places.join(","))
     .execute(db.writer())
     .await?;
     Ok(())

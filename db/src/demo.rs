@@ -267,6 +267,38 @@ pub fn demo_public_accounts() -> Vec<RegistrationForm> {
 }
 
 /// Loads the courts and the demo accounts; existing rows are kept.
+/// The places each basic court serves, as addresses name them. The forest courts serve the state forestry
+/// bureaus' areas (demo values, like their codes, to be checked before production).
+pub const COURT_PLACES: &[(&str, &[&str])] = &[
+    ("吉0202", &["昌邑区"]),
+    ("吉0203", &["龙潭区"]),
+    ("吉0204", &["船营区"]),
+    ("吉0211", &["丰满区"]),
+    ("吉0221", &["永吉县"]),
+    ("吉0281", &["蛟河市"]),
+    ("吉0282", &["桦甸市"]),
+    ("吉0283", &["舒兰市"]),
+    ("吉0284", &["磐石市"]),
+    ("吉7601", &["敦化林业局", "大石头林业局", "黄泥河林业局"]),
+    ("吉7602", &["珲春林业局"]),
+    ("吉7603", &["汪清林业局", "天桥岭林业局"]),
+    ("吉7604", &["白河林业局"]),
+    ("吉7605", &["和龙林业局", "八家子林业局"]),
+    ("吉0721", &["前郭尔罗斯蒙古族自治县", "前郭县"]),
+    ("蒙0502", &["科尔沁区"]),
+    ("宁0202", &["大武口区"]),
+    ("宁0205", &["惠农区"]),
+    ("宁0221", &["平罗县"]),
+];
+
+fn places_of(code: &str) -> &'static [&'static str] {
+    COURT_PLACES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, p)| *p)
+        .unwrap_or(&[])
+}
+
 pub async fn load(
     db: &Db,
     keys: &crate::crypto::Keys,
@@ -281,6 +313,7 @@ pub async fn load(
             level: level.into(),
             parent_code: parent.map(Into::into),
             region: region.into(),
+            places: places_of(code).iter().map(|p| p.to_string()).collect(),
         };
         courts::upsert(db, &court, now).await?;
     }

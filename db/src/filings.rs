@@ -360,6 +360,8 @@ pub struct Submission<'a> {
     pub fee_table_version: &'a str,
     pub fee_total_fen: i64,
     pub access: &'a [(String, String)],
+    /// The competent court the jurisdiction rules point to, used when the filer named none.
+    pub suggested_competent: Option<&'a str>,
 }
 
 /// Submits (or resubmits after corrections): the review deadline starts again.
@@ -389,7 +391,11 @@ pub async fn submit(
     )
     .bind(to.code())
     .bind(empty_to_none(&d.court_code))
-    .bind(empty_to_none(&d.competent_court_code).or_else(|| empty_to_none(&d.court_code)))
+    .bind(
+        empty_to_none(&d.competent_court_code)
+            .or(s.suggested_competent.map(str::to_string))
+            .or_else(|| empty_to_none(&d.court_code)),
+    )
     .bind(s.receipt_no)
     .bind(s.query_code_hash)
     .bind(now)

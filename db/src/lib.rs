@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod demo;
 pub mod evidence;
 pub mod filings;
+pub mod pending;
 pub mod sessions;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

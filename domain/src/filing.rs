@@ -20,6 +20,9 @@ pub struct FilingDraft {
     pub known_on: String,
     /// The last instalment's due date, for debts paid in instalments.
     pub last_instalment_due: String,
+    /// The place the jurisdiction rule of the cause looks at besides the defendant's domicile: where the contract
+    /// is performed (合同履行地), where the tort happened (侵权行为地) or where the real estate lies (不动产所在地).
+    pub place: String,
     pub evidence: Vec<EvidenceDraft>,
     /// The court the filing is sent to (may be a nearer court than the competent one: 跨域立案).
     pub court_code: String,
@@ -43,6 +46,9 @@ pub struct PartyDraft {
     pub name: String,
     pub id_number: String,
     pub uscc: String,
+    /// The filer confirmed a credit code whose GB 32100 check character does not match (some early real codes fail
+    /// it), so it is accepted as typed.
+    pub uscc_confirmed: bool,
     pub mobile: String,
     /// 送达地址.
     pub address: String,
@@ -265,8 +271,11 @@ pub fn validate(draft: &FilingDraft, today: Date) -> Result<ValidFiling, FieldEr
         );
         if organisation {
             if !p.uscc.trim().is_empty() || role == Some(PartyRole::Plaintiff) {
-                // A failed check character is a warning the filer confirms at the review step, not here.
-                e.check(&f("uscc"), Uscc::parse(&p.uscc).map(|_| ()));
+                // A failed check character is a warning: the filer may confirm the code as typed.
+                e.check(
+                    &f("uscc"),
+                    Uscc::parse_confirmed(&p.uscc, p.uscc_confirmed).map(|_| ()),
+                );
             }
         } else if !p.id_number.trim().is_empty() || role == Some(PartyRole::Plaintiff) {
             e.check(
@@ -511,5 +520,26 @@ pub(crate) mod tests {
         );
         d.cause = "divorce".into();
         assert!(validate(&d, today()).is_ok());
+    }
+
+    #[test]
+    fn a_credit_code_failing_its_check_character_passes_only_once_confirmed() {
+        let mut d = loan_draft();
+        d.parties[1].kind = "legal".into();
+        d.parties[1].name = "吉林市某建材有限公司".into();
+        // The demo enterprise's code with its check character changed.
+        d.parties[1].uscc = "91220200MA0Y000018".into();
+        assert_eq!(
+            validate(&d, today()).unwrap_err().get("parties.1.uscc"),
+            Some(FieldError::UsccCheckChar)
+        );
+        d.parties[1].uscc_confirmed = true;
+        assert!(validate(&d, today()).is_ok());
+        // Confirmation never makes a malformed code acceptable.
+        d.parties[1].uscc = "91220200MA0Y00001".into();
+        assert_eq!(
+            validate(&d, today()).unwrap_err().get("parties.1.uscc"),
+            Some(FieldError::UsccFormat)
+        );
     }
 }

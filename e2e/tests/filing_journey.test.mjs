@@ -75,6 +75,7 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   await page.waitForURL(`${BASE}/filings/${id}/facts`);
   await page.fill('#f-facts', '2024年3月被告向原告借款5万元，约定半年内归还，至今未还。');
   await page.fill('#f-known_on', '2025-06-01');
+  await page.fill('#f-place', '吉林市昌邑区');
   // Answers are saved as fields change, without pressing the button: a closed tab loses nothing.
   await page.press('#f-known_on', 'Tab');
   await page.waitForFunction(() => document.querySelector('.autosave')?.textContent.includes('已自动保存'));
@@ -98,8 +99,12 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   await page.check('#f-evidence-1-original');
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(`${BASE}/filings/${id}/court`);
-  await page.selectOption('#f-competent_court_code', '吉0202');
-  await page.selectOption('#f-court_code', '吉0202');
+  // The competent court is suggested from the place of performance and the defendant's domicile (Art. 24) and
+  // preselected; the filer could still pick a nearer court to file at.
+  assert.match(await page.textContent('#court-suggestions'), /吉林市昌邑区人民法院（吉0202）.*第二十四条/s);
+  assert.equal(await page.inputValue('#f-competent_court_code'), '吉0202');
+  assert.equal(await page.inputValue('#f-court_code'), '吉0202');
+  await shot(page, 'filing-court');
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(`${BASE}/filings/${id}/check`);
 

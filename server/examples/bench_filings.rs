@@ -25,6 +25,7 @@ async fn one(db: &db::Db, filer: &str, i: usize) {
         fee_table_version: "jilin-2007-v1",
         fee_total_fen: 230_000,
         access: &[],
+        suggested_competent: None,
     };
     filings::submit(db, &f.id, filer, &s, "127.0.0.1", 2)
         .await

@@ -204,6 +204,73 @@ async fn own_editable(
     (f.filer_id == user.id && f.status.editable()).then_some(f)
 }
 
+pub const PENDING_COOKIE: &str = "portal_pending";
+
+/// A step posted without a live session (it expired while the filer typed): the answers are kept, encrypted, and
+/// the filer is sent to log in; the login applies them to the draft if it is theirs. Nothing typed is lost.
+async fn keep_until_login(
+    state: &AppState,
+    info: &RequestInfo,
+    id: &str,
+    step: Step,
+    pairs: Vec<(String, String)>,
+) -> Response {
+    let exists = matches!(db::filings::get(&state.ctx.db, id).await, Ok(Some(_)));
+    if !exists {
+        return login_first();
+    }
+    let save = db::pending::PendingSave {
+        filing_id: id.to_string(),
+        step: step.code().to_string(),
+        pairs,
+    };
+    match db::pending::put(&state.ctx.db, &state.ctx.keys, &save, info.now_ms).await {
+        Ok(token) => {
+            let mut res = Redirect::to("/login?saved=1").into_response();
+            let secure = if state.settings.secure_cookies {
+                "; Secure"
+            } else {
+                ""
+            };
+            if let Ok(v) = HeaderValue::from_str(&format!(
+                "{PENDING_COOKIE}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{secure}",
+                db::pending::KEEP_MS / 1000
+            )) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            res
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "keeping a step until login failed");
+            login_first()
+        }
+    }
+}
+
+/// Merges one step's answers into the filer's own editable draft and saves it. `None`: not theirs, or not editable.
+pub async fn save_answers(
+    state: &AppState,
+    info: &RequestInfo,
+    id: &str,
+    step: Step,
+    pairs: &[(String, String)],
+) -> Option<Result<(), db::filings::FilingError>> {
+    let mut f = own_editable(state, info, id).await?;
+    apply_step(&mut f.draft, step, pairs);
+    Some(
+        db::filings::save_draft(
+            &state.ctx.db,
+            id,
+            &f.filer_id,
+            &f.draft,
+            &info.ip,
+            info.now_ms,
+        )
+        .await
+        .map(|_| ()),
+    )
+}
+
 async fn save_step(
     State(state): State<AppState>,
     Extension(info): Extension<RequestInfo>,
@@ -212,34 +279,24 @@ async fn save_step(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let autosave = headers.contains_key("x-autosave");
+    let Some(step) = Step::from_code(&step) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     if info.user.is_none() {
-        // An autosave must not turn into a login page the script cannot show.
+        // An autosave must not turn into a login page the script cannot show; the next real save keeps the answers.
         return if autosave {
             StatusCode::UNAUTHORIZED.into_response()
         } else {
-            login_first()
+            keep_until_login(&state, &info, &id, step, pairs).await
         };
     }
-    let (Some(step), Some(mut f)) = (
-        Step::from_code(&step),
-        own_editable(&state, &info, &id).await,
-    ) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    apply_step(&mut f.draft, step, &pairs);
-    let user_id = f.filer_id.clone();
-    if let Err(e) = db::filings::save_draft(
-        &state.ctx.db,
-        &id,
-        &user_id,
-        &f.draft,
-        &info.ip,
-        info.now_ms,
-    )
-    .await
-    {
-        tracing::error!(error = %e, "saving a draft failed");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    match save_answers(&state, &info, &id, step, &pairs).await {
+        None => return StatusCode::NOT_FOUND.into_response(),
+        Some(Err(e)) => {
+            tracing::error!(error = %e, "saving a draft failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+        Some(Ok(())) => {}
     }
     if autosave {
         return StatusCode::NO_CONTENT.into_response();
@@ -262,7 +319,7 @@ async fn submit(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     if info.user.is_none() {
-        return login_first();
+        return keep_until_login(&state, &info, &id, Step::Check, pairs).await;
     }
     let Some(mut f) = own_editable(&state, &info, &id).await else {
         return StatusCode::NOT_FOUND.into_response();

@@ -105,6 +105,8 @@ pub struct FilingView {
     pub field_errors: std::collections::BTreeMap<String, String>,
     pub fee: Option<domain::fees::FeeQuote>,
     pub risk: domain::risk::RiskReport,
+    /// The courts competent under the cause's jurisdiction rule, from the places and addresses the draft names.
+    pub competent_courts: Vec<domain::jurisdiction::Suggestion>,
 }
 
 async fn view(state: &AppState, info: &RequestInfo, f: Filing) -> Result<FilingView, ApiError> {
@@ -121,7 +123,12 @@ async fn view(state: &AppState, info: &RequestInfo, f: Filing) -> Result<FilingV
     };
     let fee = fee_for(&f.draft);
     let risk = domain::risk::assess(&f.draft, info.lang, info.today, &calendar());
+    let areas = db::courts::areas(&state.ctx.db)
+        .await
+        .map_err(|e| internal(info.lang, e))?;
+    let competent_courts = domain::jurisdiction::suggest(&f.draft, &areas);
     Ok(FilingView {
+        competent_courts,
         id: f.id,
         status: f.status,
         status_label: f.status.label(info.lang).into(),
@@ -298,6 +305,13 @@ pub async fn submit_core(
     let access = filings::party_accounts(&state.ctx.db, &state.ctx.keys, &f.draft)
         .await
         .map_err(|e| internal(info.lang, e))?;
+    let areas = db::courts::areas(&state.ctx.db)
+        .await
+        .map_err(|e| internal(info.lang, e))?;
+    let suggested = domain::jurisdiction::suggest(&f.draft, &areas)
+        .into_iter()
+        .next()
+        .map(|s| s.court_code);
     let first_submission = f.receipt_no.is_none();
     let receipt_no = f.receipt_no.clone().unwrap_or_else(|| {
         let d = info.today;
@@ -321,6 +335,7 @@ pub async fn submit_core(
         fee_table_version: &fee.table_version,
         fee_total_fen: fee.total_fen,
         access: &access,
+        suggested_competent: suggested.as_deref(),
     };
     let f = filings::submit(
         &state.ctx.db,

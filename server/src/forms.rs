@@ -156,11 +156,29 @@ async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
         errors,
         notice,
     };
+    let pending = crate::security::cookie(&parts.headers, crate::filing_forms::PENDING_COOKIE)
+        .map(str::to_string);
     match auth::login(&state, &form.login_name, &form.password, &info, &ua).await {
-        Ok((_, token)) => redirect_with_cookie(
-            "/me",
-            auth::session_cookie(&token, state.settings.secure_cookies),
-        ),
+        Ok((account, token)) => {
+            let to = match &pending {
+                Some(p) => restore_pending(&state, &info, account, p).await,
+                None => "/me".to_string(),
+            };
+            let mut res = redirect_with_cookie(
+                &to,
+                auth::session_cookie(&token, state.settings.secure_cookies),
+            );
+            if pending.is_some() {
+                // Taken once: the cookie goes with it.
+                res.headers_mut().append(
+                    header::SET_COOKIE,
+                    HeaderValue::from_static(
+                        "portal_pending=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0",
+                    ),
+                );
+            }
+            res
+        }
         Err(ServiceError::Invalid(errors)) => {
             render_with(
                 &state,
@@ -190,6 +208,42 @@ async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
         }
         Err(ServiceError::Internal(cause)) => internal_error(&cause),
         Err(ServiceError::Taken(_)) => internal_error("unexpected"),
+    }
+}
+
+/// Applies the answers kept when a step was posted after the session expired, if the draft is the account's own
+/// and still editable; returns where to go next (that step, or the account page).
+async fn restore_pending(
+    state: &AppState,
+    info: &RequestInfo,
+    account: db::accounts::Account,
+    token: &str,
+) -> String {
+    let saved = match db::pending::take(&state.ctx.db, &state.ctx.keys, token, info.now_ms).await {
+        Ok(Some(saved)) => saved,
+        Ok(None) => return "/me".into(),
+        Err(e) => {
+            tracing::error!(error = %e, "reading a pending save failed");
+            return "/me".into();
+        }
+    };
+    let Some(step) = app::filing::form::Step::from_code(&saved.step) else {
+        return "/me".into();
+    };
+    let info = RequestInfo {
+        user: Some(account),
+        ..info.clone()
+    };
+    match crate::filing_forms::save_answers(state, &info, &saved.filing_id, step, &saved.pairs)
+        .await
+    {
+        Some(Ok(())) => format!("/filings/{}/{}?restored=1", saved.filing_id, step.code()),
+        // Someone else's draft, or one no longer editable: the answers are dropped, never applied.
+        None => "/me".into(),
+        Some(Err(e)) => {
+            tracing::error!(error = %e, "applying a pending save failed");
+            "/me".into()
+        }
     }
 }
 

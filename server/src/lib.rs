@@ -7,6 +7,7 @@ pub mod files;
 pub mod filing_forms;
 pub mod filings_api;
 pub mod forms;
+pub mod page_cache;
 pub mod security;
 pub mod settings;
 pub mod state;
@@ -61,6 +62,7 @@ impl Application {
             ctx: ServerCtx { db, keys },
             settings: Arc::new(settings),
             files,
+            pages: Default::default(),
         };
         let listener = tokio::net::TcpListener::bind(leptos_options.site_addr)
             .await
@@ -88,6 +90,9 @@ impl Application {
                 tick.tick().await;
                 if let Err(e) = db::sessions::purge_expired(&db, now_ms()).await {
                     tracing::warn!(error = %e, "session purge failed");
+                }
+                if let Err(e) = db::pending::purge_expired(&db, now_ms()).await {
+                    tracing::warn!(error = %e, "pending-save purge failed");
                 }
             }
         });
@@ -121,6 +126,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let routes = generate_route_list(app::App);
     let ctx = state.ctx.clone();
+    let pages = state.pages.clone();
     let page_context = move || {
         provide_context(ctx.clone());
         leptos::nonce::provide_nonce();
@@ -166,6 +172,8 @@ pub fn router(state: AppState) -> Router {
         // Dynamic responses: brotli/gzip at level 4, most of the saving for a fraction of the CPU of the maximum
         // (built assets are precompressed at the maximum once, at build time).
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
+        // Outside compression: a kept page is stored compressed already.
+        .layer(middleware::from_fn_with_state(pages, page_cache::serve))
         .layer(middleware::from_fn(security::security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -9,7 +9,6 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use domain::Lang;
 use std::net::SocketAddr;
 
 pub const SESSION_COOKIE: &str = "portal_session";
@@ -56,15 +55,7 @@ pub async fn request_context(
 ) -> Response {
     let now = now_ms();
     let headers = req.headers();
-    let lang = cookie(headers, LANG_COOKIE)
-        .and_then(Lang::from_tag)
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
-        .unwrap_or_default();
+    let lang = crate::page_cache::request_lang(headers);
     let elderly = cookie(headers, ELDERLY_COOKIE) == Some("1");
     let token = cookie(headers, SESSION_COOKIE).map(str::to_string);
     let user = match &token {

@@ -11,6 +11,8 @@ pub struct AppState {
     pub ctx: ServerCtx,
     pub settings: Arc<Settings>,
     pub files: crate::files::FileStore,
+    /// Public pages kept rendered for visitors who are not logged in.
+    pub pages: crate::page_cache::PageCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -190,6 +190,9 @@ on_both_databases!(
     concurrent_registrations_never_share_or_skip_a_number,
     review_actions_have_their_conditions,
     evidence_files_are_checked_by_their_bytes_and_served_only_to_those_who_may_see,
+    the_competent_court_is_suggested_from_the_places_named,
+    a_credit_code_failing_its_check_needs_the_filers_confirmation,
+    answers_posted_after_the_session_expired_are_kept_for_the_filer_only,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -755,23 +758,60 @@ async fn pages_carry_security_headers_and_limits(app: TestApp) {
     assert_eq!(res.status(), StatusCode::OK);
     let h = res.headers();
     let csp = h["content-security-policy"].to_str().unwrap().to_string();
+    // A public page is shared: no nonce (that would repeat one response's secret to everyone); the Wasm starts from
+    // /boot.js and the only inline scripts, Leptos' fixed hydration data, are allowed by their hashes.
     assert!(
-        csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"),
+        csp.contains("frame-ancestors 'none'")
+            && !csp.contains("'nonce-")
+            && !csp.contains("unsafe-inline"),
         "{csp}"
     );
     assert_eq!(h["x-content-type-options"], "nosniff");
     let html = res.text().await.unwrap();
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
+    assert!(html.contains(r#"<script type="module" src="/boot.js"></script>"#));
+    assert!(!html.contains("nonce="));
+    for script in inline_script_bodies(&html) {
+        use base64::Engine;
+        use sha2::Digest;
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+        assert!(
+            csp.contains(&format!("'sha256-{hash}'")),
+            "{script} not allowed by {csp}"
+        );
+    }
+    // The next anonymous visitor gets the same page from memory; another language is rendered apart.
+    let again = app.client.get(app.url("/")).send().await.unwrap();
+    assert_eq!(again.text().await.unwrap(), html);
+    let ko = app
+        .client
+        .get(app.url("/"))
+        .header("cookie", "portal_lang=ko")
+        .send()
+        .await
         .unwrap()
-        .split('\'')
-        .next()
+        .text()
+        .await
         .unwrap();
-    assert!(
-        html.contains(&format!(r#"nonce="{nonce}""#)),
-        "the hydration script carries the nonce"
-    );
+    assert!(ko.contains(r#"<html lang="ko""#) && html.contains(r#"<html lang="zh-CN""#));
+    // Someone logged in never gets the shared page: their own name is on it, and its CSP has a fresh nonce that
+    // every inline script of the page carries.
+    let c = logged_in(&app, "13900000001").await;
+    for path in ["/", "/me"] {
+        let res = c.get(app.url(path)).send().await.unwrap();
+        let csp = res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|n| n.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: {csp}"))
+            .to_string();
+        let page = res.text().await.unwrap();
+        assert!(page.contains("张三"), "{path}");
+        assert_eq!(inline_scripts(&page, Some(&nonce)), 0, "{path}: {page}");
+    }
     let res = app
         .client
         .get(app.url("/no-such-page"))
@@ -1493,4 +1533,223 @@ async fn evidence_files_are_checked_by_their_bytes_and_served_only_to_those_who_
         .await
         .unwrap();
     assert_eq!(n, 1);
+}
+
+async fn the_competent_court_is_suggested_from_the_places_named(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let mut f = loan_filing(&resident_id("22020219800101013"));
+    // A loan: the place of performance (蛟河) and the defendant's domicile (丰满) are both competent (Art. 24).
+    f["parties"][1]["address"] = json!("吉林省吉林市丰满区吉林大街2号");
+    f["place"] = json!("吉林省蛟河市天岗镇");
+    f["competent_court_code"] = json!("");
+    let (status, created) = app.post_json(&filer, "/api/v1/filings", f).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_str().unwrap().to_string();
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    let courts: Vec<&str> = shown["competent_courts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["court_code"].as_str().unwrap())
+        .collect();
+    assert_eq!(courts, ["吉0281", "吉0211"], "{shown}");
+    assert_eq!(
+        shown["competent_courts"][0]["ground"],
+        "contract_performance"
+    );
+    assert_eq!(
+        shown["competent_courts"][1]["basis"],
+        "《民事诉讼法》第二十四条"
+    );
+
+    // The court step names them, with the article, and preselects the first.
+    let html = filer
+        .get(app.url(&format!("/filings/{id}/court")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("蛟河市人民法院（吉0281）"),
+        "suggestion shown"
+    );
+    assert!(html.contains("《民事诉讼法》第二十四条"));
+    let competent_select = html
+        .split(r#"name="competent_court_code""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</select>").next())
+        .unwrap();
+    assert!(
+        competent_select.contains(r#"<option value="吉0281" selected"#),
+        "first competent court preselected"
+    );
+
+    // Filed at 昌邑 (cross-region) without naming the competent court: the rules' first court is recorded, and its
+    // staff can see it.
+    let (status, receipt) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{receipt}");
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(shown["court_code"], "吉0202");
+    assert_eq!(shown["competent_court_code"], "吉0281");
+
+    // Real estate is exclusive: a lease follows only where the home lies, not the defendant.
+    let mut lease = loan_filing(&resident_id("22020219800101021"));
+    lease["cause"] = json!("house_lease");
+    lease["place"] = json!("吉林市船营区某小区");
+    lease["parties"][1]["address"] = json!("吉林市丰满区");
+    let (_, created) = app.post_json(&filer, "/api/v1/filings", lease).await;
+    let (_, shown) = app
+        .get_json(
+            &filer,
+            &format!("/api/v1/filings/{}", created["id"].as_str().unwrap()),
+        )
+        .await;
+    let courts: Vec<&str> = shown["competent_courts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["court_code"].as_str().unwrap())
+        .collect();
+    assert_eq!(courts, ["吉0204"]);
+}
+
+async fn a_credit_code_failing_its_check_needs_the_filers_confirmation(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let mut f = loan_filing("");
+    f["parties"][1] = json!({"role": "defendant", "kind": "legal", "name": "吉林市某建材有限公司",
+        "uscc": "91220200MA0Y000018", "address": "吉林市昌邑区通江路8号", "address_confirmed": true});
+    let (_, created) = app.post_json(&filer, "/api/v1/filings", f.clone()).await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let (status, refused) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused["fields"]["parties.1.uscc"]
+            .as_str()
+            .unwrap()
+            .contains("GB 32100"),
+        "{refused}"
+    );
+    f["parties"][1]["uscc_confirmed"] = json!(true);
+    let (status, _) = put_json(&app, &filer, &format!("/api/v1/filings/{id}/draft"), f).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, receipt) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{receipt}");
+}
+
+async fn answers_posted_after_the_session_expired_are_kept_for_the_filer_only(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (_, created) = app
+        .post_json(&filer, "/api/v1/filings", loan_filing(""))
+        .await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let expire_sessions = || async {
+        sqlx::query("UPDATE sessions SET last_seen_at = 0")
+            .execute(app.db.writer())
+            .await
+            .unwrap();
+    };
+    let facts_form = [
+        ("facts", "登录超时前写下的事实：被告于2024年借款后失联。"),
+        ("known_on", "2025-03-15"),
+        ("last_instalment_due", ""),
+    ];
+
+    // The session times out while the filer writes; the step is posted anyway.
+    expire_sessions().await;
+    let res = filer
+        .post(app.url(&format!("/filings/{id}/facts")))
+        .form(&facts_form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/login?saved=1");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("portal_pending=") && cookie.contains("HttpOnly"));
+    // Kept encrypted: the text is nowhere in the database in clear.
+    let stored: String = sqlx::query_scalar("SELECT body_enc FROM pending_saves")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    assert!(!stored.contains("失联"));
+
+    // Another account logging in on the same browser does not get them applied to anything.
+    let res = filer
+        .post(app.url("/login"))
+        .form(&[
+            ("login_name", "13900000003"),
+            ("password", "demo-pass-2026"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/me");
+    let owner = logged_in(&app, "13900000001").await;
+    let (_, shown) = app.get_json(&owner, &format!("/api/v1/filings/{id}")).await;
+    assert!(!shown["draft"]["facts"].as_str().unwrap().contains("失联"));
+
+    // The filer: the answers go back into the draft at login, and the step page says so.
+    expire_sessions().await;
+    let res = filer
+        .post(app.url(&format!("/filings/{id}/facts")))
+        .form(&facts_form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/login?saved=1");
+    let res = filer
+        .post(app.url("/login"))
+        .form(&[
+            ("login_name", "13900000001"),
+            ("password", "demo-pass-2026"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()["location"],
+        format!("/filings/{id}/facts?restored=1").as_str()
+    );
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(
+        shown["draft"]["facts"],
+        "登录超时前写下的事实：被告于2024年借款后失联。"
+    );
+    // Taken once: nothing is left behind.
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pending_saves")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+/// Inline scripts that would run (not JSON data, not an external module) and do not carry `nonce`.
+fn inline_scripts(html: &str, nonce: Option<&str>) -> usize {
+    html.split("<script")
+        .skip(1)
+        .map(|rest| rest.split('>').next().unwrap_or(""))
+        .filter(|attrs| !attrs.contains("src=") && !attrs.contains(r#"type="application/json""#))
+        .filter(|attrs| nonce.is_none_or(|n| !attrs.contains(&format!(r#"nonce="{n}""#))))
+        .count()
+}
+
+/// The text of each inline script that would run.
+fn inline_script_bodies(html: &str) -> Vec<&str> {
+    html.split("<script")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('>'))
+        .filter(|(attrs, _)| {
+            !attrs.contains("src=") && !attrs.contains(r#"type="application/json""#)
+        })
+        .filter_map(|(_, after)| after.split_once("</script>").map(|(body, _)| body))
+        .collect()
 }

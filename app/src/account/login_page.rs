@@ -26,12 +26,24 @@ pub fn LoginPage() -> impl IntoView {
     let page = use_page();
     let l = page.lang;
     let outcome = page.outcome("login").cloned();
+    // Answers posted after the session expired are kept; they are applied to the draft after this login.
+    let saved = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("saved")
+        .is_some();
+    let action = if saved { "/login?saved=1" } else { "/login" };
     view! {
         <Title text=l.pick("登录", "Log in", "로그인")/>
         <section class="panel narrow">
             <h1>{l.pick("登录", "Log in", "로그인")}</h1>
+            {saved.then(|| view! {
+                <p class="notice" role="status">{l.pick(
+                    "登录已超时。您刚才填写的内容已保存，重新登录后会自动放回草稿。",
+                    "Your session had expired. What you just entered is kept and goes back into your draft when you log in again.",
+                    "로그인 시간이 만료되었습니다. 방금 입력한 내용은 보관되어 다시 로그인하면 초안에 반영됩니다.")}</p>
+            })}
             <ErrorSummary outcome=outcome.clone() fields=vec![LOGIN_NAME, PASSWORD]/>
-            <form method="post" action="/login" novalidate class="form">
+            <form method="post" action=action novalidate class="form">
                 <Field spec=LOGIN_NAME outcome=outcome.clone()/>
                 <Field spec=PASSWORD outcome=outcome/>
                 <button type="submit" class="button">{l.pick("登录", "Log in", "로그인")}</button>

@@ -30,6 +30,8 @@ pub struct FilingData {
     /// Shown once, right after the first submission.
     pub query_code: Option<String>,
     pub courts: Vec<(String, String)>,
+    /// The competent courts the jurisdiction rules point to, from the places and addresses the draft names.
+    pub suggestions: Vec<domain::jurisdiction::Suggestion>,
     /// The viewer is the filer (may edit while editable).
     pub own: bool,
     /// The viewer is a clerk of the receiving or competent court (may review).
@@ -99,12 +101,18 @@ pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
             note: e.note,
         })
         .collect();
-    let courts = db::courts::list(&ctx.db)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|c| (c.code, c.name))
+    let all_courts = db::courts::list(&ctx.db).await.map_err(internal)?;
+    let areas: Vec<domain::jurisdiction::CourtArea> = all_courts
+        .iter()
+        .filter(|c| !c.places.is_empty())
+        .map(|c| domain::jurisdiction::CourtArea {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            places: c.places.clone(),
+        })
         .collect();
+    let suggestions = domain::jurisdiction::suggest(&f.draft, &areas);
+    let courts = all_courts.into_iter().map(|c| (c.code, c.name)).collect();
     // The query code travels in a short-lived HttpOnly cookie set by the submit handler, never in a URL.
     let query_code = use_context::<http::request::Parts>().and_then(|p| {
         p.headers
@@ -143,6 +151,7 @@ pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
         relief_reason: f.relief_reason,
         query_code,
         courts,
+        suggestions,
     })
 }
 

@@ -66,7 +66,7 @@ impl Step {
             Step::Cause => head == "cause",
             Step::Parties => head == "parties",
             Step::Claims => head == "claims",
-            Step::Facts => matches!(head, "facts" | "known_on" | "last_instalment_due"),
+            Step::Facts => matches!(head, "facts" | "known_on" | "last_instalment_due" | "place"),
             Step::Evidence => head == "evidence",
             Step::Court => matches!(
                 head,
@@ -155,6 +155,7 @@ pub fn apply_step(draft: &mut FilingDraft, step: Step, pairs: &[(String, String)
                         name: f("name"),
                         id_number: f("id_number"),
                         uscc: f("uscc"),
+                        uscc_confirmed: flag(pairs, &format!("parties.{i}.uscc_confirmed")),
                         mobile: f("mobile"),
                         address: f("address"),
                         address_confirmed: flag(pairs, &format!("parties.{i}.address_confirmed")),
@@ -196,6 +197,7 @@ pub fn apply_step(draft: &mut FilingDraft, step: Step, pairs: &[(String, String)
             draft.facts = text(pairs, "facts");
             draft.known_on = text(pairs, "known_on");
             draft.last_instalment_due = text(pairs, "last_instalment_due");
+            draft.place = text(pairs, "place");
         }
         Step::Evidence => {
             let mut evidence: Vec<EvidenceDraft> = (0..rows(pairs, "evidence"))
@@ -247,10 +249,12 @@ mod tests {
                 ("parties.1.role", "defendant"),
                 ("parties.1.kind", "legal"),
                 ("parties.1.name", "某公司"),
+                ("parties.1.uscc_confirmed", "true"),
                 ("add", "1"),
             ]),
         );
         assert_eq!(d.parties.len(), 3);
+        assert!(d.parties[1].uscc_confirmed && !d.parties[0].uscc_confirmed);
         assert!(d.parties[0].address_confirmed && !d.parties[1].address_confirmed);
         assert_eq!(d.parties[2].role, "defendant");
         let mut form = pairs(&[

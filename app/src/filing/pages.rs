@@ -275,11 +275,19 @@ pub fn StepPage() -> impl IntoView {
                 .and_then(|c| UploadError::from_code(&c)),
             done: query.read().get("uploaded").is_some(),
         };
+        let restored = query.read().get("restored").is_some();
         Suspend::new(async move {
             match (data.await, step) {
-                (Ok(f), Some(step)) if f.own && f.status.editable() => {
-                    step_view(f, step, show_errors, upload, l, today)
+                (Ok(f), Some(step)) if f.own && f.status.editable() => view! {
+                    {restored.then(|| view! {
+                        <p class="notice" role="status">{l.pick(
+                            "您在登录超时前填写的内容已保存到草稿。",
+                            "What you entered before your session expired has been saved to the draft.",
+                            "로그인 만료 전에 입력한 내용을 초안에 저장했습니다.")}</p>
+                    })}
+                    {step_view(f, step, show_errors, upload, l, today)}
                 }
+                .into_any(),
                 (Ok(f), Some(_)) => filing_overview(f, l, today),
                 (Ok(_), None) => error_view(&AppError::NotFound, l),
                 (Err(e), _) => error_view(&e, l),
@@ -343,7 +351,9 @@ fn step_view(
         Step::Claims => claims_fields(&d, &errors, show_errors, l).into_any(),
         Step::Facts => facts_fields(&d, &errors, show_errors, l).into_any(),
         Step::Evidence => evidence_fields(&d, l).into_any(),
-        Step::Court => court_fields(&d, &f.courts, &errors, show_errors, l).into_any(),
+        Step::Court => {
+            court_fields(&d, &f.courts, &f.suggestions, &errors, show_errors, l).into_any()
+        }
         Step::Check => return check_view(f, l, today),
     };
     view! {
@@ -428,11 +438,12 @@ fn rule_id(s: &str, t: Date) -> Result<(), FieldError> {
         ResidentId::parse(s, t).map(|_| ())
     }
 }
+/// While typing, a code whose check character does not match is flagged; the filer may confirm it below.
 fn rule_uscc(s: &str, _: Date) -> Result<(), FieldError> {
     if s.trim().is_empty() {
         Ok(())
     } else {
-        Uscc::parse(s).map(|_| ())
+        Uscc::parse_confirmed(s, false).map(|_| ())
     }
 }
 fn rule_mobile(s: &str, _: Date) -> Result<(), FieldError> {
@@ -544,6 +555,7 @@ fn parties_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) ->
                     <LiveInput name=n("name") label=l.pick("姓名或名称", "Name", "성명 또는 명칭").into() value=p.name.clone() error=e("name") rule=rule_name/>
                     <LiveInput name=n("id_number") label=l.pick("公民身份号码（自然人）", "Resident ID number (people)", "주민신분증 번호(자연인)").into() value=p.id_number.clone() error=e("id_number") rule=rule_id live_at_len=18/>
                     <LiveInput name=n("uscc") label=l.pick("统一社会信用代码（单位）", "Credit code (organisations)", "통일사회신용코드(단체)").into() value=p.uscc.clone() error=e("uscc") rule=rule_uscc live_at_len=18/>
+                    {checkbox(n("uscc_confirmed"), l.pick("我已核对，营业执照上的代码即为上述代码（校验码不符时勾选）", "I have checked: this is exactly the code on the licence (tick if the check character does not match)", "영업허가증의 코드와 같음을 확인했습니다(검증 문자가 맞지 않을 때 선택)"), p.uscc_confirmed)}
                     <LiveInput name=n("mobile") label=l.pick("手机号码", "Mobile number", "휴대전화 번호").into() value=p.mobile.clone() error=e("mobile") rule=rule_mobile live_at_len=11 input_type="tel" inputmode="numeric"/>
                     <LiveInput name=n("address") label=l.pick("送达地址", "Address for service", "송달 주소").into() value=p.address.clone() error=e("address")/>
                     {checkbox(n("address_confirmed"), l.pick("确认以上地址可用于送达法律文书（送达地址确认书）", "Documents may be served at this address (address-for-service confirmation)", "이 주소로 문서를 송달받는 데 동의합니다"), p.address_confirmed)}
@@ -630,7 +642,37 @@ fn facts_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) -> i
             value=d.known_on.clone() error=error_of(errors, "known_on", show) rule=rule_date live_at_len=10/>
         <LiveInput name="last_instalment_due".into() label=l.pick("分期履行的，最后一期的履行期限（可不填）", "For instalments: the last instalment's due date (optional)", "분할 이행 시 마지막 이행 기한(선택)").into()
             value=d.last_instalment_due.clone() error=error_of(errors, "last_instalment_due", show) rule=rule_date live_at_len=10/>
+        {place_field(d, l)}
     }
+}
+
+/// The place the cause's jurisdiction rule looks at (contract performance, tort, real estate); the competent court
+/// is suggested from it and from the defendants' addresses.
+fn place_field(d: &FilingDraft, l: Lang) -> Option<impl IntoView> {
+    use domain::jurisdiction::{place_ground, Ground};
+    let rule = domain::catalogue::cause(&d.cause)?.jurisdiction;
+    let label = match place_ground(rule)? {
+        Ground::ContractPerformance => l.pick(
+            "合同履行地（写明县、区或市，可不填）",
+            "Where the contract is performed (county or district; optional)",
+            "계약 이행지(현·구·시, 선택)",
+        ),
+        Ground::TortPlace => l.pick(
+            "侵权行为地，如事故发生地（写明县、区或市）",
+            "Where the harm was done, e.g. the accident (county or district)",
+            "불법행위지, 예: 사고 장소(현·구·시)",
+        ),
+        Ground::RealEstate => l.pick(
+            "房屋等不动产所在地（写明县、区或市）",
+            "Where the property lies (county or district)",
+            "부동산 소재지(현·구·시)",
+        ),
+        Ground::DefendantDomicile => return None,
+    };
+    Some(view! {
+        <LiveInput name="place".into() label=label.into() value=d.place.clone()
+            hint=format!("{}{}", l.pick("用于确定管辖法院：", "Used to find the competent court: ", "관할 법원을 정하는 데 사용됩니다: "), rule.basis())/>
+    })
 }
 
 fn evidence_fields(d: &FilingDraft, l: Lang) -> impl IntoView {
@@ -657,11 +699,50 @@ fn evidence_fields(d: &FilingDraft, l: Lang) -> impl IntoView {
 fn court_fields(
     d: &FilingDraft,
     courts: &[(String, String)],
+    suggestions: &[domain::jurisdiction::Suggestion],
     errors: &FieldErrors,
     show: bool,
     l: Lang,
 ) -> impl IntoView {
     let rule = domain::catalogue::cause(&d.cause).map(|c| c.jurisdiction.basis());
+    // Until the filer chooses, the competent court is the first the rules point to, and the filing goes there.
+    let competent = if d.competent_court_code.is_empty() {
+        suggestions
+            .first()
+            .map(|s| s.court_code.clone())
+            .unwrap_or_default()
+    } else {
+        d.competent_court_code.clone()
+    };
+    let filed_at = if d.court_code.is_empty() {
+        competent.clone()
+    } else {
+        d.court_code.clone()
+    };
+    let suggested = if suggestions.is_empty() {
+        view! {
+            <p class="hint" id="court-suggestions">{l.pick(
+                "没有找到与所填地址对应的法院。请在“当事人”中写明被告住所地的县、区或市（如“吉林市丰满区”），或在下面自行选择。",
+                "No court was found for the addresses given. Name the defendant's county or district under Parties (e.g. 吉林市丰满区), or choose below.",
+                "입력한 주소에 해당하는 법원을 찾지 못했습니다. 당사자 단계에서 피고 주소의 현·구·시를 적거나 아래에서 선택하십시오.")}</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="suggestions" id="court-suggestions" role="note">
+                <h2>{l.pick("依法有管辖权的法院", "Courts competent under the rules", "법에 따른 관할 법원")}</h2>
+                <ul>
+                    {suggestions.iter().map(|s| view! {
+                        <li>
+                            <strong>{format!("{}（{}）", s.court_name, s.court_code)}</strong>
+                            {format!(" — {}：{}，{}", s.ground.label(l), s.place, s.basis)}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any()
+    };
     let opts = |name: &str, current: &str| {
         let id = field_id(name);
         view! {
@@ -674,14 +755,15 @@ fn court_fields(
     let err = error_of(errors, "court_code", show);
     view! {
         {rule.map(|r| view! { <p class="hint">{l.pick("管辖依据：", "Jurisdiction: ", "관할 근거: ")}{r}</p> })}
+        {suggested}
         <div class="field">
             <label for=field_id("competent_court_code")>{l.pick("有管辖权的法院", "The competent court", "관할 법원")}</label>
-            {opts("competent_court_code", &d.competent_court_code)}
+            {opts("competent_court_code", &competent)}
         </div>
         <div class="field" class:field-error=err.is_some()>
             <label for=field_id("court_code")>{l.pick("提交到的法院（可以选择离您较近的法院跨域立案）", "Court you file at (a nearer court may take it for the competent one: cross-region filing)", "제출 법원(가까운 법원에서 교차 입안 가능)")}</label>
             <p class="error-message">{err.map(|e| e.message(l))}</p>
-            {opts("court_code", &d.court_code)}
+            {opts("court_code", &filed_at)}
         </div>
         <LiveInput name="preservation_amount".into() label=l.pick("申请财产保全的金额（元，可不填）", "Property preservation amount in yuan (optional)", "재산보전 신청 금액(선택)").into() value=d.preservation_amount.clone() error=error_of(errors, "preservation_amount", show) rule=rule_amount inputmode="decimal"/>
         {checkbox("defendant_assets_known".into(), l.pick("我了解被告的财产情况（房产、车辆、存款等）", "I know of the defendant's property (home, vehicle, deposits…)", "피고의 재산을 알고 있습니다"), d.defendant_assets_known)}
