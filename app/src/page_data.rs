@@ -17,6 +17,8 @@ pub struct PageData {
     /// Today in Asia/Shanghai, so the browser validates dates against the server's calendar, not its own clock.
     pub today: Date,
     pub form: Option<FormOutcome>,
+    /// The fee table the server quotes with, so estimates in the browser agree with it.
+    pub fees: domain::fees::FeeTable,
 }
 
 /// The logged-in account, as much as the page chrome needs.
@@ -101,6 +103,7 @@ impl PageData {
             user: None,
             today: domain::date::shanghai_date(0),
             form: None,
+            fees: domain::fees::FeeTable::JILIN,
         }
     }
 }

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 pub struct ServerCtx {
     pub db: db::Db,
     pub keys: db::crypto::Keys,
+    /// The province's fee table (configuration), sent to the browser in the page data so its estimates agree.
+    pub fees: domain::fees::FeeTable,
 }
 
 /// Worked out by the server's middleware for every request and kept in the request's extensions.
@@ -41,6 +43,9 @@ pub fn summary(account: &Account) -> UserSummary {
 pub fn page_data() -> PageData {
     let info = request_info();
     let form = use_context::<FormOutcome>();
+    let fees = use_context::<ServerCtx>()
+        .map(|c| c.fees)
+        .unwrap_or(domain::fees::FeeTable::JILIN);
     match info {
         Some(info) => PageData {
             lang: info.lang,
@@ -48,9 +53,11 @@ pub fn page_data() -> PageData {
             user: info.user.as_ref().map(summary),
             today: info.today,
             form,
+            fees,
         },
         None => PageData {
             form,
+            fees,
             ..PageData::fallback()
         },
     }

@@ -46,9 +46,11 @@ pub enum Procedure {
 }
 
 /// The provincial choices within the Measures' ranges, in fen, with the table's version stored on each filing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Operators load their province's table from a JSON file (`PORTAL_FEE_TABLE`); [`FeeTable::check`] keeps every
+/// value inside the range the Measures allow.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeeTable {
-    pub version: &'static str,
+    pub version: std::borrow::Cow<'static, str>,
     pub divorce_fen: i64,
     pub personality_fen: i64,
     pub non_property_fen: i64,
@@ -59,13 +61,69 @@ pub struct FeeTable {
 impl FeeTable {
     /// Jilin's values (the lower end of each range, as the province applies them to ordinary cases).
     pub const JILIN: FeeTable = FeeTable {
-        version: "jilin-2007-v1",
+        version: std::borrow::Cow::Borrowed("jilin-2007-v1"),
         divorce_fen: 50 * YUAN,
         personality_fen: 100 * YUAN,
         non_property_fen: 50 * YUAN,
         ip_without_amount_fen: 500 * YUAN,
         enforcement_without_amount_fen: 50 * YUAN,
     };
+
+    /// Every value inside the range the Measures give it: the problems, each naming the article.
+    pub fn check(&self) -> Result<(), Vec<String>> {
+        let ranges = [
+            (
+                "divorce_fen",
+                self.divorce_fen,
+                50,
+                300,
+                "第十三条第（二）项第1目",
+            ),
+            (
+                "personality_fen",
+                self.personality_fen,
+                100,
+                500,
+                "第十三条第（二）项第2目",
+            ),
+            (
+                "non_property_fen",
+                self.non_property_fen,
+                50,
+                100,
+                "第十三条第（二）项第3目",
+            ),
+            (
+                "ip_without_amount_fen",
+                self.ip_without_amount_fen,
+                500,
+                1000,
+                "第十三条第（三）项",
+            ),
+            (
+                "enforcement_without_amount_fen",
+                self.enforcement_without_amount_fen,
+                50,
+                500,
+                "第十四条第（一）项",
+            ),
+        ];
+        let mut problems: Vec<String> = ranges
+            .iter()
+            .filter(|(_, v, lo, hi, _)| *v < lo * YUAN || *v > hi * YUAN)
+            .map(|(name, v, lo, hi, art)| {
+                format!("{name} = {v} fen is outside {lo}–{hi} yuan (《诉讼费用交纳办法》{art})")
+            })
+            .collect();
+        if self.version.trim().is_empty() {
+            problems.push("version must name the table (it is stored on every filing)".into());
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
 }
 
 /// A fee band: the part of the amount above `from` yuan (up to the next band) is charged `bp` basis points.
@@ -322,7 +380,7 @@ pub fn quote(req: &FeeRequest, table: &FeeTable) -> Result<FeeQuote, FeeError> {
         preservation_fee_fen: preservation,
         total_fen: acceptance + preservation,
         lines,
-        table_version: table.version.into(),
+        table_version: table.version.to_string(),
     })
 }
 
@@ -502,5 +560,36 @@ mod tests {
                 procedure: Procedure::Simple, preservation_amount_fen: Some(d) }, &FeeTable::JILIN).unwrap();
             prop_assert_eq!(q.lines.iter().map(|l| l.amount_fen).sum::<i64>(), q.total_fen);
         }
+    }
+
+    #[test]
+    fn a_provincial_table_is_read_from_json_and_kept_inside_the_measures_ranges() {
+        assert_eq!(FeeTable::JILIN.check(), Ok(()));
+        let json = r#"{"version": "other-2026", "divorce_fen": 20000, "personality_fen": 30000,
+            "non_property_fen": 8000, "ip_without_amount_fen": 80000, "enforcement_without_amount_fen": 10000}"#;
+        let t: FeeTable = serde_json::from_str(json).unwrap();
+        assert_eq!(t.check(), Ok(()));
+        let q = quote(
+            &FeeRequest {
+                fee_category: FeeCategory::Divorce,
+                amount_fen: None,
+                procedure: Procedure::Ordinary,
+                preservation_amount_fen: None,
+            },
+            &t,
+        )
+        .unwrap();
+        assert_eq!(
+            (q.acceptance_fee_fen, q.table_version.as_str()),
+            (20000, "other-2026")
+        );
+        let out_of_range = FeeTable {
+            divorce_fen: 301 * YUAN,
+            non_property_fen: 49 * YUAN,
+            ..FeeTable::JILIN
+        };
+        let problems = out_of_range.check().unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("divorce_fen") && problems[0].contains("第十三条"));
     }
 }

@@ -439,6 +439,7 @@ pub struct FeeQuoteResponse {
 #[utoipa::path(post, path = "/api/v1/fees/quote", request_body = FeeQuoteRequest, responses(
     (status = 200, body = FeeQuoteResponse), (status = 422, body = ApiErrorBody)))]
 async fn fee_quote(
+    State(state): State<AppState>,
     Extension(info): Extension<RequestInfo>,
     body: Result<Json<domain::fees::FeeRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<FeeQuoteResponse>, ApiError> {
@@ -454,7 +455,7 @@ async fn fee_quote(
             ),
         )
     })?;
-    let q = domain::fees::quote(&req, &domain::fees::FeeTable::JILIN).map_err(|e| {
+    let q = domain::fees::quote(&req, &state.settings.fee_table).map_err(|e| {
         let (field, msg) = match e {
             domain::fees::FeeError::AmountRequired => (
                 "amount_fen",

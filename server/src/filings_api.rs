@@ -121,7 +121,7 @@ async fn view(state: &AppState, info: &RequestInfo, f: Filing) -> Result<FilingV
             .map(|(k, v)| (k.clone(), v.message(info.lang).to_string()))
             .collect(),
     };
-    let fee = fee_for(&f.draft);
+    let fee = fee_for(&f.draft, &state.settings.fee_table);
     let risk = domain::risk::assess(&f.draft, info.lang, info.today, &calendar());
     let areas = db::courts::areas(&state.ctx.db)
         .await
@@ -150,7 +150,7 @@ async fn view(state: &AppState, info: &RequestInfo, f: Filing) -> Result<FilingV
 }
 
 /// The fee of a draft as it stands (ordinary procedure; the court decides on the simple procedure).
-pub fn fee_for(draft: &FilingDraft) -> Option<domain::fees::FeeQuote> {
+pub fn fee_for(draft: &FilingDraft, table: &FeeTable) -> Option<domain::fees::FeeQuote> {
     let cause = domain::catalogue::cause(&draft.cause)?;
     let req = FeeRequest {
         fee_category: cause.fee,
@@ -158,7 +158,7 @@ pub fn fee_for(draft: &FilingDraft) -> Option<domain::fees::FeeQuote> {
         procedure: Procedure::Ordinary,
         preservation_amount_fen: rules::parse_yuan(&draft.preservation_amount).ok(),
     };
-    domain::fees::quote(&req, &FeeTable::JILIN).ok()
+    domain::fees::quote(&req, table).ok()
 }
 
 async fn create(
@@ -301,7 +301,8 @@ pub async fn submit_core(
         }
     }
     // Recomputed here, whatever the browser showed, with the table's version stored on the filing.
-    let fee = fee_for(&f.draft).ok_or_else(|| internal(info.lang, "no fee for a valid filing"))?;
+    let fee = fee_for(&f.draft, &state.settings.fee_table)
+        .ok_or_else(|| internal(info.lang, "no fee for a valid filing"))?;
     let access = filings::party_accounts(&state.ctx.db, &state.ctx.keys, &f.draft)
         .await
         .map_err(|e| internal(info.lang, e))?;
@@ -524,11 +525,12 @@ async fn track(
 
 /// The risk estimate and fee of a draft, for other clients (the portal's own pages compute it in WebAssembly).
 async fn risk(
+    State(state): State<AppState>,
     Extension(info): Extension<RequestInfo>,
     Json(draft): Json<FilingDraft>,
 ) -> Json<serde_json::Value> {
     let report = domain::risk::assess(&draft, info.lang, info.today, &calendar());
-    Json(serde_json::json!({"risk": report, "fee": fee_for(&draft)}))
+    Json(serde_json::json!({"risk": report, "fee": fee_for(&draft, &state.settings.fee_table)}))
 }
 
 #[derive(Deserialize)]

@@ -59,7 +59,11 @@ impl Application {
             .map_err(|e| format!("upload directory {}: {e}", settings.upload_dir.display()))?;
         let state = AppState {
             leptos_options: leptos_options.clone(),
-            ctx: ServerCtx { db, keys },
+            ctx: ServerCtx {
+                db,
+                keys,
+                fees: settings.fee_table.clone(),
+            },
             settings: Arc::new(settings),
             files,
             pages: Default::default(),

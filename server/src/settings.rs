@@ -19,6 +19,8 @@ pub struct Settings {
     pub load_demo_data: bool,
     /// Where evidence files are kept.
     pub upload_dir: PathBuf,
+    /// The province's choices within the fee ranges of 《诉讼费用交纳办法》 (`PORTAL_FEE_TABLE`, a JSON file).
+    pub fee_table: domain::fees::FeeTable,
 }
 
 impl std::fmt::Debug for Settings {
@@ -31,6 +33,7 @@ impl std::fmt::Debug for Settings {
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("load_demo_data", &self.load_demo_data)
             .field("upload_dir", &self.upload_dir)
+            .field("fee_table", &self.fee_table.version)
             .finish()
     }
 }
@@ -93,8 +96,24 @@ impl Settings {
             upload_dir: PathBuf::from(
                 std::env::var("PORTAL_UPLOAD_DIR").unwrap_or_else(|_| "data/uploads".into()),
             ),
+            fee_table: match std::env::var("PORTAL_FEE_TABLE") {
+                Ok(path) => fee_table_from_file(&PathBuf::from(path))?,
+                Err(_) => domain::fees::FeeTable::JILIN,
+            },
         })
     }
+}
+
+/// A provincial fee table from its JSON file, refused unless every value lies inside the Measures' ranges.
+pub fn fee_table_from_file(path: &PathBuf) -> Result<domain::fees::FeeTable, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("PORTAL_FEE_TABLE {}: {e}", path.display()))?;
+    let table: domain::fees::FeeTable = serde_json::from_str(&text)
+        .map_err(|e| format!("PORTAL_FEE_TABLE {}: {e}", path.display()))?;
+    table
+        .check()
+        .map_err(|p| format!("PORTAL_FEE_TABLE {}: {}", path.display(), p.join("; ")))?;
+    Ok(table)
 }
 
 fn sqlite_path(url: &str) -> Option<PathBuf> {
@@ -129,6 +148,36 @@ fn secret_from_file(path: &PathBuf) -> Result<Vec<u8>, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fee_table_outside_the_measures_ranges_is_refused_at_start_up() {
+        let dir = std::env::temp_dir().join(format!("portal-fee-table-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("fees.json");
+        std::fs::write(
+            &path,
+            r#"{"version": "x", "divorce_fen": 50000, "personality_fen": 10000, "non_property_fen": 5000,
+                "ip_without_amount_fen": 50000, "enforcement_without_amount_fen": 5000}"#,
+        )
+        .unwrap();
+        let err = super::fee_table_from_file(&path).unwrap_err();
+        assert!(
+            err.contains("divorce_fen") && err.contains("50–300"),
+            "{err}"
+        );
+        std::fs::write(&path, r#"{"version": "x"}"#).unwrap();
+        assert!(super::fee_table_from_file(&path).is_err());
+        std::fs::write(
+            &path,
+            r#"{"version": "jilin-2026", "divorce_fen": 30000, "personality_fen": 10000, "non_property_fen": 5000,
+                "ip_without_amount_fen": 50000, "enforcement_without_amount_fen": 5000}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            super::fee_table_from_file(&path).unwrap().divorce_fen,
+            30000
+        );
+    }
+
     #[test]
     fn database_passwords_are_redacted() {
         assert_eq!(

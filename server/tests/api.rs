@@ -67,6 +67,10 @@ fn client(origin: Option<&str>) -> Client {
 }
 
 async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, domain::fees::FeeTable::JILIN).await
+}
+
+async fn spawn_app_with(backend: Backend, fee_table: domain::fees::FeeTable) -> TestApp {
     let suffix = db::new_id();
     let (database_url, cleanup) = match backend {
         Backend::Sqlite => {
@@ -112,6 +116,7 @@ async fn spawn_app(backend: Backend) -> TestApp {
         trust_forwarded_for: false,
         load_demo_data: true,
         upload_dir: std::env::temp_dir().join(format!("portal-test-uploads-{suffix}")),
+        fee_table,
     };
     let options = leptos::config::LeptosOptions::builder()
         .output_name("portal")
@@ -1752,4 +1757,35 @@ fn inline_script_bodies(html: &str) -> Vec<&str> {
         })
         .filter_map(|(_, after)| after.split_once("</script>").map(|(body, _)| body))
         .collect()
+}
+
+/// Where the Measures give a range, the province's choice is configuration: another table changes the quotes of
+/// the API and the table the pages' WebAssembly estimates with, and its version is what filings record.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_provincial_fee_table_is_configuration() {
+    let table = domain::fees::FeeTable {
+        version: "other-province-2026".into(),
+        divorce_fen: 20_000,
+        ..domain::fees::FeeTable::JILIN
+    };
+    let app = spawn_app_with(Backend::Sqlite, table).await;
+    let (status, q) = app
+        .post_json(
+            &app.client,
+            "/api/v1/fees/quote",
+            json!({"fee_category": "divorce", "amount_fen": null, "procedure": "ordinary", "preservation_amount_fen": null}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(q["acceptance_fee_fen"], 20_000, "{q}");
+    let home = app
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains(r#""divorce_fen":20000"#) && home.contains("other-province-2026"));
 }

@@ -7,7 +7,7 @@ use crate::components::field::{field_id, yuan, LiveInput};
 use crate::error::AppError;
 use crate::page_data::use_page;
 use domain::catalogue::{CauseGroup, CAUSES};
-use domain::fees::{quote, FeeRequest, FeeTable, Procedure};
+use domain::fees::{quote, FeeRequest, Procedure};
 use domain::filing::{parse_yuan, validate, FilingDraft};
 use domain::filing_status::FilingStatus;
 use domain::upload::UploadError;
@@ -578,6 +578,7 @@ fn claims_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) -> 
     // The fee follows the amounts as they are typed: the Art. 13 computation runs right here, in WebAssembly.
     let amounts = RwSignal::new(claims.iter().map(|c| c.amount.clone()).collect::<Vec<_>>());
     let category = domain::catalogue::cause(&d.cause).map(|c| c.fee);
+    let table = use_page().fees;
     let fee = Memo::new(move |_| {
         let total: i64 = amounts
             .get()
@@ -592,7 +593,7 @@ fn claims_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) -> 
                 procedure: Procedure::Ordinary,
                 preservation_amount_fen: None,
             },
-            &FeeTable::JILIN,
+            &table,
         )
         .ok()
         .map(|q| (total, q.acceptance_fee_fen))
@@ -781,7 +782,7 @@ fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
                 procedure: Procedure::Ordinary,
                 preservation_amount_fen: parse_yuan(&d.preservation_amount).ok(),
             },
-            &FeeTable::JILIN,
+            &use_page().fees,
         )
         .ok()
     });
