@@ -106,16 +106,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The WebAssembly entry: reads the page data the server rendered and hydrates the body with it.
+/// The WebAssembly entry. The pages are islands mode: everything is rendered on the server and stays static; only
+/// the islands — live-checked fields, the claims with their fee, the autosaving step form — come alive, each
+/// hydrated by `/boot.js` through its exported function. Navigation is ordinary page loads, so the router and the
+/// pages' views never ship to the browser.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    let data = page_data::read_from_document();
-    leptos::mount::hydrate_body(move || {
-        provide_context(data.clone());
-        view! { <App/> }
-    });
+    leptos::mount::hydrate_islands();
 }
 
 /// Benchmark hooks (`scripts/bench.sh` times them in Chromium): the fee quote and the risk estimate exactly as the

@@ -118,7 +118,19 @@ pub fn read_from_document() -> PageData {
     serde_json::from_str(&text).unwrap_or_else(|_| PageData::fallback())
 }
 
-/// The page data of this render; provided by the shell (server) or the hydrate entry (browser).
+/// The page data of this render: provided by the shell on the server; in the browser each island reads it from the
+/// page once (islands are hydrated one by one, with no context from the page around them).
 pub fn use_page() -> PageData {
-    leptos::prelude::use_context::<PageData>().unwrap_or_else(PageData::fallback)
+    if let Some(data) = leptos::prelude::use_context::<PageData>() {
+        return data;
+    }
+    #[cfg(feature = "hydrate")]
+    {
+        thread_local! {
+            static FROM_DOCUMENT: PageData = read_from_document();
+        }
+        FROM_DOCUMENT.with(Clone::clone)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    PageData::fallback()
 }

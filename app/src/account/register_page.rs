@@ -1,40 +1,16 @@
 //! Self-registration: citizen, enterprise or lawyer. The form posts to `/register` and works without JavaScript;
 //! with the Wasm loaded each field is checked by the same `domain` rules as the person types.
 
-use crate::components::field::{ErrorSummary, Field, FieldSpec};
+use crate::components::field::{Check, ErrorSummary, Field, FieldSpec};
 use crate::page_data::use_page;
-use domain::registration::{check_password, parse_name, AccountKind};
-use domain::{Date, FieldError, LawyerLicence, Mobile, ResidentId, Uscc};
+use domain::registration::AccountKind;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-fn rule_person_name(s: &str, _: Date) -> Result<(), FieldError> {
-    parse_name(s, false).map(|_| ())
-}
-fn rule_org_name(s: &str, _: Date) -> Result<(), FieldError> {
-    parse_name(s, true).map(|_| ())
-}
-fn rule_resident_id(s: &str, today: Date) -> Result<(), FieldError> {
-    ResidentId::parse(s, today).map(|_| ())
-}
-fn rule_uscc(s: &str, _: Date) -> Result<(), FieldError> {
-    // While typing, a failing check character is shown as the warning it is; the checkbox below confirms it.
-    Uscc::parse_confirmed(s, false).map(|_| ())
-}
-fn rule_mobile(s: &str, _: Date) -> Result<(), FieldError> {
-    Mobile::parse(s).map(|_| ())
-}
-fn rule_licence(s: &str, _: Date) -> Result<(), FieldError> {
-    LawyerLicence::parse(s).map(|_| ())
-}
-fn rule_password(s: &str, _: Date) -> Result<(), FieldError> {
-    check_password(s, s)
-}
-
 const PERSON_NAME: FieldSpec = FieldSpec {
     autocomplete: "name",
-    rule: Some(rule_person_name),
+    rule: Some(Check::PersonName),
     ..FieldSpec::text("name", ("姓名", "Full name", "성명"))
 };
 const ID_NUMBER: FieldSpec = FieldSpec {
@@ -43,7 +19,7 @@ const ID_NUMBER: FieldSpec = FieldSpec {
         "Your 18-character resident ID number; the last character may be X.",
         "18자리 주민신분증 번호입니다. 마지막 자리는 X일 수 있습니다.",
     )),
-    rule: Some(rule_resident_id),
+    rule: Some(Check::ResidentId),
     live_at_len: Some(18),
     ..FieldSpec::text(
         "id_number",
@@ -59,7 +35,7 @@ const MOBILE: FieldSpec = FieldSpec {
     input_type: "tel",
     autocomplete: "tel-national",
     inputmode: "numeric",
-    rule: Some(rule_mobile),
+    rule: Some(Check::Mobile),
     live_at_len: Some(11),
     ..FieldSpec::text("mobile", ("手机号码", "Mobile number", "휴대전화 번호"))
 };
@@ -73,7 +49,7 @@ const CONTACT_MOBILE: FieldSpec = FieldSpec {
 };
 const ENTERPRISE_NAME: FieldSpec = FieldSpec {
     autocomplete: "organization",
-    rule: Some(rule_org_name),
+    rule: Some(Check::Name),
     ..FieldSpec::text("name", ("企业名称", "Enterprise name", "기업 명칭"))
 };
 const USCC: FieldSpec = FieldSpec {
@@ -82,7 +58,7 @@ const USCC: FieldSpec = FieldSpec {
         "The 18-character code on the business licence; you also log in with it.",
         "영업허가증의 18자리 코드이며 로그인에도 사용합니다.",
     )),
-    rule: Some(rule_uscc),
+    rule: Some(Check::Uscc),
     live_at_len: Some(18),
     ..FieldSpec::text(
         "uscc",
@@ -94,14 +70,14 @@ const USCC: FieldSpec = FieldSpec {
     )
 };
 const LEGAL_REP: FieldSpec = FieldSpec {
-    rule: Some(rule_person_name),
+    rule: Some(Check::PersonName),
     ..FieldSpec::text(
         "legal_representative",
         ("法定代表人", "Legal representative", "법정대표자"),
     )
 };
 const CONTACT_NAME: FieldSpec = FieldSpec {
-    rule: Some(rule_person_name),
+    rule: Some(Check::PersonName),
     ..FieldSpec::text("contact_name", ("联系人", "Contact person", "담당자"))
 };
 const LICENCE: FieldSpec = FieldSpec {
@@ -111,7 +87,7 @@ const LICENCE: FieldSpec = FieldSpec {
         "자격증의 17자리 번호입니다.",
     )),
     inputmode: "numeric",
-    rule: Some(rule_licence),
+    rule: Some(Check::Licence),
     live_at_len: Some(17),
     ..FieldSpec::text(
         "licence_no",
@@ -124,14 +100,14 @@ const LICENCE: FieldSpec = FieldSpec {
 };
 const LAW_FIRM: FieldSpec = FieldSpec {
     autocomplete: "organization",
-    rule: Some(rule_org_name),
+    rule: Some(Check::Name),
     ..FieldSpec::text("law_firm", ("执业机构", "Law firm", "소속 법률사무소"))
 };
 const PASSWORD: FieldSpec = FieldSpec {
     hint: Some(("至少8位。", "At least 8 characters.", "8자 이상.")),
     input_type: "password",
     autocomplete: "new-password",
-    rule: Some(rule_password),
+    rule: Some(Check::Password),
     ..FieldSpec::text(
         "password",
         ("设置密码", "Choose a password", "비밀번호 설정"),

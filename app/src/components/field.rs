@@ -6,9 +6,55 @@
 use crate::page_data::{use_page, FormOutcome};
 use domain::{Date, FieldError, Lang};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-/// A rule for live checking: the field's text and today's date → the first problem, if any.
-pub type Rule = fn(&str, Date) -> Result<(), FieldError>;
+/// A rule the browser checks while a field is typed in: the very `domain` function the server runs. An enum rather
+/// than a function pointer, so it can travel to the browser as an island's property.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Check {
+    /// A person's name.
+    PersonName,
+    /// A name that may be an organisation's.
+    Name,
+    ResidentId,
+    /// A credit code; a failing check character is shown as the warning it is.
+    Uscc,
+    Mobile,
+    Licence,
+    Password,
+    /// Yuan, as typed.
+    Amount,
+    /// A date not after today.
+    PastDate,
+    /// A date, past or future (an instalment may still fall due).
+    Date,
+}
+
+impl Check {
+    /// The first problem with `s`, if any. An `optional` field may be left empty.
+    pub fn run(self, s: &str, today: Date, optional: bool) -> Result<(), FieldError> {
+        use domain::registration::{check_password, parse_name};
+        use domain::{LawyerLicence, Mobile, ResidentId, Uscc};
+        if optional && s.trim().is_empty() {
+            return Ok(());
+        }
+        match self {
+            Check::PersonName => parse_name(s, false).map(|_| ()),
+            Check::Name => parse_name(s, true).map(|_| ()),
+            Check::ResidentId => ResidentId::parse(s, today).map(|_| ()),
+            Check::Uscc => Uscc::parse_confirmed(s, false).map(|_| ()),
+            Check::Mobile => Mobile::parse(s).map(|_| ()),
+            Check::Licence => LawyerLicence::parse(s).map(|_| ()),
+            Check::Password => check_password(s, s),
+            Check::Amount => domain::filing::parse_yuan(s).map(|_| ()),
+            Check::PastDate => domain::filing::parse_past_date(s, today).map(|_| ()),
+            Check::Date => {
+                domain::filing::parse_past_date(s, Date::new(9999, 12, 31).unwrap_or(today))
+                    .map(|_| ())
+            }
+        }
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct FieldSpec {
@@ -18,7 +64,7 @@ pub struct FieldSpec {
     pub input_type: &'static str,
     pub autocomplete: &'static str,
     pub inputmode: &'static str,
-    pub rule: Option<Rule>,
+    pub rule: Option<Check>,
     /// Check while typing once the text is this long (an ID number at 18); otherwise when the field is left.
     pub live_at_len: Option<usize>,
 }
@@ -49,12 +95,11 @@ pub fn field_id(name: &str) -> String {
     format!("f-{}", name.replace('.', "-"))
 }
 
+/// A field of a fixed form (registration, login): what the server said about the last submission, then the live check.
 #[component]
 pub fn Field(spec: FieldSpec, outcome: Option<FormOutcome>) -> impl IntoView {
-    let page = use_page();
-    let l = page.lang;
-    let today = page.today;
-    let initial = if spec.input_type == "password" {
+    let l = use_page().lang;
+    let value = if spec.input_type == "password" {
         String::new()
     } else {
         outcome
@@ -62,61 +107,20 @@ pub fn Field(spec: FieldSpec, outcome: Option<FormOutcome>) -> impl IntoView {
             .map(|o| o.value(spec.name))
             .unwrap_or_default()
     };
-    let server_error = outcome.as_ref().and_then(|o| o.error(spec.name));
-    let value = RwSignal::new(initial);
-    let touched = RwSignal::new(false);
-    let error = Memo::new(move |_| {
-        if touched.get() {
-            spec.rule.and_then(|rule| rule(&value.get(), today).err())
-        } else {
-            server_error
-        }
-    });
-    let id = field_id(spec.name);
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described_by = {
-        let error_id = error_id.clone();
-        let hint = spec.hint.map(|_| hint_id.clone());
-        move || {
-            let mut ids: Vec<String> = hint.iter().cloned().collect();
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            ids.join(" ")
-        }
-    };
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        if spec
-            .live_at_len
-            .is_some_and(|n| text.trim().chars().count() >= n)
-        {
-            touched.set(true);
-        }
-        value.set(text);
-    };
+    let error = outcome.as_ref().and_then(|o| o.error(spec.name));
     view! {
-        <div class="field" class:field-error=move || error.get().is_some()>
-            <label for=id.clone()>{spec.label(l)}</label>
-            {spec.hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{l.pick(h.0, h.1, h.2)}</p> })}
-            <p class="error-message" id=error_id.clone() aria-live="polite">
-                {move || error.get().map(|e| e.message(l))}
-            </p>
-            <input
-                id=id.clone()
-                name=spec.name
-                type=spec.input_type
-                autocomplete=spec.autocomplete
-                inputmode=spec.inputmode
-                prop:value=move || value.get()
-                value=value.get_untracked()
-                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                aria-describedby=described_by
-                on:input=on_input
-                on:change=move |_| touched.set(true)
-            />
-        </div>
+        <LiveInput
+            name=spec.name.to_string()
+            label=spec.label(l).to_string()
+            value=value
+            error=error
+            rule=spec.rule
+            live_at_len=spec.live_at_len
+            input_type=spec.input_type.to_string()
+            inputmode=spec.inputmode.to_string()
+            autocomplete=spec.autocomplete.to_string()
+            hint=spec.hint.map(|h| l.pick(h.0, h.1, h.2).to_string())
+        />
     }
 }
 
@@ -148,18 +152,45 @@ pub fn ErrorSummary(outcome: Option<FormOutcome>, fields: Vec<FieldSpec>) -> imp
     })
 }
 
-/// A field whose name is built at run time (`parties.0.id_number`), for the rows of a list.
+/// A labelled input with its hint and error, checked as it is typed; the call sites' friendly form of [`LiveField`].
 #[component]
 pub fn LiveInput(
     name: String,
     label: String,
     value: String,
     #[prop(default = None)] error: Option<FieldError>,
-    #[prop(optional)] rule: Option<Rule>,
-    #[prop(optional)] live_at_len: Option<usize>,
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(default = "text")] inputmode: &'static str,
-    #[prop(optional)] hint: Option<String>,
+    #[prop(default = None)] rule: Option<Check>,
+    /// Empty is acceptable (the rule runs only on what is typed).
+    #[prop(default = false)]
+    optional: bool,
+    #[prop(default = None)] live_at_len: Option<usize>,
+    #[prop(into, default = "text".to_string())] input_type: String,
+    #[prop(into, default = "text".to_string())] inputmode: String,
+    #[prop(into, default = "off".to_string())] autocomplete: String,
+    #[prop(default = None)] hint: Option<String>,
+) -> impl IntoView {
+    view! {
+        <LiveField name label value error rule optional live_at_len input_type inputmode autocomplete hint/>
+    }
+}
+
+/// The one piece of the portal's fixed forms that runs in the browser (an island). It renders on the server
+/// complete; in the browser it checks the text with the same `domain` rule as the person types. Its properties
+/// travel in the page as JSON, so they are plain data, all given.
+#[island]
+#[allow(clippy::too_many_arguments)]
+pub fn LiveField(
+    name: String,
+    label: String,
+    value: String,
+    error: Option<FieldError>,
+    rule: Option<Check>,
+    optional: bool,
+    live_at_len: Option<usize>,
+    input_type: String,
+    inputmode: String,
+    autocomplete: String,
+    hint: Option<String>,
 ) -> impl IntoView {
     let page = use_page();
     let (l, today) = (page.lang, page.today);
@@ -167,7 +198,7 @@ pub fn LiveInput(
     let touched = RwSignal::new(false);
     let shown = Memo::new(move |_| {
         if touched.get() {
-            rule.and_then(|r| r(&value.get(), today).err())
+            rule.and_then(|r| r.run(&value.get(), today, optional).err())
         } else {
             error
         }
@@ -190,7 +221,7 @@ pub fn LiveInput(
                 name=name
                 type=input_type
                 inputmode=inputmode
-                autocomplete="off"
+                autocomplete=autocomplete
                 prop:value=move || value.get()
                 value=value.get_untracked()
                 aria-invalid=move || if shown.get().is_some() { "true" } else { "false" }

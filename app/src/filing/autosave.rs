@@ -73,6 +73,24 @@ fn save(ev: leptos::ev::Event, state: RwSignal<SaveState>) {
     });
 }
 
+/// A step's form (an island): the fields are rendered on the server and stay as they are; in the browser the form
+/// saves them whenever one changes, and says so beside the buttons.
+#[island]
+pub fn AutosaveForm(action: String, children: Children) -> impl IntoView {
+    let l = crate::page_data::use_page().lang;
+    let (save_state, on_change) = use_autosave();
+    view! {
+        <form method="post" action=action class="form" novalidate on:change=on_change>
+            {children()}
+            {status_view(save_state, l)}
+            <div class="actions">
+                <button type="submit" name="go" value="next" class="button">{l.pick("保存并继续", "Save and continue", "저장하고 계속")}</button>
+                <button type="submit" name="go" value="list" class="button secondary">{l.pick("保存并返回", "Save and return to the steps", "저장하고 돌아가기")}</button>
+            </div>
+        </form>
+    }
+}
+
 /// The polite status line beside a step's buttons.
 pub fn status_view(state: RwSignal<SaveState>, l: domain::Lang) -> impl IntoView {
     view! {

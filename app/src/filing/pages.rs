@@ -3,7 +3,7 @@
 
 use super::data::{load_filing, my_filings, track_filing, FilingData};
 use super::form::{step_state, Step, StepState};
-use crate::components::field::{field_id, yuan, LiveInput};
+use crate::components::field::{field_id, yuan, Check, LiveInput};
 use crate::error::AppError;
 use crate::page_data::use_page;
 use domain::catalogue::{CauseGroup, CAUSES};
@@ -11,7 +11,7 @@ use domain::fees::{quote, FeeRequest, Procedure};
 use domain::filing::{parse_yuan, validate, FilingDraft};
 use domain::filing_status::FilingStatus;
 use domain::upload::UploadError;
-use domain::{Date, FieldError, FieldErrors, Lang, LawyerLicence, Mobile, ResidentId, Uscc};
+use domain::{Date, FieldError, FieldErrors, Lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -344,11 +344,10 @@ fn step_view(
             <ul>{step_errors.iter().map(|(k, e)| view! { <li><a href=format!("#{}", field_id(k))>{e.message(l)}</a></li> }).collect_view()}</ul>
         </div>
     });
-    let (save_state, on_change) = super::autosave::use_autosave();
     let fields = match step {
         Step::Cause => cause_fields(&d, &errors, show_errors, l).into_any(),
         Step::Parties => parties_fields(&d, &errors, show_errors, l).into_any(),
-        Step::Claims => claims_fields(&d, &errors, show_errors, l).into_any(),
+        Step::Claims => claims_fields(&d, &errors, show_errors).into_any(),
         Step::Facts => facts_fields(&d, &errors, show_errors, l).into_any(),
         Step::Evidence => evidence_fields(&d, l).into_any(),
         Step::Court => {
@@ -360,14 +359,7 @@ fn step_view(
         <p class="step-of">{format!("{} {position} / {}", l.pick("第", "Step", "단계"), Step::ALL.len())}</p>
         <h1>{step.label(l)}</h1>
         {summary}
-        <form method="post" action=action class="form" novalidate on:change=on_change>
-            {fields}
-            {super::autosave::status_view(save_state, l)}
-            <div class="actions">
-                <button type="submit" name="go" value="next" class="button">{l.pick("保存并继续", "Save and continue", "저장하고 계속")}</button>
-                <button type="submit" name="go" value="list" class="button secondary">{l.pick("保存并返回", "Save and return to the steps", "저장하고 돌아가기")}</button>
-            </div>
-        </form>
+        <super::autosave::AutosaveForm action=action>{fields}</super::autosave::AutosaveForm>
         {(step == Step::Evidence).then(|| upload_form(&f.id, upload, l))}
     }
     .into_any()
@@ -425,53 +417,6 @@ fn cause_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) -> i
                 }).collect_view()}
             }).collect_view()}
         </fieldset>
-    }
-}
-
-fn rule_name(s: &str, _: Date) -> Result<(), FieldError> {
-    domain::registration::parse_name(s, true).map(|_| ())
-}
-fn rule_id(s: &str, t: Date) -> Result<(), FieldError> {
-    if s.trim().is_empty() {
-        Ok(())
-    } else {
-        ResidentId::parse(s, t).map(|_| ())
-    }
-}
-/// While typing, a code whose check character does not match is flagged; the filer may confirm it below.
-fn rule_uscc(s: &str, _: Date) -> Result<(), FieldError> {
-    if s.trim().is_empty() {
-        Ok(())
-    } else {
-        Uscc::parse_confirmed(s, false).map(|_| ())
-    }
-}
-fn rule_mobile(s: &str, _: Date) -> Result<(), FieldError> {
-    if s.trim().is_empty() {
-        Ok(())
-    } else {
-        Mobile::parse(s).map(|_| ())
-    }
-}
-fn rule_licence(s: &str, _: Date) -> Result<(), FieldError> {
-    if s.trim().is_empty() {
-        Ok(())
-    } else {
-        LawyerLicence::parse(s).map(|_| ())
-    }
-}
-fn rule_amount(s: &str, _: Date) -> Result<(), FieldError> {
-    if s.trim().is_empty() {
-        Ok(())
-    } else {
-        parse_yuan(s).map(|_| ())
-    }
-}
-fn rule_date(s: &str, t: Date) -> Result<(), FieldError> {
-    if s.trim().is_empty() {
-        Ok(())
-    } else {
-        domain::filing::parse_past_date(s, t).map(|_| ())
     }
 }
 
@@ -552,15 +497,15 @@ fn parties_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) ->
                     <legend>{format!("{} {}", l.pick("当事人", "Party", "당사자"), i + 1)}</legend>
                     {select(n("role"), l.pick("诉讼地位", "Role", "지위"), &p.role, &roles)}
                     {select(n("kind"), l.pick("类型", "Type", "유형"), &p.kind, &kinds)}
-                    <LiveInput name=n("name") label=l.pick("姓名或名称", "Name", "성명 또는 명칭").into() value=p.name.clone() error=e("name") rule=rule_name/>
-                    <LiveInput name=n("id_number") label=l.pick("公民身份号码（自然人）", "Resident ID number (people)", "주민신분증 번호(자연인)").into() value=p.id_number.clone() error=e("id_number") rule=rule_id live_at_len=18/>
-                    <LiveInput name=n("uscc") label=l.pick("统一社会信用代码（单位）", "Credit code (organisations)", "통일사회신용코드(단체)").into() value=p.uscc.clone() error=e("uscc") rule=rule_uscc live_at_len=18/>
+                    <LiveInput name=n("name") label=l.pick("姓名或名称", "Name", "성명 또는 명칭").into() value=p.name.clone() error=e("name") rule=Some(Check::Name)/>
+                    <LiveInput name=n("id_number") label=l.pick("公民身份号码（自然人）", "Resident ID number (people)", "주민신분증 번호(자연인)").into() value=p.id_number.clone() error=e("id_number") rule=Some(Check::ResidentId) optional=true live_at_len=Some(18)/>
+                    <LiveInput name=n("uscc") label=l.pick("统一社会信用代码（单位）", "Credit code (organisations)", "통일사회신용코드(단체)").into() value=p.uscc.clone() error=e("uscc") rule=Some(Check::Uscc) optional=true live_at_len=Some(18)/>
                     {checkbox(n("uscc_confirmed"), l.pick("我已核对，营业执照上的代码即为上述代码（校验码不符时勾选）", "I have checked: this is exactly the code on the licence (tick if the check character does not match)", "영업허가증의 코드와 같음을 확인했습니다(검증 문자가 맞지 않을 때 선택)"), p.uscc_confirmed)}
-                    <LiveInput name=n("mobile") label=l.pick("手机号码", "Mobile number", "휴대전화 번호").into() value=p.mobile.clone() error=e("mobile") rule=rule_mobile live_at_len=11 input_type="tel" inputmode="numeric"/>
+                    <LiveInput name=n("mobile") label=l.pick("手机号码", "Mobile number", "휴대전화 번호").into() value=p.mobile.clone() error=e("mobile") rule=Some(Check::Mobile) optional=true live_at_len=Some(11) input_type="tel" inputmode="numeric"/>
                     <LiveInput name=n("address") label=l.pick("送达地址", "Address for service", "송달 주소").into() value=p.address.clone() error=e("address")/>
                     {checkbox(n("address_confirmed"), l.pick("确认以上地址可用于送达法律文书（送达地址确认书）", "Documents may be served at this address (address-for-service confirmation)", "이 주소로 문서를 송달받는 데 동의합니다"), p.address_confirmed)}
                     <LiveInput name=n("agent_name") label=l.pick("委托代理人（可不填）", "Agent or lawyer (optional)", "대리인(선택)").into() value=p.agent_name.clone()/>
-                    <LiveInput name=n("agent_licence") label=l.pick("律师执业证号（律师代理时填写）", "Lawyer's licence number", "변호사 자격증 번호").into() value=p.agent_licence.clone() error=e("agent_licence") rule=rule_licence live_at_len=17 inputmode="numeric"/>
+                    <LiveInput name=n("agent_licence") label=l.pick("律师执业证号（律师代理时填写）", "Lawyer's licence number", "변호사 자격증 번호").into() value=p.agent_licence.clone() error=e("agent_licence") rule=Some(Check::Licence) optional=true live_at_len=Some(17) inputmode="numeric"/>
                     {checkbox(n("agent_authorised"), l.pick("已提交授权委托书", "A power of attorney is provided", "위임장을 제출했습니다"), p.agent_authorised)}
                     <button type="submit" name="remove" value=i.to_string() class="button secondary small">{l.pick("删除此当事人", "Remove this party", "이 당사자 삭제")}</button>
                 </fieldset>
@@ -570,15 +515,37 @@ fn parties_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) ->
     }
 }
 
-fn claims_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) -> impl IntoView {
+fn claims_fields(d: &FilingDraft, errors: &FieldErrors, show: bool) -> impl IntoView {
     let mut claims = d.claims.clone();
     if claims.is_empty() {
         claims.push(Default::default());
     }
-    // The fee follows the amounts as they are typed: the Art. 13 computation runs right here, in WebAssembly.
-    let amounts = RwSignal::new(claims.iter().map(|c| c.amount.clone()).collect::<Vec<_>>());
+    let errors: Vec<(String, FieldError)> = if show {
+        errors
+            .0
+            .iter()
+            .filter(|(k, _)| k.starts_with("claims"))
+            .cloned()
+            .collect()
+    } else {
+        vec![]
+    };
     let category = domain::catalogue::cause(&d.cause).map(|c| c.fee);
-    let table = use_page().fees;
+    view! { <ClaimsEditor claims errors category/> }
+}
+
+/// The claims, with the court fee following the amounts as they are typed: the Art. 13 computation runs right here,
+/// in WebAssembly (an island), with the fee table the server quotes with.
+#[island]
+fn ClaimsEditor(
+    claims: Vec<domain::filing::ClaimDraft>,
+    errors: Vec<(String, FieldError)>,
+    category: Option<domain::fees::FeeCategory>,
+) -> impl IntoView {
+    let page = use_page();
+    let (l, table) = (page.lang, page.fees);
+    let error_of = move |key: &str| errors.iter().find(|(k, _)| k == key).map(|(_, e)| *e);
+    let amounts = RwSignal::new(claims.iter().map(|c| c.amount.clone()).collect::<Vec<_>>());
     let fee = Memo::new(move |_| {
         let total: i64 = amounts
             .get()
@@ -598,22 +565,30 @@ fn claims_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) -> 
         .ok()
         .map(|q| (total, q.acceptance_fee_fen))
     });
-    let top = error_of(errors, "claims", show);
+    let top = error_of("claims");
     view! {
         <div id=field_id("claims")>{top.map(|e| view! { <p class="error-message">{e.message(l)}</p> })}</div>
         {claims.into_iter().enumerate().map(|(i, c)| {
             let name = format!("claims.{i}.amount");
             let id = field_id(&name);
-            let err = error_of(errors, &name, show);
+            let err = error_of(&name);
+            let text_name = format!("claims.{i}.text");
+            let text_id = field_id(&text_name);
+            let text_err = error_of(&text_name);
             view! {
                 <fieldset class="claim">
                     <legend>{format!("{} {}", l.pick("诉讼请求", "Claim", "청구"), i + 1)}</legend>
-                    <LiveInput name=format!("claims.{i}.text") label=l.pick("请求内容", "What you ask the court for", "청구 내용").into() value=c.text.clone() error=error_of(errors, &format!("claims.{i}.text"), show)/>
+                    <div class="field" class:field-error=text_err.is_some()>
+                        <label for=text_id.clone()>{l.pick("请求内容", "What you ask the court for", "청구 내용")}</label>
+                        <p class="error-message" id=format!("{text_id}-error")>{text_err.map(|e| e.message(l))}</p>
+                        <input id=text_id.clone() name=text_name autocomplete="off" value=c.text.clone()
+                            aria-describedby=format!("{text_id}-error")/>
+                    </div>
                     <div class="field" class:field-error=err.is_some()>
                         <label for=id.clone()>{l.pick("金额（元，可不填）", "Amount in yuan (if any)", "금액(위안, 선택)")}</label>
                         <p class="error-message" id=format!("{id}-error")>{err.map(|e| e.message(l))}</p>
-                        <input id=id name=name inputmode="decimal" autocomplete="off" value=c.amount.clone()
-                            aria-describedby=format!("{}-error", field_id(&format!("claims.{i}.amount")))
+                        <input id=id.clone() name=name inputmode="decimal" autocomplete="off" value=c.amount.clone()
+                            aria-describedby=format!("{id}-error")
                             on:input=move |ev| { let v = event_target_value(&ev); amounts.update(|a| if let Some(x) = a.get_mut(i) { *x = v; }); }/>
                     </div>
                     <button type="submit" name="remove" value=i.to_string() class="button secondary small">{l.pick("删除此项", "Remove", "삭제")}</button>
@@ -639,10 +614,10 @@ fn facts_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) -> i
             <textarea id=field_id("facts") name="facts" rows="8">{d.facts.clone()}</textarea>
         </div>
         <LiveInput name="known_on".into() label=l.pick("您知道权利受损及对方是谁的日期（年-月-日）", "When you learned of the harm and who caused it (year-month-day)", "권리 침해와 상대방을 안 날짜(연-월-일)").into()
-            hint=l.pick("用于计算诉讼时效（《民法典》第一百八十八条）。", "Used to compute the limitation period (Civil Code Art. 188).", "소멸시효 계산에 사용됩니다(민법전 제188조).").to_string()
-            value=d.known_on.clone() error=error_of(errors, "known_on", show) rule=rule_date live_at_len=10/>
+            hint=Some(l.pick("用于计算诉讼时效（《民法典》第一百八十八条）。", "Used to compute the limitation period (Civil Code Art. 188).", "소멸시효 계산에 사용됩니다(민법전 제188조).").to_string())
+            value=d.known_on.clone() error=error_of(errors, "known_on", show) rule=Some(Check::PastDate) optional=true live_at_len=Some(10)/>
         <LiveInput name="last_instalment_due".into() label=l.pick("分期履行的，最后一期的履行期限（可不填）", "For instalments: the last instalment's due date (optional)", "분할 이행 시 마지막 이행 기한(선택)").into()
-            value=d.last_instalment_due.clone() error=error_of(errors, "last_instalment_due", show) rule=rule_date live_at_len=10/>
+            value=d.last_instalment_due.clone() error=error_of(errors, "last_instalment_due", show) rule=Some(Check::Date) optional=true live_at_len=Some(10)/>
         {place_field(d, l)}
     }
 }
@@ -672,7 +647,7 @@ fn place_field(d: &FilingDraft, l: Lang) -> Option<impl IntoView> {
     };
     Some(view! {
         <LiveInput name="place".into() label=label.into() value=d.place.clone()
-            hint=format!("{}{}", l.pick("用于确定管辖法院：", "Used to find the competent court: ", "관할 법원을 정하는 데 사용됩니다: "), rule.basis())/>
+            hint=Some(format!("{}{}", l.pick("用于确定管辖法院：", "Used to find the competent court: ", "관할 법원을 정하는 데 사용됩니다: "), rule.basis()))/>
     })
 }
 
@@ -766,7 +741,7 @@ fn court_fields(
             <p class="error-message">{err.map(|e| e.message(l))}</p>
             {opts("court_code", &filed_at)}
         </div>
-        <LiveInput name="preservation_amount".into() label=l.pick("申请财产保全的金额（元，可不填）", "Property preservation amount in yuan (optional)", "재산보전 신청 금액(선택)").into() value=d.preservation_amount.clone() error=error_of(errors, "preservation_amount", show) rule=rule_amount inputmode="decimal"/>
+        <LiveInput name="preservation_amount".into() label=l.pick("申请财产保全的金额（元，可不填）", "Property preservation amount in yuan (optional)", "재산보전 신청 금액(선택)").into() value=d.preservation_amount.clone() error=error_of(errors, "preservation_amount", show) rule=Some(Check::Amount) optional=true inputmode="decimal"/>
         {checkbox("defendant_assets_known".into(), l.pick("我了解被告的财产情况（房产、车辆、存款等）", "I know of the defendant's property (home, vehicle, deposits…)", "피고의 재산을 알고 있습니다"), d.defendant_assets_known)}
     }
 }
