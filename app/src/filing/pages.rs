@@ -613,12 +613,118 @@ fn facts_fields(d: &FilingDraft, errors: &FieldErrors, show: bool, l: Lang) -> i
             <p class="error-message">{facts_err.map(|e| e.message(l))}</p>
             <textarea id=field_id("facts") name="facts" rows="8">{d.facts.clone()}</textarea>
         </div>
-        <LiveInput name="known_on".into() label=l.pick("您知道权利受损及对方是谁的日期（年-月-日）", "When you learned of the harm and who caused it (year-month-day)", "권리 침해와 상대방을 안 날짜(연-월-일)").into()
-            hint=Some(l.pick("用于计算诉讼时效（《民法典》第一百八十八条）。", "Used to compute the limitation period (Civil Code Art. 188).", "소멸시효 계산에 사용됩니다(민법전 제188조).").to_string())
-            value=d.known_on.clone() error=error_of(errors, "known_on", show) rule=Some(Check::PastDate) optional=true live_at_len=Some(10)/>
-        <LiveInput name="last_instalment_due".into() label=l.pick("分期履行的，最后一期的履行期限（可不填）", "For instalments: the last instalment's due date (optional)", "분할 이행 시 마지막 이행 기한(선택)").into()
-            value=d.last_instalment_due.clone() error=error_of(errors, "last_instalment_due", show) rule=Some(Check::Date) optional=true live_at_len=Some(10)/>
+        <LimitationDates
+            known_on=d.known_on.clone()
+            last_instalment_due=d.last_instalment_due.clone()
+            known_on_error=error_of(errors, "known_on", show)
+            last_instalment_due_error=error_of(errors, "last_instalment_due", show)/>
         {place_field(d, l)}
+    }
+}
+
+/// The dates the limitation period runs from, with the period's end worked out as they are typed (an island): the
+/// same Civil Code Arts. 188–189 computation as the check page's risk estimate and the server, in WebAssembly.
+#[island]
+fn LimitationDates(
+    known_on: String,
+    last_instalment_due: String,
+    known_on_error: Option<FieldError>,
+    last_instalment_due_error: Option<FieldError>,
+) -> impl IntoView {
+    let page = use_page();
+    let (l, today) = (page.lang, page.today);
+    let known = RwSignal::new(known_on);
+    let due = RwSignal::new(last_instalment_due);
+    let touched = RwSignal::new(false);
+    let known_error = Memo::new(move |_| {
+        if touched.get() {
+            Check::PastDate.run(&known.get(), today, true).err()
+        } else {
+            known_on_error
+        }
+    });
+    let due_error = Memo::new(move |_| {
+        if touched.get() {
+            Check::Date.run(&due.get(), today, true).err()
+        } else {
+            last_instalment_due_error
+        }
+    });
+    let outlook = Memo::new(move |_| {
+        let known_on = domain::filing::parse_past_date(&known.get(), today).ok()?;
+        let last_instalment_due =
+            domain::filing::parse_past_date(&due.get(), Date::new(9999, 12, 31).unwrap_or(today))
+                .ok();
+        let facts = domain::limitation::LimitationFacts {
+            known_on,
+            harm_on: None,
+            last_instalment_due,
+        };
+        Some(domain::limitation::limitation(
+            &facts,
+            today,
+            &domain::calendar::HolidayCalendar::china_2026(),
+        ))
+    });
+    let field = move |name: &'static str,
+                      label: &'static str,
+                      hint: Option<&'static str>,
+                      value: RwSignal<String>,
+                      error: Memo<Option<FieldError>>| {
+        let id = field_id(name);
+        let error_id = format!("{id}-error");
+        let hint_id = format!("{id}-hint");
+        let described = if hint.is_some() {
+            format!("{hint_id} {error_id}")
+        } else {
+            error_id.clone()
+        };
+        view! {
+            <div class="field" class:field-error=move || error.get().is_some()>
+                <label for=id.clone()>{label}</label>
+                {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+                <p class="error-message" id=error_id aria-live="polite">{move || error.get().map(|e| e.message(l))}</p>
+                <input id=id name=name autocomplete="off" inputmode="numeric"
+                    prop:value=move || value.get() value=value.get_untracked()
+                    aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                    aria-describedby=described
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        if text.trim().chars().count() >= 10 {
+                            touched.set(true);
+                        }
+                        value.set(text);
+                    }
+                    on:change=move |_| touched.set(true)/>
+            </div>
+        }
+    };
+    view! {
+        {field(
+            "known_on",
+            l.pick("您知道权利受损及对方是谁的日期（年-月-日）", "When you learned of the harm and who caused it (year-month-day)", "권리 침해와 상대방을 안 날짜(연-월-일)"),
+            Some(l.pick("用于计算诉讼时效（《民法典》第一百八十八条）。", "Used to compute the limitation period (Civil Code Art. 188).", "소멸시효 계산에 사용됩니다(민법전 제188조).")),
+            known,
+            known_error,
+        )}
+        {field(
+            "last_instalment_due",
+            l.pick("分期履行的，最后一期的履行期限（可不填）", "For instalments: the last instalment's due date (optional)", "분할 이행 시 마지막 이행 기한(선택)"),
+            None,
+            due,
+            due_error,
+        )}
+        <p class="limitation-live" aria-live="polite">
+            {move || outlook.get().map(|lim| if lim.expired {
+                format!("{}{}（{}）{}", l.pick("诉讼时效可能已于 ", "The limitation period may have ended on ", "소멸시효가 다음 날 만료되었을 수 있습니다: "), lim.expires_on,
+                    lim.basis, l.pick("届满。对方可以提出时效抗辩，法院不主动适用（民法典第一百九十三条）；仍可起诉。",
+                    ". The other side may raise it as a defence; the court does not raise it itself (Civil Code Art. 193). You may still file.",
+                    ". 상대방이 항변할 수 있으나 법원은 직권으로 적용하지 않습니다(민법전 제193조)."))
+            } else {
+                format!("{}{}（{}），{} {} {}", l.pick("诉讼时效预计届满日：", "The limitation period ends on ", "소멸시효 만료 예정일: "), lim.expires_on,
+                    lim.basis, l.pick("还有", "in", "남은 기간"), lim.days_left, l.pick("天", "days", "일"))
+            })}
+        </p>
     }
 }
 
