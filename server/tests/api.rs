@@ -547,15 +547,7 @@ async fn cross_site_posts_are_refused(app: TestApp) {
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // The HTML forms and the Leptos server functions are guarded the same way.
-    let res = evil
-        .post(app.url("/login"))
-        .form(&[
-            ("login_name", "13900000001"),
-            ("password", "demo-pass-2026"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = login_form(&app, &evil, "13900000001").await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let res = evil.post(app.url("/rpc/my_account")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
@@ -1687,15 +1679,7 @@ async fn answers_posted_after_the_session_expired_are_kept_for_the_filer_only(ap
     assert!(!stored.contains("失联"));
 
     // Another account logging in on the same browser does not get them applied to anything.
-    let res = filer
-        .post(app.url("/login"))
-        .form(&[
-            ("login_name", "13900000003"),
-            ("password", "demo-pass-2026"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = login_form(&app, &filer, "13900000003").await;
     assert_eq!(res.headers()["location"], "/me");
     let owner = logged_in(&app, "13900000001").await;
     let (_, shown) = app.get_json(&owner, &format!("/api/v1/filings/{id}")).await;
@@ -1710,15 +1694,7 @@ async fn answers_posted_after_the_session_expired_are_kept_for_the_filer_only(ap
         .await
         .unwrap();
     assert_eq!(res.headers()["location"], "/login?saved=1");
-    let res = filer
-        .post(app.url("/login"))
-        .form(&[
-            ("login_name", "13900000001"),
-            ("password", "demo-pass-2026"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = login_form(&app, &filer, "13900000001").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         res.headers()["location"],
@@ -1737,55 +1713,39 @@ async fn answers_posted_after_the_session_expired_are_kept_for_the_filer_only(ap
     assert_eq!(left, 0);
 }
 
-/// Inline scripts that would run (not JSON data, not an external module) and do not carry `nonce`.
-fn inline_scripts(html: &str, nonce: Option<&str>) -> usize {
-    html.split("<script")
-        .skip(1)
-        .map(|rest| rest.split('>').next().unwrap_or(""))
-        .filter(|attrs| !attrs.contains("src=") && !attrs.contains(r#"type="application/json""#))
-        .filter(|attrs| nonce.is_none_or(|n| !attrs.contains(&format!(r#"nonce="{n}""#))))
-        .count()
-}
-
-/// The text of each inline script that would run.
-fn inline_script_bodies(html: &str) -> Vec<&str> {
+/// The inline scripts that would run (not JSON data, not an external module): their attributes and their text.
+fn running_inline_scripts(html: &str) -> Vec<(&str, &str)> {
     html.split("<script")
         .skip(1)
         .filter_map(|rest| rest.split_once('>'))
         .filter(|(attrs, _)| {
             !attrs.contains("src=") && !attrs.contains(r#"type="application/json""#)
         })
-        .filter_map(|(_, after)| after.split_once("</script>").map(|(body, _)| body))
+        .filter_map(|(attrs, after)| after.split_once("</script>").map(|(body, _)| (attrs, body)))
         .collect()
 }
 
-/// Where the Measures give a range, the province's choice is configuration: another table changes the quotes of
-/// the API and the table the pages' WebAssembly estimates with, and its version is what filings record.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_provincial_fee_table_is_configuration() {
-    let table = domain::fees::FeeTable {
-        version: "other-province-2026".into(),
-        divorce_fen: 20_000,
-        ..domain::fees::FeeTable::JILIN
-    };
-    let app = spawn_app_with(Backend::Sqlite, table).await;
-    let (status, q) = app
-        .post_json(
-            &app.client,
-            "/api/v1/fees/quote",
-            json!({"fee_category": "divorce", "amount_fen": null, "procedure": "ordinary", "preservation_amount_fen": null}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(q["acceptance_fee_fen"], 20_000, "{q}");
-    let home = app
-        .client
-        .get(app.url("/"))
+/// How many of them do not carry `nonce` (any, if none is given).
+fn inline_scripts(html: &str, nonce: Option<&str>) -> usize {
+    running_inline_scripts(html)
+        .into_iter()
+        .filter(|(attrs, _)| nonce.is_none_or(|n| !attrs.contains(&format!(r#"nonce="{n}""#))))
+        .count()
+}
+
+/// The text of each.
+fn inline_script_bodies(html: &str) -> Vec<&str> {
+    running_inline_scripts(html)
+        .into_iter()
+        .map(|(_, body)| body)
+        .collect()
+}
+
+/// The login form posted as a browser does, with the demo password.
+async fn login_form(app: &TestApp, c: &Client, login: &str) -> reqwest::Response {
+    c.post(app.url("/login"))
+        .form(&[("login_name", login), ("password", "demo-pass-2026")])
         .send()
         .await
         .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(home.contains(r#""divorce_fen":20000"#) && home.contains("other-province-2026"));
 }

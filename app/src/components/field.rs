@@ -203,6 +203,53 @@ pub fn LiveField(
             error
         }
     });
+    checked_input(
+        InputParts {
+            name,
+            label,
+            hint,
+            input_type,
+            inputmode,
+            autocomplete,
+            live_at_len,
+        },
+        value,
+        touched,
+        shown.into(),
+        l,
+    )
+}
+
+/// What a checked input is, besides its live state.
+pub struct InputParts {
+    pub name: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub input_type: String,
+    pub inputmode: String,
+    pub autocomplete: String,
+    /// Check while typing once the text is this long; otherwise when the field is left.
+    pub live_at_len: Option<usize>,
+}
+
+/// The markup of a field checked in the browser, shared by the islands: label, hint, the error (announced politely
+/// as it changes) and the input, whose typing updates `value` and, once long enough or left, marks it `touched`.
+pub fn checked_input(
+    parts: InputParts,
+    value: RwSignal<String>,
+    touched: RwSignal<bool>,
+    error: Signal<Option<FieldError>>,
+    l: Lang,
+) -> impl IntoView {
+    let InputParts {
+        name,
+        label,
+        hint,
+        input_type,
+        inputmode,
+        autocomplete,
+        live_at_len,
+    } = parts;
     let id = field_id(&name);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -212,10 +259,10 @@ pub fn LiveField(
         error_id.clone()
     };
     view! {
-        <div class="field" class:field-error=move || shown.get().is_some()>
+        <div class="field" class:field-error=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <p class="error-message" id=error_id aria-live="polite">{move || shown.get().map(|e| e.message(l))}</p>
+            <p class="error-message" id=error_id aria-live="polite">{move || error.get().map(|e| e.message(l))}</p>
             <input
                 id=id
                 name=name
@@ -224,7 +271,7 @@ pub fn LiveField(
                 autocomplete=autocomplete
                 prop:value=move || value.get()
                 value=value.get_untracked()
-                aria-invalid=move || if shown.get().is_some() { "true" } else { "false" }
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=described
                 on:input=move |ev| {
                     let text = event_target_value(&ev);

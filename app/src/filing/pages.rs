@@ -3,7 +3,7 @@
 
 use super::data::{load_filing, my_filings, track_filing, FilingData};
 use super::form::{step_state, Step, StepState};
-use crate::components::field::{field_id, yuan, Check, LiveInput};
+use crate::components::field::{checked_input, field_id, yuan, Check, InputParts, LiveInput};
 use crate::error::AppError;
 use crate::page_data::use_page;
 use domain::catalogue::{CauseGroup, CAUSES};
@@ -666,38 +666,26 @@ fn LimitationDates(
             &domain::calendar::HolidayCalendar::china_2026(),
         ))
     });
-    let field = move |name: &'static str,
-                      label: &'static str,
-                      hint: Option<&'static str>,
+    let field = move |name: &str,
+                      label: &str,
+                      hint: Option<&str>,
                       value: RwSignal<String>,
                       error: Memo<Option<FieldError>>| {
-        let id = field_id(name);
-        let error_id = format!("{id}-error");
-        let hint_id = format!("{id}-hint");
-        let described = if hint.is_some() {
-            format!("{hint_id} {error_id}")
-        } else {
-            error_id.clone()
-        };
-        view! {
-            <div class="field" class:field-error=move || error.get().is_some()>
-                <label for=id.clone()>{label}</label>
-                {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-                <p class="error-message" id=error_id aria-live="polite">{move || error.get().map(|e| e.message(l))}</p>
-                <input id=id name=name autocomplete="off" inputmode="numeric"
-                    prop:value=move || value.get() value=value.get_untracked()
-                    aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                    aria-describedby=described
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        if text.trim().chars().count() >= 10 {
-                            touched.set(true);
-                        }
-                        value.set(text);
-                    }
-                    on:change=move |_| touched.set(true)/>
-            </div>
-        }
+        checked_input(
+            InputParts {
+                name: name.to_string(),
+                label: label.to_string(),
+                hint: hint.map(str::to_string),
+                input_type: "text".into(),
+                inputmode: "numeric".into(),
+                autocomplete: "off".into(),
+                live_at_len: Some(10),
+            },
+            value,
+            touched,
+            error.into(),
+            l,
+        )
     };
     view! {
         {field(
