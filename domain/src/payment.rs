@@ -14,6 +14,9 @@ pub enum PaymentStatus {
     ReliefRequested,
     ReliefGranted,
     Paid,
+    /// 按撤诉处理: not paid within the time and no relief asked for (Art. 22(4) of the Measures; CPL Interpretation
+    /// Art. 213); the case ends as if withdrawn.
+    TreatedAsWithdrawn,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +40,8 @@ pub enum PaymentAction {
     GrantRelief,
     /// Refused: the seven days start again from the decision.
     DenyRelief,
+    /// The clerk closes a case whose fee was not paid in time (only once the deadline has passed).
+    TreatAsWithdrawn,
 }
 
 impl PaymentStatus {
@@ -47,14 +52,22 @@ impl PaymentStatus {
             PaymentStatus::ReliefRequested => "relief_requested",
             PaymentStatus::ReliefGranted => "relief_granted",
             PaymentStatus::Paid => "paid",
+            PaymentStatus::TreatedAsWithdrawn => "treated_as_withdrawn",
         }
     }
 
     pub fn from_code(s: &str) -> Option<PaymentStatus> {
         use PaymentStatus::*;
-        [NotRequired, Unpaid, ReliefRequested, ReliefGranted, Paid]
-            .into_iter()
-            .find(|x| x.code() == s)
+        [
+            NotRequired,
+            Unpaid,
+            ReliefRequested,
+            ReliefGranted,
+            Paid,
+            TreatedAsWithdrawn,
+        ]
+        .into_iter()
+        .find(|x| x.code() == s)
     }
 
     pub fn next(self, action: PaymentAction) -> Option<PaymentStatus> {
@@ -65,10 +78,14 @@ impl PaymentStatus {
             (S::Unpaid | S::ReliefGranted, A::RecordPayment) => Some(S::Paid),
             (S::ReliefRequested, A::GrantRelief) => Some(S::ReliefGranted),
             (S::ReliefRequested, A::DenyRelief) => Some(S::Unpaid),
-            (S::NotRequired | S::Paid, _)
+            (S::Unpaid, A::TreatAsWithdrawn) => Some(S::TreatedAsWithdrawn),
+            (S::NotRequired | S::Paid | S::TreatedAsWithdrawn, _)
             | (S::Unpaid, A::GrantRelief | A::DenyRelief)
-            | (S::ReliefRequested, A::RequestRelief | A::RecordPayment)
-            | (S::ReliefGranted, A::RequestRelief | A::GrantRelief | A::DenyRelief) => None,
+            | (S::ReliefRequested, A::RequestRelief | A::RecordPayment | A::TreatAsWithdrawn)
+            | (
+                S::ReliefGranted,
+                A::RequestRelief | A::GrantRelief | A::DenyRelief | A::TreatAsWithdrawn,
+            ) => None,
         }
     }
 
@@ -81,8 +98,19 @@ impl PaymentStatus {
             }
             PaymentStatus::ReliefGranted => l.pick("已准予缓减免", "Relief granted", "감면 승인"),
             PaymentStatus::Paid => l.pick("已交费", "Paid", "납부 완료"),
+            PaymentStatus::TreatedAsWithdrawn => l.pick(
+                "未按期交费，按撤诉处理",
+                "Fee not paid in time: treated as withdrawn",
+                "기한 내 미납: 소 취하로 처리",
+            ),
         }
     }
+}
+
+/// Whether the payment deadline (`YYYY-MM-DD`, the last day to pay) has passed: the day after it, not before.
+pub fn overdue(due: Option<&str>, today: crate::Date) -> bool {
+    due.and_then(crate::Date::parse_iso)
+        .is_some_and(|d| today > d)
 }
 
 impl ReliefKind {
@@ -116,14 +144,21 @@ impl PaymentAction {
             PaymentAction::RecordPayment => "record_payment",
             PaymentAction::GrantRelief => "grant_relief",
             PaymentAction::DenyRelief => "deny_relief",
+            PaymentAction::TreatAsWithdrawn => "treat_as_withdrawn",
         }
     }
 
     pub fn from_code(s: &str) -> Option<PaymentAction> {
         use PaymentAction::*;
-        [RequestRelief, RecordPayment, GrantRelief, DenyRelief]
-            .into_iter()
-            .find(|a| a.code() == s)
+        [
+            RequestRelief,
+            RecordPayment,
+            GrantRelief,
+            DenyRelief,
+            TreatAsWithdrawn,
+        ]
+        .into_iter()
+        .find(|a| a.code() == s)
     }
 }
 
@@ -140,6 +175,7 @@ mod tests {
             (S::ReliefGranted, A::RecordPayment, S::Paid),
             (S::ReliefRequested, A::GrantRelief, S::ReliefGranted),
             (S::ReliefRequested, A::DenyRelief, S::Unpaid),
+            (S::Unpaid, A::TreatAsWithdrawn, S::TreatedAsWithdrawn),
         ];
         for s in [
             S::NotRequired,
@@ -147,12 +183,14 @@ mod tests {
             S::ReliefRequested,
             S::ReliefGranted,
             S::Paid,
+            S::TreatedAsWithdrawn,
         ] {
             for a in [
                 A::RequestRelief,
                 A::RecordPayment,
                 A::GrantRelief,
                 A::DenyRelief,
+                A::TreatAsWithdrawn,
             ] {
                 let expected = allowed
                     .iter()
@@ -163,5 +201,13 @@ mod tests {
             }
             assert_eq!(S::from_code(s.code()), Some(s));
         }
+    }
+
+    #[test]
+    fn the_deadline_day_itself_is_still_in_time() {
+        let d = |s: &str| crate::Date::parse_iso(s).unwrap();
+        assert!(!super::overdue(Some("2026-12-01"), d("2026-12-01")));
+        assert!(super::overdue(Some("2026-12-01"), d("2026-12-02")));
+        assert!(!super::overdue(None, d("2026-12-02")));
     }
 }

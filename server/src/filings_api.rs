@@ -596,6 +596,23 @@ pub async fn payment_core(
             }
             None
         }
+        PaymentAction::TreatAsWithdrawn => {
+            if !clerk {
+                return Err(not_found(info.lang));
+            }
+            if !domain::payment::overdue(f.payment_due.as_deref(), info.today) {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "not_overdue",
+                    info.lang.pick(
+                        "交费期限尚未届满，不能按撤诉处理（《诉讼费用交纳办法》第二十二条）。",
+                        "The time to pay has not run out yet; the case cannot be treated as withdrawn (Art. 22).",
+                        "납부 기한이 지나지 않아 취하로 처리할 수 없습니다(제22조).",
+                    ),
+                ));
+            }
+            None
+        }
     };
     filings::payment(
         &state.ctx.db,

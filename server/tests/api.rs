@@ -198,6 +198,7 @@ on_both_databases!(
     the_competent_court_is_suggested_from_the_places_named,
     a_credit_code_failing_its_check_needs_the_filers_confirmation,
     answers_posted_after_the_session_expired_are_kept_for_the_filer_only,
+    an_unpaid_fee_past_its_deadline_ends_the_case_as_withdrawn,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -1748,4 +1749,67 @@ async fn login_form(app: &TestApp, c: &Client, login: &str) -> reqwest::Response
         .send()
         .await
         .unwrap()
+}
+
+async fn an_unpaid_fee_past_its_deadline_ends_the_case_as_withdrawn(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (id, _) = submitted_filing(&app, &filer, &resident_id("22020219800101039")).await;
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/review"),
+            json!({"action": "register"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let pay = format!("/api/v1/filings/{id}/payment");
+    // Within the seven days (Art. 22) the case cannot be closed for non-payment, and the filer never can.
+    let (status, body) = app
+        .post_json(&clerk, &pay, json!({"action": "treat_as_withdrawn"}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["error"], "not_overdue");
+    sqlx::query("UPDATE filings SET payment_due = '2026-01-05' WHERE id = $1")
+        .bind(&id)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    assert_eq!(
+        app.post_json(&filer, &pay, json!({"action": "treat_as_withdrawn"}))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    // The clerk's page offers it once the deadline has passed.
+    let page = clerk
+        .get(app.url(&format!("/filings/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"value="treat_as_withdrawn""#));
+    let (status, done) = app
+        .post_json(&clerk, &pay, json!({"action": "treat_as_withdrawn"}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(done["payment_status"], "treated_as_withdrawn");
+    // Final: no payment is recorded afterwards; the filer sees why, with the event.
+    assert_eq!(
+        app.post_json(&clerk, &pay, json!({"action": "record_payment"}))
+            .await
+            .0,
+        StatusCode::CONFLICT
+    );
+    let page = filer
+        .get(app.url(&format!("/filings/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("未按期交费，按撤诉处理"));
 }

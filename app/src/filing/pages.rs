@@ -58,6 +58,15 @@ fn action_label(action: &str, l: Lang) -> &'static str {
             "Sent to pre-litigation mediation",
             "소송 전 조정 회부",
         ),
+        "request_relief" => l.pick("申请缓减免", "Fee relief applied for", "감면 신청"),
+        "grant_relief" => l.pick("准予缓减免", "Fee relief granted", "감면 승인"),
+        "deny_relief" => l.pick("不准予缓减免", "Fee relief refused", "감면 거부"),
+        "record_payment" => l.pick("已交费", "Fee paid", "납부 완료"),
+        "treat_as_withdrawn" => l.pick(
+            "未按期交费，按撤诉处理",
+            "Fee not paid in time: treated as withdrawn",
+            "기한 내 미납: 취하 처리",
+        ),
         _ => l.pick("其他", "Other", "기타"),
     }
 }
@@ -240,7 +249,7 @@ fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
     let review = f
         .reviewer
         .then(|| super::review::ReviewPanel(super::review::ReviewPanelProps { filing: f.clone() }));
-    let payment = payment_panel(&f, l);
+    let payment = payment_panel(&f, l, today);
     view! {
         <h1>{title}</h1>
         <p><span class=format!("status status-{}", f.status.code())>{f.status.label(l)}</span></p>
@@ -1012,7 +1021,7 @@ pub fn TrackPage() -> impl IntoView {
 }
 
 /// After registration: the fee, its deadline (Art. 22), and the ways to pay or to ask for relief (Art. 44).
-fn payment_panel(f: &FilingData, l: Lang) -> Option<AnyView> {
+fn payment_panel(f: &FilingData, l: Lang, today: Date) -> Option<AnyView> {
     use domain::payment::{PaymentStatus as P, ReliefKind};
     let status = f.payment_status?;
     let action = format!("/filings/{}/payment", f.id);
@@ -1056,7 +1065,15 @@ fn payment_panel(f: &FilingData, l: Lang) -> Option<AnyView> {
                 <button type="submit" class="button secondary">{l.pick("不予准许", "Refuse relief", "감면 거부")}</button>
             </form>
         });
-        view! { {record}{decide} }
+        // Art. 22: once the time to pay has run out with no fee and no relief asked for, the case is treated as withdrawn.
+        let withdraw = (status == P::Unpaid && domain::payment::overdue(f.payment_due.as_deref(), today)).then(|| view! {
+            <form method="post" action=action.clone() class="inline-actions">
+                <input type="hidden" name="action" value="treat_as_withdrawn"/>
+                <button type="submit" class="button secondary">{l.pick("逾期未交费，按撤诉处理", "Not paid in time: treat as withdrawn", "기한 내 미납: 취하로 처리")}</button>
+                <span class="hint">"（《诉讼费用交纳办法》第二十二条）"</span>
+            </form>
+        });
+        view! { {record}{decide}{withdraw} }
     });
     Some(
         view! {
