@@ -3,5 +3,6 @@
 pub mod autosave;
 pub mod data;
 pub mod form;
+pub mod live;
 pub mod pages;
 pub mod review;
