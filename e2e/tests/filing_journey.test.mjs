@@ -112,6 +112,17 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   assert.match(await page.textContent('#court-suggestions'), /吉林市昌邑区人民法院（吉0202）.*第二十四条/s);
   assert.equal(await page.inputValue('#f-competent_court_code'), '吉0202');
   assert.equal(await page.inputValue('#f-court_code'), '吉0202');
+  // The preservation fee follows the amount as it is typed (Art. 14(2): 1,000 yuan → 30 yuan), in WebAssembly.
+  await wasmLoaded(page);
+  const preserve = page.locator('#f-preservation_amount');
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await preserve.fill('');
+    await preserve.pressSequentially('1000', { delay: 5 });
+    if ((await page.textContent('.preservation-live')).includes('30.00')) break;
+    await page.waitForTimeout(250);
+  }
+  assert.match(await page.textContent('.preservation-live'), /财产保全申请费 30\.00 元.*第十四条/);
+  await preserve.fill('');
   await shot(page, 'filing-court');
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(`${BASE}/filings/${id}/check`);

@@ -171,3 +171,49 @@ pub fn LimitationDates(
         </p>
     }
 }
+
+/// The amount of property to preserve, with the application fee it costs worked out as it is typed (Art. 14(2),
+/// capped at 5,000 yuan) — in WebAssembly, by the code the server's quote uses.
+#[island]
+pub fn PreservationAmount(value: String, error: Option<FieldError>) -> impl IntoView {
+    let page = use_page();
+    let (l, today) = (page.lang, page.today);
+    let value = RwSignal::new(value);
+    let touched = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        if touched.get() {
+            Check::Amount.run(&value.get(), today, true).err()
+        } else {
+            error
+        }
+    });
+    let fee = Memo::new(move |_| {
+        parse_yuan(&value.get())
+            .ok()
+            .filter(|fen| *fen > 0)
+            .map(domain::fees::preservation_fee)
+    });
+    view! {
+        {checked_input(
+            InputParts {
+                name: "preservation_amount".into(),
+                label: l
+                    .pick("申请财产保全的金额（元，可不填）", "Property preservation amount in yuan (optional)", "재산보전 신청 금액(선택)")
+                    .into(),
+                hint: None,
+                input_type: "text".into(),
+                inputmode: "decimal".into(),
+                autocomplete: "off".into(),
+                live_at_len: None,
+            },
+            value,
+            touched,
+            shown.into(),
+            l,
+        )}
+        <p class="preservation-live" aria-live="polite">
+            {move || fee.get().map(|fee| format!("{}{}{}", l.pick("财产保全申请费 ", "Preservation application fee ", "재산보전 신청비 "), yuan(fee, l),
+                l.pick("（《诉讼费用交纳办法》第十四条第（二）项，最多5000元）", " (Art. 14(2), at most 5,000 yuan)", " (제14조 제2호, 최고 5,000위안)")))}
+        </p>
+    }
+}

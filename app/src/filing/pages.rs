@@ -680,7 +680,7 @@ fn court_fields(
             <p class="error-message">{err.map(|e| e.message(l))}</p>
             {opts("court_code", &filed_at)}
         </div>
-        <LiveInput name="preservation_amount".into() label=l.pick("申请财产保全的金额（元，可不填）", "Property preservation amount in yuan (optional)", "재산보전 신청 금액(선택)").into() value=d.preservation_amount.clone() error=error_of(errors, "preservation_amount", show) rule=Some(Check::Amount) optional=true inputmode="decimal"/>
+        <super::live::PreservationAmount value=d.preservation_amount.clone() error=error_of(errors, "preservation_amount", show)/>
         {checkbox("defendant_assets_known".into(), l.pick("我了解被告的财产情况（房产、车辆、存款等）", "I know of the defendant's property (home, vehicle, deposits…)", "피고의 재산을 알고 있습니다"), d.defendant_assets_known)}
     }
 }
