@@ -214,6 +214,8 @@ pub struct CourtDto {
     pub level: String,
     pub parent_code: Option<String>,
     pub region: String,
+    /// The places the court serves as addresses name them (`昌邑区`): the competent court is found from these.
+    pub places: Vec<String>,
 }
 
 /// The courts the portal serves (reference data).
@@ -234,6 +236,7 @@ async fn courts(
                 level: c.level,
                 parent_code: c.parent_code,
                 region: c.region,
+                places: c.places,
             })
             .collect(),
     ))

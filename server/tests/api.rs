@@ -222,6 +222,7 @@ async fn courts_of_the_seed_documents_are_served(app: TestApp) {
     assert_eq!(find("吉02")["name"], "吉林市中级人民法院");
     assert_eq!(find("吉0211")["parent_code"], "吉02");
     assert_eq!(find("吉76")["name_ko"], "길림성연변림구중급법원");
+    assert_eq!(find("吉0202")["places"], json!(["昌邑区"]));
     for code in [
         "吉0202", "吉0203", "吉0204", "吉0221", "吉0281", "吉0282", "吉0283", "吉0284", "蒙05",
         "宁02", "吉0721",
