@@ -1,7 +1,7 @@
 // A new visitor registers as a citizen with the WebAssembly running, then logs in, switches language and mode.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, shot, residentId, uniqueMobile } from './helpers.mjs';
+import { BASE, launch, shot, residentId, typeUntil, uniqueMobile } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -28,13 +28,7 @@ test('register with live validation, log in, Korean, elderly mode, log out', asy
   const wrong = first17 + (valid.endsWith('1') ? '2' : '1');
   await page.fill('#f-name', '韩梅梅');
   // Typed character by character, without submitting: the error appears when the 18th character arrives.
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await idInput.fill('');
-    await idInput.pressSequentially(wrong, { delay: 5 });
-    if ((await idError.textContent()).includes('校验码')) break;
-    await page.waitForTimeout(250); // hydration may still be under way
-  }
-  assert.match(await idError.textContent(), /校验码不正确/);
+  assert.match(await typeUntil(page, '#f-id_number', wrong, '#f-id_number-error', '校验码'), /校验码不正确/);
   assert.equal(await idInput.getAttribute('aria-invalid'), 'true');
   assert.equal(page.url(), `${BASE}/register`, 'nothing was submitted');
   await shot(page, 'register-live-error');

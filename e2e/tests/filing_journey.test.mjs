@@ -3,7 +3,7 @@
 // filing and the case number appears on the filer's page and on the public tracking page.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, shot, residentId } from './helpers.mjs';
+import { BASE, launch, shot, residentId, typeUntil } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -39,17 +39,8 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
 
   // Parties: the ID-number error appears as it is typed (WebAssembly), before anything is sent.
   await wasmLoaded(page);
-  const idInput = page.locator('#f-parties-0-id_number');
-  const idError = page.locator('#f-parties-0-id_number-error');
-  const good = '220202199001011234';
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await idInput.fill('');
-    await idInput.pressSequentially('220202199001011235', { delay: 5 });
-    if ((await idError.textContent()).includes('校验码')) break;
-    await page.waitForTimeout(250);
-  }
-  assert.match(await idError.textContent(), /校验码不正确/);
-  await idInput.fill(good);
+  assert.match(await typeUntil(page, '#f-parties-0-id_number', '220202199001011235', '#f-parties-0-id_number-error', '校验码'), /校验码不正确/);
+  await page.fill('#f-parties-0-id_number', '220202199001011234');
   await page.fill('#f-parties-0-name', '张三');
   await page.fill('#f-parties-0-mobile', '13900000001');
   await page.fill('#f-parties-0-address', '吉林市昌邑区解放北路1号');
@@ -63,26 +54,13 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   // Claims: the fee estimate follows the amount as it is typed (Art. 13: 50 + 40,000 × 2.5% = 1,050 yuan).
   await wasmLoaded(page);
   await page.fill('#f-claims-0-text', '判令被告偿还借款本金');
-  const amount = page.locator('#f-claims-0-amount');
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await amount.fill('');
-    await amount.pressSequentially('50000', { delay: 5 });
-    if ((await page.textContent('.fee-live')).includes('1,050.00')) break;
-    await page.waitForTimeout(250);
-  }
-  assert.match(await page.textContent('.fee-live'), /1,050\.00/);
+  assert.match(await typeUntil(page, '#f-claims-0-amount', '50000', '.fee-live', '1,050.00'), /1,050\.00/);
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(`${BASE}/filings/${id}/facts`);
   await page.fill('#f-facts', '2024年3月被告向原告借款5万元，约定半年内归还，至今未还。');
   await wasmLoaded(page);
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await page.fill('#f-known_on', '');
-    await page.locator('#f-known_on').pressSequentially('2025-06-01', { delay: 5 });
-    if ((await page.textContent('.limitation-live')).includes('2028')) break;
-    await page.waitForTimeout(250);
-  }
   // The limitation period's end follows the date as it is typed (Civil Code Art. 188: three years), in WebAssembly.
-  assert.match(await page.textContent('.limitation-live'), /诉讼时效预计届满日：2028-06-0\d（民法典第一百八十八条第一款）/);
+  assert.match(await typeUntil(page, '#f-known_on', '2025-06-01', '.limitation-live', '2028'), /诉讼时效预计届满日：2028-06-0\d（民法典第一百八十八条第一款）/);
   await page.fill('#f-place', '吉林市昌邑区');
   // Answers are saved as fields change, without pressing the button: a closed tab loses nothing.
   await page.press('#f-known_on', 'Tab');
@@ -114,15 +92,8 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   assert.equal(await page.inputValue('#f-court_code'), '吉0202');
   // The preservation fee follows the amount as it is typed (Art. 14(2): 1,000 yuan → 30 yuan), in WebAssembly.
   await wasmLoaded(page);
-  const preserve = page.locator('#f-preservation_amount');
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await preserve.fill('');
-    await preserve.pressSequentially('1000', { delay: 5 });
-    if ((await page.textContent('.preservation-live')).includes('30.00')) break;
-    await page.waitForTimeout(250);
-  }
-  assert.match(await page.textContent('.preservation-live'), /财产保全申请费 30\.00 元.*第十四条/);
-  await preserve.fill('');
+  assert.match(await typeUntil(page, '#f-preservation_amount', '1000', '.preservation-live', '30.00'), /财产保全申请费 30\.00 元.*第十四条/);
+  await page.fill('#f-preservation_amount', '');
   await shot(page, 'filing-court');
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(`${BASE}/filings/${id}/check`);

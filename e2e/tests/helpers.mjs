@@ -29,3 +29,18 @@ export function residentId(first17) {
 export function uniqueMobile() {
   return '137' + String(Date.now() % 1e8).padStart(8, '0');
 }
+
+/**
+ * Types `text` into `selector` the way a person does, until `shown` (a selector) contains `expected`: the Wasm may
+ * still be hydrating the island when typing starts, so the first tries can go unseen. Returns what `shown` says.
+ */
+export async function typeUntil(page, selector, text, shown, expected) {
+  const input = page.locator(selector);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await input.fill('');
+    await input.pressSequentially(text, { delay: 5 });
+    if ((await page.textContent(shown)).includes(expected)) break;
+    await page.waitForTimeout(250);
+  }
+  return page.textContent(shown);
+}

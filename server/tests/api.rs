@@ -700,14 +700,7 @@ async fn html_forms_work_without_javascript(app: TestApp) {
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/me");
-    let html = c
-        .get(app.url("/me"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_html(&app, &c, "/me").await;
     assert!(
         html.contains("李雷") && html.contains(&id),
         "own page shows own data in full"
@@ -720,26 +713,12 @@ async fn html_forms_work_without_javascript(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.headers()["location"], "/me");
-    let html = c
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_html(&app, &c, "/").await;
     assert!(html.contains(r#"<html lang="ko""#) && html.contains("로그아웃"));
     // Log out with the form.
     let res = c.post(app.url("/logout")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = c
-        .get(app.url("/me"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_html(&app, &c, "/me").await;
     assert!(!html.contains(&id));
     // Wrong password on the login form: 401 page with the message, login name kept.
     let res = c
@@ -1562,14 +1541,7 @@ async fn the_competent_court_is_suggested_from_the_places_named(app: TestApp) {
     );
 
     // The court step names them, with the article, and preselects the first.
-    let html = filer
-        .get(app.url(&format!("/filings/{id}/court")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_html(&app, &filer, &format!("/filings/{id}/court")).await;
     assert!(
         html.contains("蛟河市人民法院（吉0281）"),
         "suggestion shown"
@@ -1783,14 +1755,7 @@ async fn an_unpaid_fee_past_its_deadline_ends_the_case_as_withdrawn(app: TestApp
         StatusCode::NOT_FOUND
     );
     // The clerk's page offers it once the deadline has passed.
-    let page = clerk
-        .get(app.url(&format!("/filings/{id}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = page_html(&app, &clerk, &format!("/filings/{id}")).await;
     assert!(page.contains(r#"value="treat_as_withdrawn""#));
     let (status, done) = app
         .post_json(&clerk, &pay, json!({"action": "treat_as_withdrawn"}))
@@ -1804,13 +1769,17 @@ async fn an_unpaid_fee_past_its_deadline_ends_the_case_as_withdrawn(app: TestApp
             .0,
         StatusCode::CONFLICT
     );
-    let page = filer
-        .get(app.url(&format!("/filings/{id}")))
+    let page = page_html(&app, &filer, &format!("/filings/{id}")).await;
+    assert!(page.contains("未按期交费，按撤诉处理"));
+}
+
+/// A page's HTML as the given browser gets it.
+async fn page_html(app: &TestApp, c: &Client, path: &str) -> String {
+    c.get(app.url(path))
         .send()
         .await
         .unwrap()
         .text()
         .await
-        .unwrap();
-    assert!(page.contains("未按期交费，按撤诉处理"));
+        .unwrap()
 }

@@ -196,12 +196,8 @@ pub fn LiveField(
     let (l, today) = (page.lang, page.today);
     let value = RwSignal::new(value);
     let touched = RwSignal::new(false);
-    let shown = Memo::new(move |_| {
-        if touched.get() {
-            rule.and_then(|r| r.run(&value.get(), today, optional).err())
-        } else {
-            error
-        }
+    let shown = live_error(value, touched, error, today, move |text, today| {
+        rule.and_then(|r| r.run(text, today, optional).err())
     });
     checked_input(
         InputParts {
@@ -218,6 +214,24 @@ pub fn LiveField(
         shown.into(),
         l,
     )
+}
+
+/// The error a field shows: what the server said about the last submission until the person edits the field, then
+/// what `check` says of the text as it is typed.
+pub fn live_error(
+    value: RwSignal<String>,
+    touched: RwSignal<bool>,
+    from_server: Option<FieldError>,
+    today: Date,
+    check: impl Fn(&str, Date) -> Option<FieldError> + Send + Sync + 'static,
+) -> Memo<Option<FieldError>> {
+    Memo::new(move |_| {
+        if touched.get() {
+            value.with(|text| check(text, today))
+        } else {
+            from_server
+        }
+    })
 }
 
 /// What a checked input is, besides its live state.

@@ -1,7 +1,7 @@
 //! The parts of the filing pages that run in the browser (islands): everything else on those pages is rendered by
 //! the server and stays static. Each computes with the same `domain` code the server runs.
 
-use crate::components::field::{checked_input, field_id, yuan, Check, InputParts};
+use crate::components::field::{checked_input, field_id, live_error, yuan, Check, InputParts};
 use crate::page_data::use_page;
 use domain::fees::{quote, FeeRequest, Procedure};
 use domain::filing::parse_yuan;
@@ -92,20 +92,16 @@ pub fn LimitationDates(
     let known = RwSignal::new(known_on);
     let due = RwSignal::new(last_instalment_due);
     let touched = RwSignal::new(false);
-    let known_error = Memo::new(move |_| {
-        if touched.get() {
-            Check::PastDate.run(&known.get(), today, true).err()
-        } else {
-            known_on_error
-        }
+    let known_error = live_error(known, touched, known_on_error, today, |text, today| {
+        Check::PastDate.run(text, today, true).err()
     });
-    let due_error = Memo::new(move |_| {
-        if touched.get() {
-            Check::Date.run(&due.get(), today, true).err()
-        } else {
-            last_instalment_due_error
-        }
-    });
+    let due_error = live_error(
+        due,
+        touched,
+        last_instalment_due_error,
+        today,
+        |text, today| Check::Date.run(text, today, true).err(),
+    );
     let outlook = Memo::new(move |_| {
         let known_on = domain::filing::parse_past_date(&known.get(), today).ok()?;
         let last_instalment_due =
@@ -180,12 +176,8 @@ pub fn PreservationAmount(value: String, error: Option<FieldError>) -> impl Into
     let (l, today) = (page.lang, page.today);
     let value = RwSignal::new(value);
     let touched = RwSignal::new(false);
-    let shown = Memo::new(move |_| {
-        if touched.get() {
-            Check::Amount.run(&value.get(), today, true).err()
-        } else {
-            error
-        }
+    let shown = live_error(value, touched, error, today, |text, today| {
+        Check::Amount.run(text, today, true).err()
     });
     let fee = Memo::new(move |_| {
         parse_yuan(&value.get())
