@@ -40,11 +40,13 @@ setup_build_tools() {
 }
 
 setup_browser() {
-  if [ ! -x /usr/bin/chromium ]; then
-    step "Installing Debian's chromium for the browser tests"
+  # fonts-noto-cjk: without it the screenshots show boxes for Chinese and Korean.
+  if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
+    step "Installing Debian's chromium and CJK fonts for the browser tests"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq || die "apt-get update"
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null || die "apt-get install chromium"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
+      || die "apt-get install chromium fonts-noto-cjk"
   fi
 }
 

@@ -1,5 +1,9 @@
 //! Accounts: registration of the three public kinds, login, and the owner's own page.
 
 pub mod account_page;
+#[cfg(feature = "ssr")]
+pub mod error;
 pub mod login_page;
 pub mod register_page;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,9 +1,131 @@
-//! The one error type of the UI's server functions. The browser sees a code it can act on, never a cause chain.
+//! The error contract every feature follows, and the one error type of the UI's server functions.
+//!
+//! A feature's service returns its own typed error (`FilingError`, `AccountError`, …). Each implements
+//! [`ServiceError`]: what kind of refusal it is (which decides the HTTP status), a stable code other systems match
+//! on, a sentence in the user's language, the field errors when the input was at fault, and — for `Internal` only —
+//! the cause, which goes to the log and never to the person asking. Each door (JSON API, HTML forms, server
+//! functions) maps that trait once, so a new feature gets all three mappings by implementing it.
 
+use domain::{FieldError, FieldErrors, Lang};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+/// The kinds of refusal a person or another system can act on, each with its HTTP status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ErrorKind {
+    /// Not logged in (401).
+    Unauthorized,
+    /// Logged in but this account may not do this at all (403).
+    Forbidden,
+    /// Does not exist — or is another person's matter (404).
+    NotFound,
+    /// Not possible in the current state, or someone acted first (409).
+    Conflict,
+    /// The input needs correcting; field errors say where (422).
+    Invalid,
+    /// Too many attempts (429).
+    TooManyRequests,
+    /// Our fault; the cause is logged with an id (500).
+    Internal,
+}
+
+impl ErrorKind {
+    pub fn status(self) -> u16 {
+        match self {
+            ErrorKind::Unauthorized => 401,
+            ErrorKind::Forbidden => 403,
+            ErrorKind::NotFound => 404,
+            ErrorKind::Conflict => 409,
+            ErrorKind::Invalid => 422,
+            ErrorKind::TooManyRequests => 429,
+            ErrorKind::Internal => 500,
+        }
+    }
+
+    /// A short title for the kind, in the user's language (problem+json `title`, error page heading).
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            ErrorKind::Unauthorized => {
+                lang.pick("请先登录", "Please log in", "먼저 로그인하십시오")
+            }
+            ErrorKind::Forbidden => lang.pick("无权办理", "Not allowed", "권한이 없습니다"),
+            ErrorKind::NotFound => lang.pick("未找到", "Not found", "찾을 수 없습니다"),
+            ErrorKind::Conflict => lang.pick(
+                "当前状态下不能办理",
+                "Not possible now",
+                "지금은 할 수 없습니다",
+            ),
+            ErrorKind::Invalid => lang.pick(
+                "请修改填写内容",
+                "Check your answers",
+                "입력 내용을 고쳐 주십시오",
+            ),
+            ErrorKind::TooManyRequests => {
+                lang.pick("请求过于频繁", "Too many attempts", "시도가 너무 많습니다")
+            }
+            ErrorKind::Internal => {
+                lang.pick("服务暂时出错", "Something went wrong", "일시적인 오류")
+            }
+        }
+    }
+}
+
+/// Implemented by every feature's error type; the doors know nothing else about it.
+pub trait ServiceError: std::fmt::Debug {
+    fn kind(&self) -> ErrorKind;
+    /// A stable code other systems can match on (`not_found`, `no_consent`, `not_overdue`, …).
+    fn code(&self) -> &'static str;
+    /// What happened and what to do, in the user's language.
+    fn message(&self, lang: Lang) -> String;
+    /// Per-field problems, when the input was at fault.
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        None
+    }
+    /// The cause of an internal error: logged, never shown.
+    fn internal_cause(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// The sentence for errors that are only their kind (no more specific message).
+pub fn kind_message(kind: ErrorKind, lang: Lang) -> &'static str {
+    match kind {
+        ErrorKind::Unauthorized => lang.pick("请先登录。", "Please log in first.", "먼저 로그인하십시오."),
+        ErrorKind::Forbidden => lang.pick(
+            "此账号不能办理该事项。",
+            "This account may not do this.",
+            "이 계정으로는 할 수 없습니다.",
+        ),
+        ErrorKind::NotFound => lang.pick(
+            "未找到，或您无权查看。",
+            "Not found, or not yours to see.",
+            "찾을 수 없거나 볼 권한이 없습니다.",
+        ),
+        ErrorKind::Conflict => lang.pick(
+            "当前状态下不能进行此操作（可能已被他人处理），请刷新后查看。",
+            "This cannot be done in the current state (someone may have acted first). Reload to see it.",
+            "현재 상태에서는 할 수 없습니다. 새로 고침 하십시오.",
+        ),
+        ErrorKind::Invalid => lang.pick(
+            "提交的内容有误，请按提示修改。",
+            "Some answers need correcting.",
+            "입력 내용을 고쳐 주십시오.",
+        ),
+        ErrorKind::TooManyRequests => lang.pick(
+            "请求过于频繁，请稍后再试。",
+            "Too many attempts. Please wait and try again.",
+            "시도가 너무 많습니다. 잠시 후 다시 시도하십시오.",
+        ),
+        ErrorKind::Internal => lang.pick(
+            "服务暂时出错，请稍后再试。",
+            "Something went wrong on our side. Please try again later.",
+            "일시적인 오류입니다. 잠시 후 다시 시도하십시오.",
+        ),
+    }
+}
+
+/// What a server function tells the browser: the kind, the code, the field errors — never a cause chain.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     #[error("not logged in")]
@@ -11,6 +133,13 @@ pub enum AppError {
     /// Also what another person's matter looks like: it does not exist for you.
     #[error("not found")]
     NotFound,
+    #[error("refused: {code}")]
+    Refused {
+        kind: ErrorKind,
+        code: String,
+        message: String,
+        fields: Vec<(String, FieldError)>,
+    },
     #[error("something went wrong on our side")]
     Internal,
     #[error("request failed: {0}")]
@@ -30,21 +159,45 @@ impl AppError {
         match self {
             AppError::Unauthorized => 401,
             AppError::NotFound => 404,
+            AppError::Refused { kind, .. } => kind.status(),
             AppError::Internal | AppError::ServerFn(_) => 500,
         }
     }
 
-    pub fn message(&self, lang: domain::Lang) -> &'static str {
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            AppError::Unauthorized => {
-                lang.pick("请先登录。", "Please log in first.", "먼저 로그인하십시오.")
+            AppError::Unauthorized => kind_message(ErrorKind::Unauthorized, lang).into(),
+            AppError::NotFound => kind_message(ErrorKind::NotFound, lang).into(),
+            AppError::Refused { message, .. } => message.clone(),
+            AppError::Internal | AppError::ServerFn(_) => {
+                kind_message(ErrorKind::Internal, lang).into()
             }
-            AppError::NotFound => lang.pick("未找到。", "Not found.", "찾을 수 없습니다."),
-            AppError::Internal | AppError::ServerFn(_) => lang.pick(
-                "服务暂时出错，请稍后再试。",
-                "Something went wrong on our side. Please try again later.",
-                "일시적인 오류입니다. 잠시 후 다시 시도하십시오.",
-            ),
+        }
+    }
+
+    /// The server-function door's one mapping of a service error: logs an internal cause, sets the response
+    /// status, and keeps what the browser may act on.
+    #[cfg(feature = "ssr")]
+    pub fn from_service(e: &dyn ServiceError, lang: Lang) -> AppError {
+        let kind = e.kind();
+        crate::ssr::set_status(kind.status());
+        match kind {
+            ErrorKind::Unauthorized => AppError::Unauthorized,
+            ErrorKind::NotFound => AppError::NotFound,
+            ErrorKind::Internal => {
+                tracing::error!(
+                    cause = e.internal_cause().unwrap_or(""),
+                    code = e.code(),
+                    "server function failed"
+                );
+                AppError::Internal
+            }
+            _ => AppError::Refused {
+                kind,
+                code: e.code().into(),
+                message: e.message(lang),
+                fields: e.field_errors().map(|f| f.0.clone()).unwrap_or_default(),
+            },
         }
     }
 }

@@ -2,7 +2,11 @@
 
 pub mod autosave;
 pub mod data;
+#[cfg(feature = "ssr")]
+pub mod error;
 pub mod form;
 pub mod live;
 pub mod pages;
 pub mod review;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -6,6 +6,33 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
+/// An error the server renders as a page (404, 403, 500 …) inside the layout, in place of the route's content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageError {
+    pub status: u16,
+    pub title: String,
+    pub message: String,
+    /// For our own failures: the id the log line carries, to quote when asking for help.
+    pub error_id: Option<String>,
+}
+
+#[component]
+fn ErrorPage(error: PageError) -> impl IntoView {
+    let l = use_page().lang;
+    view! {
+        <Title text=error.title.clone()/>
+        <section class="panel" role="alert">
+            <h1>{error.title.clone()}</h1>
+            <p>{error.message.clone()}</p>
+            {error.error_id.clone().map(|id| view! {
+                <p class="hint">{l.pick("如需帮助，请提供此编号：", "If you ask for help, quote this reference: ", "문의 시 이 번호를 알려 주십시오: ")}<code>{id}</code></p>
+            })}
+            {(error.status == 401).then(|| view! { <p><a class="button" href="/login">{l.pick("登录", "Log in", "로그인")}</a></p> })}
+            <p><a href="/">{l.pick("返回首页", "Back to the home page", "첫 페이지로")}</a></p>
+        </section>
+    }
+}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let page = use_page();
@@ -74,7 +101,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </button>
             </form>
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1">
+            {match use_context::<PageError>() {
+                Some(error) => view! { <ErrorPage error=error/> }.into_any(),
+                None => children().into_any(),
+            }}
+        </main>
         <footer class="site-footer">
             <p>
                 {l.pick(

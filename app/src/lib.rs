@@ -8,6 +8,7 @@ pub mod filing;
 pub mod home_page;
 pub mod layout;
 pub mod page_data;
+pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
@@ -71,7 +72,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/pkg/portal.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="modulepreload" href=format!("{pkg}.js")/>
-                <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin=""/>
                 <script type="application/json" id=page_data::PAGE_DATA_ID inner_html=json></script>
                 <script type="module" src="/boot.js"></script>
                 <MetaTags/>
@@ -144,13 +144,14 @@ pub fn bench_fee_quote(n: u32) -> f64 {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_risk_estimate(n: u32) -> u32 {
     let draft = domain::filing::sample_loan_claim();
-    let cal = domain::calendar::HolidayCalendar::china_2026();
+    let cal = crate::page_data::use_page().calendar;
+    let fees = domain::fees::FeeTable::JILIN;
     let today = domain::Date {
         year: 2026,
         month: 11,
         day: 23,
     };
     (0..n)
-        .map(|_| domain::risk::assess(&draft, domain::Lang::Zh, today, &cal).score)
+        .map(|_| domain::risk::assess(&draft, domain::Lang::Zh, today, &cal, &fees).score)
         .sum()
 }

@@ -19,6 +19,8 @@ pub struct PageData {
     pub form: Option<FormOutcome>,
     /// The fee table the server quotes with, so estimates in the browser agree with it.
     pub fees: domain::fees::FeeTable,
+    /// The public holidays the server counts periods with (the loaded yearly notices), so the browser's dates agree.
+    pub calendar: domain::calendar::HolidayCalendar,
 }
 
 /// The logged-in account, as much as the page chrome needs.
@@ -104,6 +106,7 @@ impl PageData {
             today: domain::date::shanghai_date(0),
             form: None,
             fees: domain::fees::FeeTable::JILIN,
+            calendar: Default::default(),
         }
     }
 }

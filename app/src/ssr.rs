@@ -13,6 +13,10 @@ pub struct ServerCtx {
     pub keys: db::crypto::Keys,
     /// The province's fee table (configuration), sent to the browser in the page data so its estimates agree.
     pub fees: domain::fees::FeeTable,
+    /// The public-holiday notices loaded at start-up (data, one file per year), also sent in the page data.
+    pub calendar: std::sync::Arc<domain::calendar::HolidayCalendar>,
+    /// Where evidence files are kept.
+    pub files: db::files::FileStore,
 }
 
 /// Worked out by the server's middleware for every request and kept in the request's extensions.
@@ -43,9 +47,10 @@ pub fn summary(account: &Account) -> UserSummary {
 pub fn page_data() -> PageData {
     let info = request_info();
     let form = use_context::<FormOutcome>();
-    let fees = use_context::<ServerCtx>()
-        .map(|c| c.fees)
-        .unwrap_or(domain::fees::FeeTable::JILIN);
+    let (fees, calendar) = match use_context::<ServerCtx>() {
+        Some(c) => (c.fees, (*c.calendar).clone()),
+        None => (domain::fees::FeeTable::JILIN, Default::default()),
+    };
     match info {
         Some(info) => PageData {
             lang: info.lang,
@@ -54,24 +59,14 @@ pub fn page_data() -> PageData {
             today: info.today,
             form,
             fees,
+            calendar,
         },
         None => PageData {
             form,
             fees,
+            calendar,
             ..PageData::fallback()
         },
-    }
-}
-
-/// The logged-in account of a server function call, or 401.
-pub fn require_user() -> Result<(Account, RequestInfo), AppError> {
-    let info = request_info().ok_or(AppError::Internal)?;
-    match info.user.clone() {
-        Some(user) => Ok((user, info)),
-        None => {
-            set_status(401);
-            Err(AppError::Unauthorized)
-        }
     }
 }
 
@@ -86,11 +81,4 @@ pub fn set_status(code: u16) {
     ) {
         resp.set_status(status);
     }
-}
-
-/// Logs the cause on the server and gives the browser only an opaque error.
-pub fn internal(cause: impl std::fmt::Display) -> AppError {
-    tracing::error!(%cause, "server function failed");
-    set_status(500);
-    AppError::Internal
 }

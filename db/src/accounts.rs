@@ -50,23 +50,28 @@ const ACCOUNT_COLUMNS: &str =
     "id, kind, login_name, display_name, mobile, id_number_masked, uscc, \
     legal_representative, contact_name, licence_no, law_firm, court_code, created_at";
 
-fn account_from_row(r: &sqlx::any::AnyRow) -> Account {
-    let kind: String = r.get("kind");
-    Account {
-        id: r.get("id"),
-        kind: AccountKind::from_code(&kind).unwrap_or(AccountKind::Citizen),
-        login_name: r.get("login_name"),
-        display_name: r.get("display_name"),
-        mobile: r.get("mobile"),
-        id_number_masked: r.get("id_number_masked"),
-        uscc: r.get("uscc"),
-        legal_representative: r.get("legal_representative"),
-        contact_name: r.get("contact_name"),
-        licence_no: r.get("licence_no"),
-        law_firm: r.get("law_firm"),
-        court_code: r.get("court_code"),
-        created_at: r.get("created_at"),
-    }
+fn account_from_row(r: &sqlx::any::AnyRow) -> Result<Account, DbError> {
+    let id: String = r.try_get("id")?;
+    let kind: String = r.try_get("kind")?;
+    Ok(Account {
+        kind: AccountKind::from_code(&kind).ok_or_else(|| DbError::Corrupt {
+            table: "accounts",
+            id: id.clone(),
+            detail: format!("unknown kind {kind:?}"),
+        })?,
+        id,
+        login_name: r.try_get("login_name")?,
+        display_name: r.try_get("display_name")?,
+        mobile: r.try_get("mobile")?,
+        id_number_masked: r.try_get("id_number_masked")?,
+        uscc: r.try_get("uscc")?,
+        legal_representative: r.try_get("legal_representative")?,
+        contact_name: r.try_get("contact_name")?,
+        licence_no: r.try_get("licence_no")?,
+        law_firm: r.try_get("law_firm")?,
+        court_code: r.try_get("court_code")?,
+        created_at: r.try_get("created_at")?,
+    })
 }
 
 /// The form field a unique column belongs to, for the field error shown to the user.
@@ -271,7 +276,7 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Account>, DbError> {
     .bind(id)
     .fetch_optional(db.reader())
     .await?;
-    Ok(row.as_ref().map(account_from_row))
+    row.as_ref().map(account_from_row).transpose()
 }
 
 pub async fn find_for_login(db: &Db, login_name: &str) -> Result<Option<LoginRow>, DbError> {
@@ -279,10 +284,13 @@ pub async fn find_for_login(db: &Db, login_name: &str) -> Result<Option<LoginRow
         .bind(login_name)
         .fetch_optional(db.reader())
         .await?;
-    Ok(row.map(|r| LoginRow {
-        id: r.get("id"),
-        password_hash: r.get("password_hash"),
-    }))
+    row.map(|r| {
+        Ok(LoginRow {
+            id: r.try_get("id")?,
+            password_hash: r.try_get("password_hash")?,
+        })
+    })
+    .transpose()
 }
 
 /// The owner's own, unmasked resident ID number, for the owner's own page only.

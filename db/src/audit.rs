@@ -52,15 +52,16 @@ pub async fn for_account(
     .bind(limit)
     .fetch_all(db.reader())
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AuditEntry {
-            at: r.get("at"),
-            actor_id: r.get("actor_id"),
-            actor_ip: r.get("actor_ip"),
-            action: r.get("action"),
-            subject: r.get("subject"),
-            detail: r.get("detail"),
+    rows.iter()
+        .map(|r| {
+            Ok(AuditEntry {
+                at: r.try_get("at")?,
+                actor_id: r.try_get("actor_id")?,
+                actor_ip: r.try_get("actor_ip")?,
+                action: r.try_get("action")?,
+                subject: r.try_get("subject")?,
+                detail: r.try_get("detail")?,
+            })
         })
-        .collect())
+        .collect()
 }

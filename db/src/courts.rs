@@ -35,24 +35,25 @@ pub async fn list(db: &Db) -> Result<Vec<Court>, DbError> {
     )
     .fetch_all(db.reader())
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Court {
-            code: r.get("code"),
-            name: r.get("name"),
-            name_ko: r.get("name_ko"),
-            level: r.get("level"),
-            parent_code: r.get("parent_code"),
-            region: r.get("region"),
-            places: r
-                .get::<String, _>("places")
-                .split(',')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect(),
+    rows.iter()
+        .map(|r| {
+            Ok(Court {
+                code: r.try_get("code")?,
+                name: r.try_get("name")?,
+                name_ko: r.try_get("name_ko")?,
+                level: r.try_get("level")?,
+                parent_code: r.try_get("parent_code")?,
+                region: r.try_get("region")?,
+                places: r
+                    .try_get::<String, _>("places")?
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Every court with an area, for the competent-court suggestion.

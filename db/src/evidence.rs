@@ -84,14 +84,17 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<EvidenceFile>, DbError> {
     .bind(id)
     .fetch_optional(db.reader())
     .await?;
-    Ok(row.map(|r| EvidenceFile {
-        id: r.get("id"),
-        filing_id: r.get("filing_id"),
-        owner_id: r.get("owner_id"),
-        label: r.get("label"),
-        content_type: r.get("content_type"),
-        size_bytes: r.get("size_bytes"),
-        sha256: r.get("sha256"),
-        created_at: r.get("created_at"),
-    }))
+    row.map(|r| {
+        Ok(EvidenceFile {
+            id: r.try_get("id")?,
+            filing_id: r.try_get("filing_id")?,
+            owner_id: r.try_get("owner_id")?,
+            label: r.try_get("label")?,
+            content_type: r.try_get("content_type")?,
+            size_bytes: r.try_get("size_bytes")?,
+            sha256: r.try_get("sha256")?,
+            created_at: r.try_get("created_at")?,
+        })
+    })
+    .transpose()
 }

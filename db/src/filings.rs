@@ -3,12 +3,13 @@
 
 use crate::crypto::Keys;
 use crate::{audit, new_id, Db, DbError};
+use domain::calendar::HolidayCalendar;
 use domain::catalogue::{CaseNumber, CaseType};
 use domain::filing::FilingDraft;
 use domain::filing_status::{FilingAction, FilingStatus};
 use domain::payment::{PaymentAction, PaymentStatus};
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
+use sqlx::{FromRow, Row};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Filing {
@@ -39,6 +40,9 @@ pub struct FilingEvent {
     pub action: String,
     pub from_status: Option<String>,
     pub to_status: String,
+    /// For a fee event (交费、缓减免), the payment status before and after; the filing's status does not change.
+    pub payment_from: Option<PaymentStatus>,
+    pub payment_to: Option<PaymentStatus>,
     pub note: String,
 }
 
@@ -63,42 +67,79 @@ const COLUMNS: &str = "id, filer_id, status, draft_json, court_code, competent_c
     review_deadline, case_number, fee_table_version, fee_total_fen, payment_status, payment_due, relief_kind, \
     relief_reason, created_at, updated_at";
 
-fn from_row(r: &sqlx::any::AnyRow) -> Filing {
-    let status: String = r.get("status");
-    let json: String = r.get("draft_json");
-    Filing {
-        id: r.get("id"),
-        filer_id: r.get("filer_id"),
-        status: FilingStatus::from_code(&status).unwrap_or(FilingStatus::Draft),
-        draft: serde_json_lite::from_str(&json),
-        court_code: r.get("court_code"),
-        competent_court_code: r.get("competent_court_code"),
-        receipt_no: r.get("receipt_no"),
-        submitted_at: r.get("submitted_at"),
-        review_deadline: r.get("review_deadline"),
-        case_number: r.get("case_number"),
-        fee_table_version: r.get("fee_table_version"),
-        fee_total_fen: r.get("fee_total_fen"),
-        payment_status: r
-            .get::<Option<String>, _>("payment_status")
-            .and_then(|c| PaymentStatus::from_code(&c)),
-        payment_due: r.get("payment_due"),
-        relief_kind: r.get("relief_kind"),
-        relief_reason: r.get("relief_reason"),
-        created_at: r.get("created_at"),
-        updated_at: r.get("updated_at"),
+/// A `filings` row as stored; [`Filing`] is what it must read back as.
+#[derive(sqlx::FromRow)]
+struct FilingRow {
+    id: String,
+    filer_id: String,
+    status: String,
+    draft_json: String,
+    court_code: Option<String>,
+    competent_court_code: Option<String>,
+    receipt_no: Option<String>,
+    submitted_at: Option<i64>,
+    review_deadline: Option<String>,
+    case_number: Option<String>,
+    fee_table_version: Option<String>,
+    fee_total_fen: Option<i64>,
+    payment_status: Option<String>,
+    payment_due: Option<String>,
+    relief_kind: Option<String>,
+    relief_reason: Option<String>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl TryFrom<FilingRow> for Filing {
+    type Error = DbError;
+
+    fn try_from(r: FilingRow) -> Result<Filing, DbError> {
+        let corrupt = |detail: String| DbError::Corrupt {
+            table: "filings",
+            id: r.id.clone(),
+            detail,
+        };
+        let status = FilingStatus::from_code(&r.status)
+            .ok_or_else(|| corrupt(format!("unknown status {:?}", r.status)))?;
+        let draft: FilingDraft =
+            serde_json::from_str(&r.draft_json).map_err(|e| corrupt(format!("draft_json: {e}")))?;
+        let payment_status = match r.payment_status.as_deref() {
+            None => None,
+            Some(code) => Some(
+                PaymentStatus::from_code(code)
+                    .ok_or_else(|| corrupt(format!("unknown payment status {code:?}")))?,
+            ),
+        };
+        Ok(Filing {
+            id: r.id,
+            filer_id: r.filer_id,
+            status,
+            draft,
+            court_code: r.court_code,
+            competent_court_code: r.competent_court_code,
+            receipt_no: r.receipt_no,
+            submitted_at: r.submitted_at,
+            review_deadline: r.review_deadline,
+            case_number: r.case_number,
+            fee_table_version: r.fee_table_version,
+            fee_total_fen: r.fee_total_fen,
+            payment_status,
+            payment_due: r.payment_due,
+            relief_kind: r.relief_kind,
+            relief_reason: r.relief_reason,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
     }
 }
 
+fn read(row: &sqlx::any::AnyRow) -> Result<Filing, DbError> {
+    Filing::try_from(FilingRow::from_row(row)?)
+}
+
 /// Drafts are stored as JSON text so that every answer, valid or not, survives exactly as typed.
-mod serde_json_lite {
-    use domain::filing::FilingDraft;
-    pub fn to_string(d: &FilingDraft) -> String {
-        serde_json::to_string(d).expect("a draft always serialises")
-    }
-    pub fn from_str(s: &str) -> FilingDraft {
-        serde_json::from_str(s).unwrap_or_default()
-    }
+fn draft_json(d: &FilingDraft) -> Result<String, DbError> {
+    serde_json::to_string(d).map_err(|e| DbError::Other(format!("draft does not serialise: {e}")))
 }
 
 fn empty_to_none(s: &str) -> Option<String> {
@@ -117,9 +158,24 @@ async fn event(
     note: &str,
     now: i64,
 ) -> Result<(), DbError> {
+    payment_event(conn, filing_id, actor, action, (from, to), None, note, now).await
+}
+
+/// An event row; `payment` names the payment status change of a fee event.
+#[allow(clippy::too_many_arguments)]
+async fn payment_event(
+    conn: &mut sqlx::AnyConnection,
+    filing_id: &str,
+    actor: Option<&str>,
+    action: &str,
+    (from, to): (Option<FilingStatus>, FilingStatus),
+    payment: Option<(PaymentStatus, PaymentStatus)>,
+    note: &str,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO filing_events (filing_id, at, actor_id, action, from_status, to_status, note, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $2, $2)",
+        "INSERT INTO filing_events (filing_id, at, actor_id, action, from_status, to_status, payment_from, payment_to, \
+         note, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $2, $2)",
     )
     .bind(filing_id)
     .bind(now)
@@ -127,6 +183,8 @@ async fn event(
     .bind(action)
     .bind(from.map(|s| s.code()))
     .bind(to.code())
+    .bind(payment.map(|p| p.0.code()))
+    .bind(payment.map(|p| p.1.code()))
     .bind(note)
     .execute(conn)
     .await?;
@@ -149,7 +207,7 @@ pub async fn create(
     .bind(&id)
     .bind(filer_id)
     .bind(draft.cause.trim())
-    .bind(serde_json_lite::to_string(draft))
+    .bind(draft_json(draft)?)
     .bind(now)
     .execute(&mut *tx)
     .await?;
@@ -192,7 +250,7 @@ pub async fn save_draft(
         "UPDATE filings SET draft_json = $1, cause = $2, updated_at = $3 \
          WHERE id = $4 AND filer_id = $5 AND status IN ('draft', 'correction_requested')",
     )
-    .bind(serde_json_lite::to_string(draft))
+    .bind(draft_json(draft)?)
     .bind(draft.cause.trim())
     .bind(now)
     .bind(id)
@@ -231,7 +289,7 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Filing>, DbError> {
         .bind(id)
         .fetch_optional(db.reader())
         .await?;
-    Ok(row.as_ref().map(from_row))
+    row.as_ref().map(read).transpose()
 }
 
 pub async fn by_receipt(db: &Db, receipt_no: &str) -> Result<Option<(Filing, String)>, DbError> {
@@ -241,33 +299,51 @@ pub async fn by_receipt(db: &Db, receipt_no: &str) -> Result<Option<(Filing, Str
     .bind(receipt_no)
     .fetch_optional(db.reader())
     .await?;
-    Ok(row.map(|r| {
-        (
-            from_row(&r),
-            r.get::<Option<String>, _>("query_code_hash")
+    row.map(|r| {
+        Ok((
+            read(&r)?,
+            r.try_get::<Option<String>, _>("query_code_hash")?
                 .unwrap_or_default(),
-        )
-    }))
+        ))
+    })
+    .transpose()
 }
 
 pub async fn events(db: &Db, id: &str) -> Result<Vec<FilingEvent>, DbError> {
     let rows = sqlx::query(
-        "SELECT at, actor_id, action, from_status, to_status, note FROM filing_events WHERE filing_id = $1 ORDER BY id",
+        "SELECT at, actor_id, action, from_status, to_status, payment_from, payment_to, note FROM filing_events \
+         WHERE filing_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(db.reader())
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| FilingEvent {
-            at: r.get("at"),
-            actor_id: r.get("actor_id"),
-            action: r.get("action"),
-            from_status: r.get("from_status"),
-            to_status: r.get("to_status"),
-            note: r.get("note"),
+    rows.iter()
+        .map(|r| {
+            let payment =
+                |column: &str| -> Result<Option<PaymentStatus>, DbError> {
+                    match r.try_get::<Option<String>, _>(column)? {
+                        None => Ok(None),
+                        Some(code) => PaymentStatus::from_code(&code).map(Some).ok_or_else(|| {
+                            DbError::Corrupt {
+                                table: "filing_events",
+                                id: id.to_string(),
+                                detail: format!("unknown payment status {code:?}"),
+                            }
+                        }),
+                    }
+                };
+            Ok(FilingEvent {
+                at: r.try_get("at")?,
+                actor_id: r.try_get("actor_id")?,
+                action: r.try_get("action")?,
+                from_status: r.try_get("from_status")?,
+                to_status: r.try_get("to_status")?,
+                payment_from: payment("payment_from")?,
+                payment_to: payment("payment_to")?,
+                note: r.try_get("note")?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Whether `account_id` is the filer or one of the parties' or lawyers' accounts.
@@ -309,7 +385,7 @@ pub async fn for_account(db: &Db, account_id: &str) -> Result<Vec<Filing>, DbErr
     .bind(account_id)
     .fetch_all(db.reader())
     .await?;
-    Ok(rows.iter().map(from_row).collect())
+    rows.iter().map(read).collect()
 }
 
 /// The accounts behind the parties of a draft: people by their ID number's keyed hash, organisations by credit
@@ -461,7 +537,7 @@ pub async fn queue(db: &Db, court_code: &str) -> Result<Vec<Filing>, DbError> {
     .bind(court_code)
     .fetch_all(db.reader())
     .await?;
-    Ok(rows.iter().map(from_row).collect())
+    rows.iter().map(read).collect()
 }
 
 /// Takes the next number of a court's sequence for a case type and year, inside the caller's transaction.
@@ -497,6 +573,7 @@ pub async fn review(
     action: FilingAction,
     note: &str,
     today: domain::Date,
+    calendar: &HolidayCalendar,
     ip: &str,
     now: i64,
 ) -> Result<Filing, FilingError> {
@@ -507,11 +584,7 @@ pub async fn review(
     let (payment_status, payment_due) = match action {
         FilingAction::Register if filing.fee_total_fen.unwrap_or(0) > 0 => (
             Some(PaymentStatus::Unpaid.code()),
-            Some(
-                domain::calendar::HolidayCalendar::china_2026()
-                    .period_end_days(today, 7)
-                    .to_string(),
-            ),
+            Some(calendar.period_end_days(today, 7).to_string()),
         ),
         FilingAction::Register => (Some(PaymentStatus::NotRequired.code()), None),
         _ => (None, None),
@@ -604,6 +677,7 @@ pub async fn payment(
     action: PaymentAction,
     relief: Option<(&str, &str)>,
     today: domain::Date,
+    calendar: &HolidayCalendar,
     ip: &str,
     now: i64,
 ) -> Result<Filing, FilingError> {
@@ -611,11 +685,7 @@ pub async fn payment(
     let from = filing.payment_status.ok_or(FilingError::Conflict)?;
     let to = from.next(action).ok_or(FilingError::Conflict)?;
     let due = match action {
-        PaymentAction::DenyRelief => Some(
-            domain::calendar::HolidayCalendar::china_2026()
-                .period_end_days(today, 7)
-                .to_string(),
-        ),
+        PaymentAction::DenyRelief => Some(calendar.period_end_days(today, 7).to_string()),
         _ => None,
     };
     let mut tx = db.writer().begin().await?;
@@ -641,13 +711,13 @@ pub async fn payment(
         (None, Some(d)) => d.clone(),
         (None, None) => String::new(),
     };
-    event(
+    payment_event(
         &mut tx,
         id,
         Some(actor_id),
         action.code(),
-        Some(filing.status),
-        filing.status,
+        (Some(filing.status), filing.status),
+        Some((from, to)),
         &note,
         now,
     )

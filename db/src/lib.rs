@@ -8,6 +8,7 @@ pub mod courts;
 pub mod crypto;
 pub mod demo;
 pub mod evidence;
+pub mod files;
 pub mod filings;
 pub mod pending;
 pub mod sessions;
@@ -27,6 +28,14 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("unsupported database URL (use sqlite:… or postgres://…)")]
     UnsupportedUrl,
+    /// A stored row that does not read back (an unknown status code, a draft that is not JSON): never replaced by
+    /// a default, always an error naming the row, so it is found and fixed.
+    #[error("{table} row {id} does not read back: {detail}")]
+    Corrupt {
+        table: &'static str,
+        id: String,
+        detail: String,
+    },
     #[error("{0}")]
     Other(String),
 }

@@ -57,15 +57,17 @@ pub async fn take(
         .await?;
     tx.commit().await?;
     let Some(row) = row else { return Ok(None) };
-    if row.get::<i64, _>("expires_at") <= now {
+    if row.try_get::<i64, _>("expires_at")? <= now {
         return Ok(None);
     }
+    // Unreadable (another key, a damaged row): nothing to apply, as if it had expired.
     let pairs = keys
-        .decrypt(&row.get::<String, _>("body_enc"))
+        .decrypt(&row.try_get::<String, _>("body_enc")?)
         .and_then(|body| serde_json::from_str(&body).ok());
-    Ok(pairs.map(|pairs| PendingSave {
-        filing_id: row.get("filing_id"),
-        step: row.get("step"),
+    let Some(pairs) = pairs else { return Ok(None) };
+    Ok(Some(PendingSave {
+        filing_id: row.try_get("filing_id")?,
+        step: row.try_get("step")?,
         pairs,
     }))
 }

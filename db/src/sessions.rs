@@ -56,8 +56,8 @@ pub async fn lookup(db: &Db, token: &str, now: i64) -> Result<Option<accounts::A
             .fetch_optional(db.reader())
             .await?;
     let Some(row) = row else { return Ok(None) };
-    let last_seen: i64 = row.get("last_seen_at");
-    let expires: i64 = row.get("expires_at");
+    let last_seen: i64 = row.try_get("last_seen_at")?;
+    let expires: i64 = row.try_get("expires_at")?;
     if now >= expires || now - last_seen >= IDLE_TIMEOUT_MS {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
             .bind(&hash)
@@ -72,7 +72,7 @@ pub async fn lookup(db: &Db, token: &str, now: i64) -> Result<Option<accounts::A
             .execute(db.writer())
             .await?;
     }
-    let account_id: String = row.get("account_id");
+    let account_id: String = row.try_get("account_id")?;
     accounts::get(db, &account_id).await
 }
 

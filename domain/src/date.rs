@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A calendar date (proleptic Gregorian). Small on purpose: the Wasm bundle stays lean without a date crate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Date {
     pub year: i32,
     pub month: u8,

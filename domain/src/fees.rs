@@ -11,6 +11,7 @@ const YUAN: i64 = 100;
 /// The Measures' fee categories as the API names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum FeeCategory {
     /// 财产案件 (Art. 13(1)).
     Property,
@@ -38,6 +39,7 @@ pub enum FeeCategory {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Procedure {
     #[default]
     Ordinary,
@@ -178,6 +180,7 @@ fn excess(amount_fen: i64, threshold_yuan: i64, bp: i64) -> i128 {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FeeLine {
     pub item: String,
     pub amount_fen: i64,
@@ -186,6 +189,7 @@ pub struct FeeLine {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FeeQuote {
     pub acceptance_fee_fen: i64,
     pub preservation_fee_fen: i64,
@@ -195,6 +199,7 @@ pub struct FeeQuote {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FeeRequest {
     pub fee_category: FeeCategory,
     pub amount_fen: Option<i64>,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FilingDraft {
     /// A cause-of-action code of the catalogue (e.g. `private_loan`).
     pub cause: String,
@@ -38,6 +39,7 @@ pub struct FilingDraft {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartyDraft {
     /// `plaintiff`, `defendant` or `third_party`.
     pub role: String,
@@ -62,6 +64,7 @@ pub struct PartyDraft {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimDraft {
     pub text: String,
     /// Yuan as typed; empty for a claim without an amount.
@@ -70,6 +73,7 @@ pub struct ClaimDraft {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvidenceDraft {
     pub name: String,
     /// The filer holds the original (不提供原始证据 is a listed risk).
@@ -87,6 +91,15 @@ pub enum PartyRole {
 }
 
 impl PartyRole {
+    /// The party's role as the court names it (原告 / 被告 / 第三人).
+    pub fn label(self, l: crate::Lang) -> &'static str {
+        match self {
+            PartyRole::Plaintiff => l.pick("原告", "Claimant", "원고"),
+            PartyRole::Defendant => l.pick("被告", "Defendant", "피고"),
+            PartyRole::ThirdParty => l.pick("第三人", "Third party", "제3자"),
+        }
+    }
+
     pub fn from_code(s: &str) -> Option<PartyRole> {
         match s {
             "plaintiff" => Some(PartyRole::Plaintiff),

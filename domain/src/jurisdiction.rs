@@ -23,6 +23,7 @@ pub struct CourtArea {
 /// What a suggested court is competent by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Ground {
     /// 被告住所地.
     DefendantDomicile,
@@ -57,6 +58,7 @@ impl Ground {
 
 /// A competent court, the ground and place it follows from, and the article behind it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Suggestion {
     pub court_code: String,
     pub court_name: String,

@@ -20,6 +20,7 @@ pub struct LimitationFacts {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Limitation {
     /// The last day on which the claim is within the period.
     pub expires_on: Date,
@@ -28,6 +29,8 @@ pub struct Limitation {
     pub days_left: i64,
     /// Which rule set the date: "Art. 188(1)", "Art. 188(2)" (20-year long-stop) or "Art. 189" (instalments).
     pub basis: &'static str,
+    /// Whether the holiday notice of the year it ends in was loaded; if not, only weekends moved the date.
+    pub holidays_known: bool,
 }
 
 pub fn limitation(facts: &LimitationFacts, today: Date, calendar: &HolidayCalendar) -> Limitation {
@@ -35,20 +38,21 @@ pub fn limitation(facts: &LimitationFacts, today: Date, calendar: &HolidayCalend
         Some(due) if due > facts.known_on => (due, "民法典第一百八十九条"),
         _ => (facts.known_on, "民法典第一百八十八条第一款"),
     };
-    let mut end = calendar.period_end_years(start, 3);
+    let mut end = calendar.deadline_years(start, 3);
     if let Some(harm) = facts.harm_on {
-        let long_stop = calendar.period_end_years(harm, 20);
-        if long_stop < end {
+        let long_stop = calendar.deadline_years(harm, 20);
+        if long_stop.date < end.date {
             end = long_stop;
             basis = "民法典第一百八十八条第二款";
         }
     }
-    let days_left = end.to_days() - today.to_days();
+    let days_left = end.date.to_days() - today.to_days();
     Limitation {
-        expires_on: end,
+        expires_on: end.date,
         expired: days_left < 0,
         days_left,
         basis,
+        holidays_known: end.holidays_known,
     }
 }
 

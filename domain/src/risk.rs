@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum RiskLevel {
     Low,
     Medium,
@@ -29,6 +30,7 @@ impl RiskLevel {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RiskFactor {
     /// Which of the notice's risks (1–17) this is.
     pub notice_item: u8,
@@ -40,6 +42,7 @@ pub struct RiskFactor {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Comparison {
     pub litigation_fee_fen: i64,
     /// A case settled by mediation in court pays half (Art. 15).
@@ -53,6 +56,7 @@ pub struct Comparison {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RiskReport {
     pub factors: Vec<RiskFactor>,
     pub score: u32,
@@ -84,6 +88,7 @@ pub fn assess(
     lang: Lang,
     today: Date,
     calendar: &HolidayCalendar,
+    fees: &FeeTable,
 ) -> RiskReport {
     let l = lang;
     let cause = crate::catalogue::cause(&draft.cause);
@@ -228,7 +233,7 @@ pub fn assess(
         procedure,
         preservation_amount_fen: preservation,
     };
-    let q = quote(&fee_req(Procedure::Ordinary), &FeeTable::JILIN).ok();
+    let q = quote(&fee_req(Procedure::Ordinary), fees).ok();
     let acceptance = q.as_ref().map(|q| q.acceptance_fee_fen).unwrap_or(0);
     if acceptance > 0 {
         f.push(factor(6, "fees", l.pick("不按时交纳诉讼费用", "Fees not paid in time", "소송비용 미납"), 1,
@@ -351,7 +356,13 @@ mod tests {
                 file_id: None,
             })
             .to_vec();
-        let r = assess(&d, Lang::Zh, today(), &HolidayCalendar::china_2026());
+        let r = assess(
+            &d,
+            Lang::Zh,
+            today(),
+            &crate::calendar::shipped(),
+            &FeeTable::JILIN,
+        );
         assert_eq!(codes(&r), vec!["fees"]);
         assert_eq!(r.level, RiskLevel::Low);
         assert_eq!(r.comparison.litigation_fee_fen, 230_000);
@@ -365,7 +376,13 @@ mod tests {
         let mut d = loan_draft();
         d.known_on = "2022-01-10".into();
         d.evidence.clear();
-        let r = assess(&d, Lang::En, today(), &HolidayCalendar::china_2026());
+        let r = assess(
+            &d,
+            Lang::En,
+            today(),
+            &crate::calendar::shipped(),
+            &FeeTable::JILIN,
+        );
         let c = codes(&r);
         assert!(
             c.contains(&"limitation") && c.contains(&"no_evidence") && c.contains(&"no_assets"),
@@ -380,19 +397,51 @@ mod tests {
     }
 
     #[test]
+    fn the_cost_comparison_uses_the_configured_fee_table() {
+        let mut d = loan_draft();
+        d.cause = "divorce".into();
+        d.claims[0].amount = String::new();
+        let jilin = assess(
+            &d,
+            Lang::Zh,
+            today(),
+            &HolidayCalendar::default(),
+            &FeeTable::JILIN,
+        );
+        let dearer = FeeTable {
+            divorce_fen: 300 * 100,
+            ..FeeTable::JILIN
+        };
+        let other = assess(&d, Lang::Zh, today(), &HolidayCalendar::default(), &dearer);
+        // Art. 13(2)(1): 50–300 yuan per divorce case, the province choosing within the range.
+        assert_eq!(jilin.comparison.litigation_fee_fen, 5_000);
+        assert_eq!(other.comparison.litigation_fee_fen, 30_000);
+    }
+
+    #[test]
     fn labour_cases_need_the_arbitration_award() {
         let mut d = loan_draft();
         d.cause = "labour_dispute".into();
-        let r = assess(&d, Lang::Zh, today(), &HolidayCalendar::default());
+        let r = assess(
+            &d,
+            Lang::Zh,
+            today(),
+            &HolidayCalendar::default(),
+            &FeeTable::JILIN,
+        );
         assert!(codes(&r).contains(&"conditions"));
         d.evidence.push(EvidenceDraft {
             name: "劳动仲裁裁决书".into(),
             original: true,
             file_id: None,
         });
-        assert!(
-            !codes(&assess(&d, Lang::Zh, today(), &HolidayCalendar::default()))
-                .contains(&"conditions")
-        );
+        assert!(!codes(&assess(
+            &d,
+            Lang::Zh,
+            today(),
+            &HolidayCalendar::default(),
+            &FeeTable::JILIN
+        ))
+        .contains(&"conditions"));
     }
 }

@@ -1,14 +1,18 @@
 //! The portal's server: wires settings → database → migrations → routes → listener, and nothing else lives in
 //! `main.rs`. Tests start the same `Application` on a random port.
 
+//!
+//! The layers: `http/` holds what every request passes through (request context, CSRF/Origin, cookies, security
+//! headers, problems and error pages, the page cache); one folder per feature (`account/`, `filing/`,
+//! `reference/`) holds that feature's doors — `api.rs` (JSON, documented in OpenAPI) and `forms.rs` (no-JavaScript
+//! POSTs) — which parse, call the feature's service in `app`, and map its error once. `api.rs` puts the JSON API
+//! and its document together.
+
+pub mod account;
 pub mod api;
-pub mod auth;
-pub mod files;
-pub mod filing_forms;
-pub mod filings_api;
-pub mod forms;
-pub mod page_cache;
-pub mod security;
+pub mod filing;
+pub mod http;
+pub mod reference;
 pub mod settings;
 pub mod state;
 
@@ -55,17 +59,27 @@ impl Application {
                 .await
                 .map_err(|e| format!("demo data: {e}"))?;
         }
-        let files = files::FileStore::new(settings.upload_dir.clone())
+        let files = db::files::FileStore::new(settings.upload_dir.clone())
             .map_err(|e| format!("upload directory {}: {e}", settings.upload_dir.display()))?;
+        let next_year = domain::date::shanghai_date(now_ms()).year + 1;
+        if !settings.calendar.covers(next_year) {
+            tracing::warn!(
+                year = next_year,
+                loaded = ?settings.calendar.years,
+                "no public-holiday notice for next year: deadlines that end in it skip weekends only (and say so) \
+                 until its file is added to PORTAL_HOLIDAYS_DIR"
+            );
+        }
         let state = AppState {
             leptos_options: leptos_options.clone(),
             ctx: ServerCtx {
                 db,
                 keys,
                 fees: settings.fee_table.clone(),
+                calendar: Arc::new(settings.calendar.clone()),
+                files,
             },
             settings: Arc::new(settings),
-            files,
             pages: Default::default(),
         };
         let listener = tokio::net::TcpListener::bind(leptos_options.site_addr)
@@ -143,14 +157,12 @@ pub fn router(state: AppState) -> Router {
     let pkg = Router::new()
         .fallback_service(pkg)
         .layer(SetResponseHeaderLayer::if_not_present(
-            http::header::CACHE_CONTROL,
-            http::HeaderValue::from_static("public, max-age=300, must-revalidate"),
+            ::http::header::CACHE_CONTROL,
+            ::http::HeaderValue::from_static("public, max-age=300, must-revalidate"),
         ));
-    let pages_and_api = Router::new()
-        .merge(filings_api::router())
-        .merge(api::router())
-        .merge(forms::router())
-        .merge(filing_forms::router())
+    let site = Router::new()
+        .merge(account::forms::router())
+        .merge(filing::forms::router())
         .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
         .leptos_routes_with_context(&state, routes, page_context.clone(), {
             let options = options.clone();
@@ -161,24 +173,29 @@ pub fn router(state: AppState) -> Router {
             _,
         >(page_context, app::shell))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
-    // Evidence uploads are the one route allowed a larger body.
+    // Evidence uploads are the one route allowed a larger body; the API sets its own limit inside its problem layer,
+    // so a body over it is a problem too.
     Router::new()
-        .merge(filing_forms::upload_router())
-        .merge(pages_and_api)
+        .merge(filing::forms::upload_router())
+        .merge(api::router())
+        .merge(site)
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            security::csrf_guard,
+            http::csrf::csrf_guard,
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            security::request_context,
+            http::context::request_context,
         ))
         // Dynamic responses: brotli/gzip at level 4, most of the saving for a fraction of the CPU of the maximum
         // (built assets are precompressed at the maximum once, at build time).
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
         // Outside compression: a kept page is stored compressed already.
-        .layer(middleware::from_fn_with_state(pages, page_cache::serve))
-        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn_with_state(
+            pages,
+            http::page_cache::serve,
+        ))
+        .layer(middleware::from_fn(http::headers::security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -21,6 +21,9 @@ pub struct Settings {
     pub upload_dir: PathBuf,
     /// The province's choices within the fee ranges of 《诉讼费用交纳办法》 (`PORTAL_FEE_TABLE`, a JSON file).
     pub fee_table: domain::fees::FeeTable,
+    /// The public holidays periods are counted with: the State Council's yearly notices, one JSON file per year in
+    /// `PORTAL_HOLIDAYS_DIR`, or the notices shipped in `domain/holidays/` when it is not set.
+    pub calendar: domain::calendar::HolidayCalendar,
 }
 
 impl std::fmt::Debug for Settings {
@@ -34,6 +37,7 @@ impl std::fmt::Debug for Settings {
             .field("load_demo_data", &self.load_demo_data)
             .field("upload_dir", &self.upload_dir)
             .field("fee_table", &self.fee_table.version)
+            .field("calendar_years", &self.calendar.years)
             .finish()
     }
 }
@@ -100,6 +104,10 @@ impl Settings {
                 Ok(path) => fee_table_from_file(&PathBuf::from(path))?,
                 Err(_) => domain::fees::FeeTable::JILIN,
             },
+            calendar: match std::env::var("PORTAL_HOLIDAYS_DIR") {
+                Ok(dir) => calendar_from_dir(&PathBuf::from(dir))?,
+                Err(_) => domain::calendar::shipped(),
+            },
         })
     }
 }
@@ -114,6 +122,28 @@ pub fn fee_table_from_file(path: &PathBuf) -> Result<domain::fees::FeeTable, Str
         .check()
         .map_err(|p| format!("PORTAL_FEE_TABLE {}: {}", path.display(), p.join("; ")))?;
     Ok(table)
+}
+
+/// Every `*.json` notice in a directory, refused as a whole if one cannot be right (a start-up error is better than
+/// a wrong deadline).
+pub fn calendar_from_dir(dir: &PathBuf) -> Result<domain::calendar::HolidayCalendar, String> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("PORTAL_HOLIDAYS_DIR {}: {e}", dir.display()))?;
+    let mut notices = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            notices.push(
+                domain::calendar::parse_notice(&text)
+                    .map_err(|e| format!("{}: {e}", path.display()))?,
+            );
+        }
+    }
+    notices.sort_by_key(|n| n.year);
+    domain::calendar::HolidayCalendar::from_notices(&notices)
+        .map_err(|e| format!("PORTAL_HOLIDAYS_DIR {}: {e}", dir.display()))
 }
 
 fn sqlite_path(url: &str) -> Option<PathBuf> {
@@ -176,6 +206,31 @@ mod tests {
             super::fee_table_from_file(&path).unwrap().divorce_fen,
             30000
         );
+    }
+
+    #[test]
+    fn holiday_notices_load_from_a_directory_and_a_wrong_one_stops_start_up() {
+        let dir = std::env::temp_dir().join(format!("portal-holidays-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("2026.json"), domain::calendar::SHIPPED_NOTICES[1]).unwrap();
+        std::fs::write(
+            dir.join("2027.json"),
+            r#"{"year": 2027, "source": "test", "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-01"}],
+                "make_up_workdays": []}"#,
+        )
+        .unwrap();
+        let cal = super::calendar_from_dir(&dir).unwrap();
+        assert_eq!(cal.years, vec![2026, 2027]);
+        assert!(cal.is_rest_day(domain::Date::new(2027, 1, 1).unwrap()));
+        // A make-up working day that is a Wednesday cannot be right.
+        std::fs::write(
+            dir.join("2027.json"),
+            r#"{"year": 2027, "source": "test", "holidays": [], "make_up_workdays": ["2027-01-06"]}"#,
+        )
+        .unwrap();
+        assert!(super::calendar_from_dir(&dir)
+            .unwrap_err()
+            .contains("2027-01-06"));
     }
 
     #[test]

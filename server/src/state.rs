@@ -10,9 +10,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub ctx: ServerCtx,
     pub settings: Arc<Settings>,
-    pub files: crate::files::FileStore,
     /// Public pages kept rendered for visitors who are not logged in.
-    pub pages: crate::page_cache::PageCache,
+    pub pages: crate::http::page_cache::PageCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

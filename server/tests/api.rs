@@ -117,6 +117,7 @@ async fn spawn_app_with(backend: Backend, fee_table: domain::fees::FeeTable) -> 
         load_demo_data: true,
         upload_dir: std::env::temp_dir().join(format!("portal-test-uploads-{suffix}")),
         fee_table,
+        calendar: domain::calendar::shipped(),
     };
     let options = leptos::config::LeptosOptions::builder()
         .output_name("portal")
@@ -199,6 +200,11 @@ on_both_databases!(
     a_credit_code_failing_its_check_needs_the_filers_confirmation,
     answers_posted_after_the_session_expired_are_kept_for_the_filer_only,
     an_unpaid_fee_past_its_deadline_ends_the_case_as_withdrawn,
+    every_api_error_is_a_problem,
+    a_failing_database_is_a_500_with_an_error_id,
+    html_errors_are_pages_in_the_layout,
+    stored_rows_that_do_not_read_back_are_errors_not_defaults,
+    fee_events_record_the_payment_status_they_change,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -279,25 +285,25 @@ async fn bad_input_gets_field_errors_in_the_callers_language(app: TestApp) {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = res.json().await.unwrap();
-    assert_eq!(body["error"], "validation");
+    assert_eq!(body["code"], "validation");
     assert!(
-        body["fields"]["id_number"]
+        body["errors"]["id_number"]
             .as_str()
             .unwrap()
             .contains("check digit"),
         "{body}"
     );
-    assert!(body["fields"]["mobile"]
+    assert!(body["errors"]["mobile"]
         .as_str()
         .unwrap()
         .contains("11 digits"));
-    assert!(body["fields"]["password"]
+    assert!(body["errors"]["password"]
         .as_str()
         .unwrap()
         .contains("do not match"));
     // Chinese by default.
     let (_, body) = app.post_json(&app.client, "/api/v1/accounts", form).await;
-    assert!(body["fields"]["id_number"]
+    assert!(body["errors"]["id_number"]
         .as_str()
         .unwrap()
         .contains("校验码"));
@@ -306,7 +312,7 @@ async fn bad_input_gets_field_errors_in_the_callers_language(app: TestApp) {
     judge["kind"] = json!("judge");
     let (status, body) = app.post_json(&app.client, "/api/v1/accounts", judge).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body["fields"]["kind"].is_string());
+    assert!(body["errors"]["kind"].is_string());
 }
 
 async fn duplicate_registration_is_refused(app: TestApp) {
@@ -327,8 +333,8 @@ async fn duplicate_registration_is_refused(app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(body["error"], "taken");
-    assert!(body["fields"]["id_number"].is_string(), "{body}");
+    assert_eq!(body["code"], "taken");
+    assert!(body["errors"]["id_number"].is_string(), "{body}");
     // Same mobile, other ID number.
     let (status, body) = app
         .post_json(
@@ -338,7 +344,7 @@ async fn duplicate_registration_is_refused(app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert!(body["fields"]["mobile"].is_string(), "{body}");
+    assert!(body["errors"]["mobile"].is_string(), "{body}");
     // Concurrent identical registrations: exactly one wins.
     let form = citizen("13700000013", "22020219700101004");
     let tries = (0..4).map(|_| {
@@ -414,7 +420,7 @@ async fn login_and_logout(app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    assert_eq!(body["error"], "bad_credentials");
+    assert_eq!(body["code"], "bad_credentials");
     // Every login is a new session with a new id.
     let token = session_token(&app, "13900000001").await;
     assert_ne!(token, session_token(&app, "13900000001").await);
@@ -516,7 +522,7 @@ async fn another_account_is_not_found(app: TestApp) {
         .get_json(&b, &format!("/api/v1/accounts/{first_id}"))
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_eq!(body["error"], "not_found");
+    assert_eq!(body["code"], "not_found");
     assert!(!body.to_string().contains("13700000021"));
     // The same answer as for an id that never existed.
     let (status, _) = app
@@ -537,7 +543,7 @@ async fn cross_site_posts_are_refused(app: TestApp) {
         .post_json(&client(None), "/api/v1/session", login.clone())
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(body["error"], "csrf");
+    assert_eq!(body["code"], "csrf");
     // Another site's Origin, even with a Referer of ours.
     let evil = client(Some("https://evil.example"));
     let res = evil
@@ -587,7 +593,7 @@ async fn login_attempts_are_rate_limited(app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(body["error"], "rate_limited");
+    assert_eq!(body["code"], "rate_limited");
     // …while another account still logs in.
     let (status, _) = app
         .post_json(
@@ -860,16 +866,314 @@ async fn personal_data_is_encrypted_and_every_change_audited(app: TestApp) {
 async fn openapi_document_describes_the_api(app: TestApp) {
     let (status, doc) = app.get_json(&app.client, "/api/v1/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
-    for path in [
-        "/api/v1/health",
-        "/api/v1/courts",
-        "/api/v1/session",
-        "/api/v1/accounts",
-        "/api/v1/me",
-    ] {
-        assert!(doc["paths"][path].is_object(), "{path} missing");
+    let expected = [
+        ("get", "/api/v1/health"),
+        ("get", "/api/v1/courts"),
+        ("post", "/api/v1/fees/quote"),
+        ("post", "/api/v1/validate"),
+        ("post", "/api/v1/accounts"),
+        ("get", "/api/v1/accounts/{id}"),
+        ("get", "/api/v1/me"),
+        ("post", "/api/v1/session"),
+        ("delete", "/api/v1/session"),
+        ("post", "/api/v1/filings"),
+        ("get", "/api/v1/filings"),
+        ("get", "/api/v1/filings/{id}"),
+        ("put", "/api/v1/filings/{id}/draft"),
+        ("post", "/api/v1/filings/{id}/submit"),
+        ("post", "/api/v1/filings/{id}/review"),
+        ("post", "/api/v1/filings/{id}/payment"),
+        ("get", "/api/v1/courts/{code}/queue"),
+        ("get", "/api/v1/track"),
+        ("post", "/api/v1/risk"),
+    ];
+    for (method, path) in expected {
+        let op = &doc["paths"][path][method];
+        assert!(op.is_object(), "{method} {path} missing from the document");
+        // Every operation documents its answers, and every refusal among them is a Problem.
+        let responses = op["responses"].as_object().unwrap();
+        assert!(!responses.is_empty(), "{method} {path}");
+        for (code, r) in responses {
+            // (The health check's 503 answers with its own Health body, for load balancers.)
+            if (code.starts_with('4') || code.starts_with('5')) && path != "/api/v1/health" {
+                let schema = r["content"]["application/json"]["schema"]["$ref"]
+                    .as_str()
+                    .unwrap_or("");
+                assert!(schema.ends_with("/Problem"), "{method} {path} {code}: {r}");
+            }
+        }
     }
-    assert!(doc["components"]["schemas"]["ApiErrorBody"].is_object());
+    for schema in [
+        "Problem",
+        "FilingDraft",
+        "FilingView",
+        "Receipt",
+        "FeeQuote",
+        "RiskReport",
+        "AccountDto",
+    ] {
+        assert!(
+            doc["components"]["schemas"][schema].is_object(),
+            "{schema} missing"
+        );
+    }
+    // The readable page is rendered from the same document, without a script from elsewhere.
+    let page = app.client.get(app.url("/api/docs")).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    for (method, path) in expected {
+        assert!(
+            html.contains(&format!("{} {path}", method.to_uppercase())),
+            "{method} {path} not on the page"
+        );
+    }
+    assert!(!html.contains("<script"), "the API page needs no script");
+}
+
+/// Checks one answer is an RFC 9457 problem with `status`, in the expected language.
+async fn assert_problem(res: reqwest::Response, status: StatusCode, what: &str) -> Value {
+    assert_eq!(res.status(), status, "{what}");
+    let ct = res
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string());
+    assert_eq!(ct.as_deref(), Some("application/problem+json"), "{what}");
+    let body: Value = res
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{what}: not JSON: {e}"));
+    for key in ["type", "title", "detail", "code"] {
+        assert!(
+            body[key].as_str().is_some_and(|s| !s.is_empty()),
+            "{what}: no {key}: {body}"
+        );
+    }
+    assert_eq!(body["status"], status.as_u16(), "{what}: {body}");
+    body
+}
+
+/// Table-driven from the router's own document: every operation, sent each kind of bad request, answers a
+/// problem with the right 4xx — never HTML, never a bare status, never a 500.
+async fn every_api_error_is_a_problem(app: TestApp) {
+    let (_, doc) = app.get_json(&app.client, "/api/v1/openapi.json").await;
+    let schemas = doc["components"]["schemas"].clone();
+    let anonymous = client(Some(&app.base));
+    let signed_in = logged_in(&app, "13900000001").await;
+    let one_shot = Client::builder()
+        .pool_max_idle_per_host(0)
+        .default_headers(HeaderMap::from_iter([(
+            ORIGIN,
+            HeaderValue::from_str(&app.base).unwrap(),
+        )]))
+        .build()
+        .unwrap();
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let url = app.url(&path.replace("{id}", "0000").replace("{code}", "吉0202"));
+        for (method, op) in item.as_object().unwrap() {
+            let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let what = format!("{method} {path}");
+            checked += 1;
+            // Anyone may call any route: the answer is a success or a problem, never a 500 or a page.
+            let res = anonymous.request(m.clone(), &url).send().await.unwrap();
+            let status = res.status();
+            if !status.is_success() {
+                assert!(status.is_client_error(), "{what}: {status}");
+                assert_problem(res, status, &format!("{what} anonymous")).await;
+            }
+            let Some(body_schema) =
+                op["requestBody"]["content"]["application/json"]["schema"].as_object()
+            else {
+                continue;
+            };
+            for c in [&anonymous, &signed_in] {
+                // Malformed JSON: 400.
+                let res = c
+                    .request(m.clone(), &url)
+                    .header("content-type", "application/json")
+                    .body("{\"kind\": ")
+                    .send()
+                    .await
+                    .unwrap();
+                assert_problem(res, StatusCode::BAD_REQUEST, &format!("{what} malformed")).await;
+                // Not JSON at all: 415.
+                let res = c
+                    .request(m.clone(), &url)
+                    .header("content-type", "text/plain")
+                    .body("hello")
+                    .send()
+                    .await
+                    .unwrap();
+                assert_problem(
+                    res,
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    &format!("{what} text/plain"),
+                )
+                .await;
+                // Over the body limit: 413. (The server closes that connection without reading the rest, so the
+                // request goes on a connection of its own, never reused.)
+                let big = format!("{{\"x\": \"{}\"}}", "x".repeat(server::BODY_LIMIT));
+                let res = one_shot
+                    .request(m.clone(), &url)
+                    .header("content-type", "application/json")
+                    .body(big)
+                    .send()
+                    .await
+                    .unwrap();
+                assert_problem(
+                    res,
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    &format!("{what} too large"),
+                )
+                .await;
+            }
+            // A required field missing: 422 naming it.
+            let name = body_schema
+                .get("$ref")
+                .and_then(|r| r.as_str())
+                .and_then(|r| r.rsplit('/').next())
+                .unwrap_or("");
+            if let Some(required) = schemas[name]["required"]
+                .as_array()
+                .and_then(|r| r.first())
+                .and_then(|f| f.as_str())
+            {
+                let res = signed_in
+                    .request(m.clone(), &url)
+                    .json(&json!({}))
+                    .send()
+                    .await
+                    .unwrap();
+                let body = assert_problem(
+                    res,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &format!("{what} missing {required}"),
+                )
+                .await;
+                assert!(body["errors"][required].is_string(), "{what}: {body}");
+            }
+        }
+    }
+    assert!(checked >= 19, "only {checked} operations checked");
+    // An unknown route and a wrong method: problems too, in the caller's language.
+    let res = anonymous
+        .get(app.url("/api/v1/no-such-thing"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(res, StatusCode::NOT_FOUND, "unknown route").await;
+    assert_eq!(body["title"], "Not found");
+    let res = anonymous
+        .get(app.url("/api/v1/no-such-thing"))
+        .header("cookie", "portal_lang=ko")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        assert_problem(res, StatusCode::NOT_FOUND, "unknown route (ko)").await["title"],
+        "찾을 수 없습니다"
+    );
+    let res = anonymous
+        .delete(app.url("/api/v1/health"))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, StatusCode::METHOD_NOT_ALLOWED, "wrong method").await;
+    // A field error carries the field's own message; the top-level detail says what to do.
+    let res = anonymous
+        .post(app.url("/api/v1/accounts"))
+        .json(&citizen("1390000", "22020219900101123"))
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "bad registration").await;
+    assert!(body["errors"]["mobile"].is_string(), "{body}");
+}
+
+/// A database that fails is our fault: a 500 problem with an opaque id (the log carries the same id), never a 404
+/// and never the cause; an HTML page gets the error page with the id to quote.
+async fn a_failing_database_is_a_500_with_an_error_id(app: TestApp) {
+    let c = logged_in(&app, "13900000001").await;
+    app.db.close().await;
+    let res = app
+        .client
+        .get(app.url("/api/v1/courts"))
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(
+        res,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "courts without a database",
+    )
+    .await;
+    let id = body["error_id"].as_str().unwrap();
+    assert!(
+        id.len() >= 8 && !body.to_string().to_lowercase().contains("pool"),
+        "{body}"
+    );
+    // With a session the request context itself cannot ask the database: still a problem, still no cause.
+    let res = c.get(app.url("/api/v1/filings")).send().await.unwrap();
+    assert_problem(
+        res,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "filings without a database",
+    )
+    .await;
+    let res = c.get(app.url("/filings")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("服务暂时出错") && html.contains("<header class=\"site-header\""),
+        "{html}"
+    );
+}
+
+/// HTML routes: the error page in the site's layout and the user's language, with the right status.
+async fn html_errors_are_pages_in_the_layout(app: TestApp) {
+    let owner = logged_in(&app, "13900000001").await;
+    let res = owner.post(app.url("/filings/new")).send().await.unwrap();
+    let id = res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('/')
+        .nth(2)
+        .unwrap()
+        .to_string();
+    // Someone else posting to that draft's step: 404, the page in the layout, in Korean for a Korean reader.
+    let lawyer = logged_in(&app, "13900000003").await;
+    let res = lawyer
+        .post(app.url(&format!("/filings/{id}/facts")))
+        .header("accept-language", "ko-KR,ko;q=0.9")
+        .form(&[("facts", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("찾을 수 없습니다") && html.contains("site-header"),
+        "{html}"
+    );
+    // A cross-site form post: 403, a page, not JSON.
+    let evil = client(Some("https://evil.example"));
+    let res = evil.post(app.url("/filings/new")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("请求来源无法验证") && html.contains("site-header"),
+        "{html}"
+    );
+    // A file that does not exist, logged out: the same 404 page.
+    let res = app
+        .client
+        .get(app.url("/files/00000000000000000000000000000000"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(res.text().await.unwrap().contains("site-header"));
 }
 
 mod contract {
@@ -904,7 +1208,7 @@ mod contract {
             )
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(e["fields"]["amount_fen"].is_string());
+        assert!(e["errors"]["amount_fen"].is_string());
         let (_, v) = app
             .post_json(
                 &app.client,
@@ -1008,8 +1312,8 @@ async fn a_filing_goes_from_draft_to_case_number(app: TestApp) {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        refused["fields"]["parties.1.id_number"].is_string()
-            && refused["fields"]["claims.0.amount"].is_string(),
+        refused["errors"]["parties.1.id_number"].is_string()
+            && refused["errors"]["claims.0.amount"].is_string(),
         "{refused}"
     );
 
@@ -1177,7 +1481,7 @@ async fn a_filing_goes_from_draft_to_case_number(app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body["fields"]["reason"].is_string());
+    assert!(body["errors"]["reason"].is_string());
     assert_eq!(
         app.post_json(&filer, &pay, json!({"action": "grant_relief"}))
             .await
@@ -1351,7 +1655,7 @@ async fn review_actions_have_their_conditions(app: TestApp) {
     // A refusal needs reasons.
     let (status, body) = review(json!({"action": "refuse"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body["fields"]["note"].is_string());
+    assert!(body["errors"]["note"].is_string());
     // Diversion to pre-litigation mediation (the filer consented): a 民诉前调 number.
     let (status, diverted) = review(json!({"action": "divert"})).await;
     assert_eq!(status, StatusCode::OK, "{diverted}");
@@ -1600,7 +1904,7 @@ async fn a_credit_code_failing_its_check_needs_the_filers_confirmation(app: Test
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        refused["fields"]["parties.1.uscc"]
+        refused["errors"]["parties.1.uscc"]
             .as_str()
             .unwrap()
             .contains("GB 32100"),
@@ -1742,7 +2046,7 @@ async fn an_unpaid_fee_past_its_deadline_ends_the_case_as_withdrawn(app: TestApp
         .post_json(&clerk, &pay, json!({"action": "treat_as_withdrawn"}))
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert_eq!(body["error"], "not_overdue");
+    assert_eq!(body["code"], "not_overdue");
     sqlx::query("UPDATE filings SET payment_due = '2026-01-05' WHERE id = $1")
         .bind(&id)
         .execute(app.db.writer())
@@ -1782,4 +2086,121 @@ async fn page_html(app: &TestApp, c: &Client, path: &str) -> String {
         .text()
         .await
         .unwrap()
+}
+
+/// A stored value that does not read back (an unknown status, a draft that is not JSON) is an internal error —
+/// never shown as a fresh draft, an empty one, or "not found".
+async fn stored_rows_that_do_not_read_back_are_errors_not_defaults(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (status, f) = app
+        .post_json(
+            &filer,
+            "/api/v1/filings",
+            loan_filing(&resident_id("22020219800101047")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{f}");
+    let id = f["id"].as_str().unwrap().to_string();
+    // (The status column has a CHECK constraint; the payment status is what a bad write could leave unknown.)
+    sqlx::query("UPDATE filings SET payment_status = 'paid_in_goats' WHERE id = $1")
+        .bind(&id)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    let res = filer
+        .get(app.url(&format!("/api/v1/filings/{id}")))
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(
+        res,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "unknown payment status",
+    )
+    .await;
+    assert!(
+        body["error_id"].is_string() && !body.to_string().contains("goats"),
+        "{body}"
+    );
+    sqlx::query("UPDATE filings SET payment_status = NULL, draft_json = '{not json' WHERE id = $1")
+        .bind(&id)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    let res = filer
+        .get(app.url(&format!("/api/v1/filings/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, StatusCode::INTERNAL_SERVER_ERROR, "draft not JSON").await;
+    // And the filer's list does not quietly drop or blank it either.
+    let res = filer.get(app.url("/api/v1/filings")).send().await.unwrap();
+    assert_problem(
+        res,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "list with a bad row",
+    )
+    .await;
+}
+
+/// A fee event records the payment status before and after (the filing's own status does not change).
+async fn fee_events_record_the_payment_status_they_change(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (id, _) = submitted_filing(&app, &filer, &resident_id("22020219800101055")).await;
+    // The review page names the parties' roles, not their codes.
+    let page = page_html(&app, &clerk, &format!("/filings/{id}")).await;
+    assert!(
+        page.contains("（原告）") && !page.contains("（plaintiff）"),
+        "roles shown raw"
+    );
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/review"),
+            json!({"action": "register"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let pay = format!("/api/v1/filings/{id}/payment");
+    let (status, f) = app
+        .post_json(
+            &filer,
+            &pay,
+            json!({"action": "request_relief", "kind": "defer", "reason": "暂时困难"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{f}");
+    let (status, f) = app
+        .post_json(&clerk, &pay, json!({"action": "deny_relief"}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{f}");
+    let fee_events: Vec<(String, String, String)> = f["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !e["payment_to"].is_null())
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_string(),
+                e["payment_from"].as_str().unwrap().to_string(),
+                e["payment_to"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fee_events,
+        vec![
+            (
+                "request_relief".into(),
+                "unpaid".into(),
+                "relief_requested".into()
+            ),
+            (
+                "deny_relief".into(),
+                "relief_requested".into(),
+                "unpaid".into()
+            ),
+        ]
+    );
 }

@@ -20,10 +20,13 @@ pub struct AccountView {
 /// The logged-in account's own data. Anyone else gets 401; there is no parameter to ask for another account.
 #[server(prefix = "/rpc", endpoint = "my_account")]
 pub async fn my_account() -> Result<AccountView, AppError> {
-    use crate::ssr::{ctx, internal, require_user};
-    let (user, info) = require_user()?;
-    let ctx = ctx()?;
+    let info = crate::ssr::request_info().ok_or(AppError::Internal)?;
+    let ctx = crate::ssr::ctx()?;
     let l = info.lang;
+    let own = super::service::own_account(&info, &ctx)
+        .await
+        .map_err(|e| AppError::from_service(&e, l))?;
+    let user = own.account;
     let mut details = Vec::new();
     if let Some(mobile) = &user.mobile {
         details.push((
@@ -33,13 +36,10 @@ pub async fn my_account() -> Result<AccountView, AppError> {
         ));
     }
     if user.kind == AccountKind::Citizen {
-        let id = db::accounts::own_id_number(&ctx.db, &ctx.keys, &user.id)
-            .await
-            .map_err(internal)?;
         details.push((
             l.pick("公民身份号码", "Resident ID number", "주민신분증 번호")
                 .to_string(),
-            id.unwrap_or_default(),
+            own.id_number.unwrap_or_default(),
         ));
     }
     let labelled = [
@@ -71,28 +71,15 @@ pub async fn my_account() -> Result<AccountView, AppError> {
             details.push((l.pick(zh, en, ko).to_string(), v.clone()));
         }
     }
-    let court = match &user.court_code {
-        Some(code) => db::courts::list(&ctx.db)
-            .await
-            .map_err(internal)?
-            .into_iter()
-            .find(|c| &c.code == code)
-            .map(|c| format!("{}（{}）", c.display_name(l), c.code)),
-        None => None,
-    };
-    let activity = db::audit::for_account(&ctx.db, &user.id, 10)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|e| (e.at, e.action))
-        .collect();
     Ok(AccountView {
         kind: user.kind,
         display_name: user.display_name,
         login_name: user.login_name,
         details,
-        court,
-        activity,
+        court: own
+            .court
+            .map(|c| format!("{}（{}）", c.display_name(l), c.code)),
+        activity: own.activity,
     })
 }
 

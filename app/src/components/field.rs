@@ -272,6 +272,18 @@ pub fn checked_input(
     } else {
         error_id.clone()
     };
+    // The input is not driven from the signal: what the person typed before the WebAssembly arrived (a slow network)
+    // must survive hydration. Once hydrated, the signal takes whatever is in the box and checks it.
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input_ref.get() {
+            let typed = input.value();
+            if typed != value.get_untracked() {
+                value.set(typed);
+                touched.set(true);
+            }
+        }
+    });
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
@@ -283,7 +295,7 @@ pub fn checked_input(
                 type=input_type
                 inputmode=inputmode
                 autocomplete=autocomplete
-                prop:value=move || value.get()
+                node_ref=input_ref
                 value=value.get_untracked()
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=described

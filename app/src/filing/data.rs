@@ -21,10 +21,13 @@ pub struct FilingData {
     pub events: Vec<EventView>,
     pub receipt_no: Option<String>,
     pub review_deadline: Option<String>,
+    /// Whether the public holidays of the deadline's year were known when it was worked out.
+    pub review_deadline_holidays_known: bool,
     pub case_number: Option<String>,
     pub fee_total_fen: Option<i64>,
     pub payment_status: Option<domain::payment::PaymentStatus>,
     pub payment_due: Option<String>,
+    pub payment_due_holidays_known: bool,
     pub relief_kind: Option<String>,
     pub relief_reason: Option<String>,
     /// Shown once, right after the first submission.
@@ -71,48 +74,25 @@ pub struct TrackInfo {
 
 pub const QUERY_CODE_COOKIE: &str = "portal_query_code";
 
+/// The caller of a server function, or the error the page shows.
+#[cfg(feature = "ssr")]
+fn caller() -> Result<(crate::ssr::RequestInfo, crate::ssr::ServerCtx), AppError> {
+    let info = crate::ssr::request_info().ok_or(AppError::Internal)?;
+    Ok((info, crate::ssr::ctx()?))
+}
+
+#[cfg(feature = "ssr")]
+fn door(e: super::error::FilingError, lang: domain::Lang) -> AppError {
+    AppError::from_service(&e, lang)
+}
+
 /// One filing, if the caller may see it; anyone else gets 404.
 #[server(prefix = "/rpc", endpoint = "filing")]
 pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
-    use crate::ssr::{ctx, internal, require_user, set_status};
-    let (user, _info) = require_user()?;
-    let ctx = ctx()?;
-    let not_found = || {
-        set_status(404);
-        AppError::NotFound
-    };
-    let f = db::filings::get(&ctx.db, &id)
+    let (info, ctx) = caller()?;
+    let d = super::service::detail(&info, &id, &ctx)
         .await
-        .map_err(internal)?
-        .ok_or_else(not_found)?;
-    if !db::filings::may_see(&ctx.db, &f, &user)
-        .await
-        .map_err(internal)?
-    {
-        return Err(not_found());
-    }
-    let events = db::filings::events(&ctx.db, &id)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|e| EventView {
-            at: e.at,
-            action: e.action,
-            note: e.note,
-        })
-        .collect();
-    let all_courts = db::courts::list(&ctx.db).await.map_err(internal)?;
-    let areas: Vec<domain::jurisdiction::CourtArea> = all_courts
-        .iter()
-        .filter(|c| !c.places.is_empty())
-        .map(|c| domain::jurisdiction::CourtArea {
-            code: c.code.clone(),
-            name: c.name.clone(),
-            places: c.places.clone(),
-        })
-        .collect();
-    let suggestions = domain::jurisdiction::suggest(&f.draft, &areas);
-    let courts = all_courts.into_iter().map(|c| (c.code, c.name)).collect();
+        .map_err(|e| door(e, info.lang))?;
     // The query code travels in a short-lived HttpOnly cookie set by the submit handler, never in a URL.
     let query_code = use_context::<http::request::Parts>().and_then(|p| {
         p.headers
@@ -128,41 +108,44 @@ pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
                     .map(|(_, code)| code.to_string())
             })
     });
-    let reviewer = matches!(
-        user.kind,
-        domain::registration::AccountKind::Clerk
-            | domain::registration::AccountKind::Judge
-            | domain::registration::AccountKind::CourtAdmin
-    ) && f.filer_id != user.id;
+    let f = d.filing;
     Ok(FilingData {
-        own: f.filer_id == user.id,
-        reviewer,
+        own: d.own,
+        reviewer: d.reviewer,
         id: f.id,
         status: f.status,
         draft: f.draft,
-        events,
+        events: d
+            .events
+            .into_iter()
+            .map(|e| EventView {
+                at: e.at,
+                action: e.action,
+                note: e.note,
+            })
+            .collect(),
         receipt_no: f.receipt_no,
         review_deadline: f.review_deadline,
+        review_deadline_holidays_known: d.review_deadline_holidays_known,
         case_number: f.case_number,
         fee_total_fen: f.fee_total_fen,
         payment_status: f.payment_status,
         payment_due: f.payment_due,
+        payment_due_holidays_known: d.payment_due_holidays_known,
         relief_kind: f.relief_kind,
         relief_reason: f.relief_reason,
         query_code,
-        courts,
-        suggestions,
+        courts: d.courts,
+        suggestions: d.competent_courts,
     })
 }
 
 #[server(prefix = "/rpc", endpoint = "my_filings")]
 pub async fn my_filings() -> Result<Vec<FilingSummary>, AppError> {
-    use crate::ssr::{ctx, internal, require_user};
-    let (user, _) = require_user()?;
-    let ctx = ctx()?;
-    Ok(db::filings::for_account(&ctx.db, &user.id)
+    let (info, ctx) = caller()?;
+    Ok(super::service::list_mine(&info, &ctx)
         .await
-        .map_err(internal)?
+        .map_err(|e| door(e, info.lang))?
         .into_iter()
         .map(|f| FilingSummary {
             id: f.id,
@@ -180,41 +163,20 @@ pub async fn my_filings() -> Result<Vec<FilingSummary>, AppError> {
 /// The review queue of the caller's court (clerks, judges, administrators only).
 #[server(prefix = "/rpc", endpoint = "review_queue")]
 pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
-    use crate::ssr::{ctx, internal, require_user, set_status};
-    let (user, info) = require_user()?;
-    let ctx = ctx()?;
-    let Some(court) = user.court_code.clone().filter(|_| user.kind.is_staff()) else {
-        set_status(404);
-        return Err(AppError::NotFound);
-    };
-    let today = info.today.to_days();
-    Ok(db::filings::queue(&ctx.db, &court)
+    let (info, ctx) = caller()?;
+    Ok(super::service::queue(&info, None, &ctx)
         .await
-        .map_err(internal)?
+        .map_err(|e| door(e, info.lang))?
         .into_iter()
-        .map(|f| {
-            let deadline = f
-                .review_deadline
-                .as_deref()
-                .and_then(domain::Date::parse_iso);
-            QueueItem {
-                receipt_no: f.receipt_no.clone(),
-                cause: domain::catalogue::cause(&f.draft.cause)
-                    .map(|c| c.name.to_string())
-                    .unwrap_or_default(),
-                plaintiff: f
-                    .draft
-                    .parties
-                    .iter()
-                    .find(|p| p.role == "plaintiff")
-                    .map(|p| domain::mask::name(&p.name))
-                    .unwrap_or_default(),
-                review_deadline: f.review_deadline.clone(),
-                days_left: deadline.map(|d| d.to_days() - today),
-                cross_region: f.court_code != f.competent_court_code,
-                mediation_consent: f.draft.mediation_consent,
-                id: f.id,
-            }
+        .map(|q| QueueItem {
+            receipt_no: q.filing.receipt_no.clone(),
+            cause: q.cause_name.unwrap_or_default().to_string(),
+            plaintiff: q.plaintiff_masked.unwrap_or_default(),
+            review_deadline: q.filing.review_deadline.clone(),
+            days_left: q.days_left,
+            cross_region: q.cross_region,
+            mediation_consent: q.filing.draft.mediation_consent,
+            id: q.filing.id,
         })
         .collect())
 }
@@ -222,36 +184,26 @@ pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
 /// Tracking without logging in: receipt number and query code; anything else is "not found".
 #[server(prefix = "/rpc", endpoint = "track")]
 pub async fn track_filing(receipt: String, code: String) -> Result<Option<TrackInfo>, AppError> {
-    use crate::ssr::{ctx, internal};
-    let ctx = ctx()?;
+    let (info, ctx) = caller()?;
     if receipt.trim().is_empty() {
         return Ok(None);
     }
-    let Some((f, hash)) = db::filings::by_receipt(&ctx.db, receipt.trim())
-        .await
-        .map_err(internal)?
-    else {
-        return Ok(None);
-    };
-    if hash.is_empty()
-        || db::crypto::token_hash(&format!("{}:{}", receipt.trim(), code.trim())) != hash
-    {
-        return Ok(None);
+    match super::service::track(&receipt, &code, &ctx).await {
+        Ok(t) => Ok(Some(TrackInfo {
+            status: t.filing.status,
+            case_number: t.filing.case_number,
+            review_deadline: t.filing.review_deadline,
+            events: t
+                .events
+                .into_iter()
+                .map(|e| EventView {
+                    at: e.at,
+                    action: e.action,
+                    note: String::new(),
+                })
+                .collect(),
+        })),
+        Err(super::error::FilingError::NotFound) => Ok(None),
+        Err(e) => Err(door(e, info.lang)),
     }
-    let events = db::filings::events(&ctx.db, &f.id)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|e| EventView {
-            at: e.at,
-            action: e.action,
-            note: String::new(),
-        })
-        .collect();
-    Ok(Some(TrackInfo {
-        status: f.status,
-        case_number: f.case_number,
-        review_deadline: f.review_deadline,
-        events,
-    }))
 }

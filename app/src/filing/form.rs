@@ -285,3 +285,12 @@ mod tests {
         assert_eq!(d.claims[0].amount, "十万");
     }
 }
+
+/// Said beside a date worked out for a year whose public-holiday notice is not loaded yet: only weekends moved it.
+pub fn holidays_unknown(l: Lang) -> &'static str {
+    l.pick(
+        "（该年度法定节假日安排尚未载入，仅按周末顺延，请以法院通知为准）",
+        " (that year's public holidays are not loaded yet: only weekends were skipped; the court's notice prevails)",
+        " (해당 연도 공휴일이 아직 반영되지 않아 주말만 제외했습니다. 법원 통지를 따르십시오)",
+    )
+}

@@ -89,6 +89,7 @@ pub fn LimitationDates(
 ) -> impl IntoView {
     let page = use_page();
     let (l, today) = (page.lang, page.today);
+    let calendar = page.calendar;
     let known = RwSignal::new(known_on);
     let due = RwSignal::new(last_instalment_due);
     let touched = RwSignal::new(false);
@@ -112,11 +113,7 @@ pub fn LimitationDates(
             harm_on: None,
             last_instalment_due,
         };
-        Some(domain::limitation::limitation(
-            &facts,
-            today,
-            &domain::calendar::HolidayCalendar::china_2026(),
-        ))
+        Some(domain::limitation::limitation(&facts, today, &calendar))
     });
     let field = move |name: &str,
                       label: &str,
@@ -161,8 +158,9 @@ pub fn LimitationDates(
                     ". The other side may raise it as a defence; the court does not raise it itself (Civil Code Art. 193). You may still file.",
                     ". 상대방이 항변할 수 있으나 법원은 직권으로 적용하지 않습니다(민법전 제193조)."))
             } else {
-                format!("{}{}（{}），{} {} {}", l.pick("诉讼时效预计届满日：", "The limitation period ends on ", "소멸시효 만료 예정일: "), lim.expires_on,
-                    lim.basis, l.pick("还有", "in", "남은 기간"), lim.days_left, l.pick("天", "days", "일"))
+                format!("{}{}（{}），{} {} {}{}", l.pick("诉讼时效预计届满日：", "The limitation period ends on ", "소멸시효 만료 예정일: "), lim.expires_on,
+                    lim.basis, l.pick("还有", "in", "남은 기간"), lim.days_left, l.pick("天", "days", "일"),
+                    if lim.holidays_known { "" } else { super::form::holidays_unknown(l) })
             })}
         </p>
     }

@@ -31,6 +31,32 @@ fn error_view(e: &AppError, l: Lang) -> AnyView {
     }
 }
 
+/// Why a clerk's or filer's action on the filing page was not done, from the refusal code the form door sends back.
+fn refusal_message(code: &str, l: Lang) -> &'static str {
+    match code {
+        "no_consent" => l.pick(
+            "当事人未同意诉前调解，不能转入。",
+            "The filer has not agreed to pre-litigation mediation.",
+            "당사자가 소송 전 조정에 동의하지 않았습니다.",
+        ),
+        "not_overdue" => l.pick(
+            "交费期限尚未届满，不能按撤诉处理（《诉讼费用交纳办法》第二十二条）。",
+            "The time to pay has not run out yet; the case cannot be treated as withdrawn (Art. 22).",
+            "납부 기한이 지나지 않아 취하로 처리할 수 없습니다(제22조).",
+        ),
+        "validation" => l.pick(
+            "操作未完成：请写明理由（补正事项、不予受理理由或缓减免理由）。",
+            "That was not done: give the reasons (what to correct, why refused, why relief is needed).",
+            "처리되지 않았습니다. 사유를 적어 주십시오.",
+        ),
+        _ => l.pick(
+            "操作未完成：当前状态下不能办理，可能已有他人处理。请查看下面的当前状态。",
+            "That was not done: not possible in the current state — someone may have acted first. See where it stands below.",
+            "처리되지 않았습니다. 현재 상태에서는 할 수 없습니다. 아래 상태를 확인하십시오.",
+        ),
+    }
+}
+
 fn cause_name(code: &str) -> String {
     domain::catalogue::cause(code)
         .map(|c| c.name.to_string())
@@ -158,17 +184,15 @@ pub fn FilingPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new_blocking(id, load_filing);
     let body = move || {
-        let refused = query.read().get("review_error").is_some()
-            || query.read().get("payment_error").is_some();
+        let refused = query
+            .read()
+            .get("review_error")
+            .or_else(|| query.read().get("payment_error"));
         Suspend::new(async move {
             match data.await {
                 Ok(f) => view! {
-                    {refused.then(|| view! {
-                        <p class="error-summary" role="alert">{l.pick(
-                            "操作未完成：请写明理由（补正事项、不予受理理由或缓减免理由），或刷新查看当前状态——可能已有他人处理。",
-                            "That was not done: give the reasons (what to correct, why refused, why relief is needed), or reload to see the current state — someone may have acted first.",
-                            "처리되지 않았습니다. 사유를 적거나 새로 고침 하십시오.",
-                        )}</p>
+                    {refused.map(|code| view! {
+                        <p class="error-summary" role="alert">{refusal_message(&code, l)}</p>
                     })}
                     {filing_overview(f, l, today)}
                 }
@@ -203,7 +227,8 @@ fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
                 })}
                 {f.review_deadline.clone().map(|d| view! {
                     <p>{l.pick("法院应在以下日期前作出是否立案的决定：", "The court decides whether to register it by", "법원의 입안 결정 기한:")}" "<strong>{d}</strong>
-                    " "<span class="hint">"（《民事诉讼法》第一百二十六条）"</span></p>
+                    " "<span class="hint">"（《民事诉讼法》第一百二十六条）"</span>
+                    {(!f.review_deadline_holidays_known).then(|| view! { <span class="hint">{super::form::holidays_unknown(l)}</span> })}</p>
                 })}
             </div>
         }
@@ -701,12 +726,8 @@ fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
         .ok()
     });
     // Computed in the browser's WebAssembly and on the server from the same code and the same "today".
-    let risk = domain::risk::assess(
-        d,
-        l,
-        today,
-        &domain::calendar::HolidayCalendar::china_2026(),
-    );
+    let page = use_page();
+    let risk = domain::risk::assess(d, l, today, &page.calendar, &page.fees);
     let id = f.id.clone();
     let problems = (!errors.is_empty()).then(|| view! {
         <div class="error-summary" role="alert" tabindex="-1">
@@ -863,7 +884,8 @@ fn payment_panel(f: &FilingData, l: Lang, today: Date) -> Option<AnyView> {
     let action = format!("/filings/{}/payment", f.id);
     let amount = f.fee_total_fen.map(|fen| yuan(fen, l)).unwrap_or_default();
     let due = f.payment_due.clone().filter(|_| status == P::Unpaid).map(|d| view! {
-        <p>{l.pick("请于以下日期前交纳：", "Pay by", "납부 기한:")}" "<strong class="payment-due">{d}</strong>" "<span class="hint">"（《诉讼费用交纳办法》第二十二条）"</span></p>
+        <p>{l.pick("请于以下日期前交纳：", "Pay by", "납부 기한:")}" "<strong class="payment-due">{d}</strong>" "<span class="hint">"（《诉讼费用交纳办法》第二十二条）"</span>
+        {(!f.payment_due_holidays_known).then(|| view! { <span class="hint">{super::form::holidays_unknown(l)}</span> })}</p>
     });
     let relief = f.relief_kind.clone().and_then(|k| ReliefKind::from_code(&k)).map(|k| view! {
         <p>{l.pick("缓减免申请：", "Relief applied for: ", "감면 신청: ")}{k.label(l)}" — "{f.relief_reason.clone().unwrap_or_default()}</p>

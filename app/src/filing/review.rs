@@ -18,7 +18,12 @@ pub fn ReviewPanel(filing: FilingData) -> impl IntoView {
         .draft
         .parties
         .iter()
-        .map(|p| format!("{}（{}）", domain::mask::name(&p.name), p.role))
+        .map(|p| {
+            let role = domain::filing::PartyRole::from_code(&p.role)
+                .map(|r| r.label(l))
+                .unwrap_or(l.pick("角色未填", "Role not given", "역할 미기재"));
+            format!("{}（{role}）", domain::mask::name(&p.name))
+        })
         .collect::<Vec<_>>()
         .join("，");
     view! {

@@ -8,7 +8,8 @@
 //! response's nonce to everyone: its nonce attributes are removed and its CSP allows exactly its inline scripts (Leptos'
 //! fixed hydration data) by their SHA-256 instead.
 
-use crate::security::{cookie, ELDERLY_COOKIE, LANG_COOKIE, SESSION_COOKIE};
+use super::context::request_lang;
+use super::cookies;
 use crate::state::now_ms;
 use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
@@ -111,27 +112,14 @@ pub struct PageCache {
     entries: Arc<RwLock<HashMap<Key, Arc<Entry>>>>,
 }
 
-/// The request's language as the pages work it out: the cookie, then `Accept-Language`, then Chinese.
-pub fn request_lang(headers: &HeaderMap) -> Lang {
-    cookie(headers, LANG_COOKIE)
-        .and_then(Lang::from_tag)
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
-        .unwrap_or_default()
-}
-
 fn key_of(req: &Request<Body>) -> Option<Key> {
     if req.method() != Method::GET || !CACHEABLE.contains(&req.uri().path()) {
         return None;
     }
     let headers = req.headers();
     // Anything that makes the request someone's own bypasses the cache.
-    if cookie(headers, SESSION_COOKIE).is_some()
-        || cookie(headers, crate::filing_forms::PENDING_COOKIE).is_some()
+    if cookies::read(headers, cookies::SESSION).is_some()
+        || cookies::read(headers, cookies::PENDING).is_some()
     {
         return None;
     }
@@ -142,7 +130,7 @@ fn key_of(req: &Request<Body>) -> Option<Key> {
     Some(Key {
         path_and_query: path_and_query.to_string(),
         lang: request_lang(headers),
-        elderly: cookie(headers, ELDERLY_COOKIE) == Some("1"),
+        elderly: cookies::read(headers, cookies::ELDERLY).as_deref() == Some("1"),
         day: domain::date::shanghai_date(now_ms()).to_days(),
         encoding: Encoding::of(headers),
     })

@@ -1,0 +1,85 @@
+//! What can go wrong with accounts and sessions.
+
+use crate::error::{kind_message, ErrorKind, ServiceError};
+use crate::page_data::FormNotice;
+use domain::{FieldErrors, Lang};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("not logged in")]
+    Unauthorized,
+    /// No such account — or someone else's: the two look the same.
+    #[error("not found")]
+    NotFound,
+    #[error("the input needs correcting")]
+    Invalid(FieldErrors),
+    /// A unique field (mobile, ID number, credit code, licence) is already registered.
+    #[error("already registered")]
+    Taken(FieldErrors),
+    #[error("wrong login name or password")]
+    BadCredentials,
+    #[error("too many failed logins")]
+    TooManyAttempts,
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl From<db::DbError> for AccountError {
+    fn from(e: db::DbError) -> Self {
+        AccountError::Internal(e.to_string())
+    }
+}
+
+impl ServiceError for AccountError {
+    fn kind(&self) -> ErrorKind {
+        match self {
+            AccountError::Unauthorized | AccountError::BadCredentials => ErrorKind::Unauthorized,
+            AccountError::NotFound => ErrorKind::NotFound,
+            AccountError::Invalid(_) => ErrorKind::Invalid,
+            AccountError::Taken(_) => ErrorKind::Conflict,
+            AccountError::TooManyAttempts => ErrorKind::TooManyRequests,
+            AccountError::Internal(_) => ErrorKind::Internal,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            AccountError::Unauthorized => "unauthorized",
+            AccountError::NotFound => "not_found",
+            AccountError::Invalid(_) => "validation",
+            AccountError::Taken(_) => "taken",
+            AccountError::BadCredentials => "bad_credentials",
+            AccountError::TooManyAttempts => "rate_limited",
+            AccountError::Internal(_) => "internal",
+        }
+    }
+
+    fn message(&self, l: Lang) -> String {
+        match self {
+            AccountError::BadCredentials => FormNotice::BadCredentials.message(l).into(),
+            AccountError::TooManyAttempts => FormNotice::TooManyAttempts.message(l).into(),
+            AccountError::Taken(_) => l
+                .pick(
+                    "该号码已注册，请直接登录。",
+                    "This is already registered: please log in.",
+                    "이미 등록되어 있습니다. 로그인하십시오.",
+                )
+                .into(),
+            other => kind_message(other.kind(), l).into(),
+        }
+    }
+
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        match self {
+            AccountError::Invalid(e) | AccountError::Taken(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn internal_cause(&self) -> Option<&str> {
+        match self {
+            AccountError::Internal(c) => Some(c),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! `/api/v1/accounts`, `/api/v1/session`, `/api/v1/me`: parse, call `app::account::service`, map its error once.
+
+use crate::http::context::SessionToken;
+use crate::http::cookies::{self, Lifetime};
+use crate::http::extract::{ApiJson, Caller};
+use crate::http::problem::Problem;
+use crate::state::AppState;
+use app::account::error::AccountError;
+use app::account::service;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use domain::registration::RegistrationForm;
+use domain::Lang;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register))
+        .routes(routes!(account_by_id))
+        .routes(routes!(me))
+        .routes(routes!(login, logout))
+}
+
+/// The API door's one mapping of an account error.
+fn refused(e: AccountError, lang: Lang) -> Problem {
+    Problem::from_service(&e, lang)
+}
+
+/// An account as its owner sees it.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct AccountDto {
+    pub id: String,
+    /// `citizen`, `enterprise`, `lawyer`, `clerk`, `mediator`, `judge` or `court_admin`.
+    pub kind: String,
+    pub login_name: String,
+    pub display_name: String,
+    pub mobile: Option<String>,
+    /// Masked (220202********1234); the full number is shown only on the owner's own page.
+    pub id_number_masked: Option<String>,
+    pub uscc: Option<String>,
+    pub licence_no: Option<String>,
+    pub law_firm: Option<String>,
+    pub court_code: Option<String>,
+}
+
+impl From<&db::accounts::Account> for AccountDto {
+    fn from(a: &db::accounts::Account) -> Self {
+        AccountDto {
+            id: a.id.clone(),
+            kind: a.kind.code().into(),
+            login_name: a.login_name.clone(),
+            display_name: a.display_name.clone(),
+            mobile: a.mobile.clone(),
+            id_number_masked: a.id_number_masked.clone(),
+            uscc: a.uscc.clone(),
+            licence_no: a.licence_no.clone(),
+            law_firm: a.law_firm.clone(),
+            court_code: a.court_code.clone(),
+        }
+    }
+}
+
+/// Self-registration of a citizen, enterprise or lawyer (the fields a kind does not use may be omitted).
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)] // Read as RegistrationForm; this type documents the contract.
+pub struct RegisterRequest {
+    /// `citizen`, `enterprise` or `lawyer`.
+    kind: String,
+    name: String,
+    id_number: Option<String>,
+    uscc: Option<String>,
+    uscc_confirmed: Option<bool>,
+    legal_representative: Option<String>,
+    contact_name: Option<String>,
+    licence_no: Option<String>,
+    law_firm: Option<String>,
+    mobile: String,
+    password: String,
+    password_confirm: String,
+}
+
+pub fn user_agent(headers: &HeaderMap) -> String {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .chars()
+        .take(256)
+        .collect()
+}
+
+fn with_session(
+    state: &AppState,
+    status: StatusCode,
+    started: service::SessionStarted,
+) -> Response {
+    let mut res = (status, Json(AccountDto::from(&started.account))).into_response();
+    cookies::set(
+        &mut res,
+        cookies::make(
+            state.settings.secure_cookies,
+            cookies::SESSION,
+            started.token,
+            Lifetime::SESSION,
+        ),
+    );
+    res
+}
+
+/// Registers and logs in (sets the session cookie).
+#[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", request_body = RegisterRequest, responses(
+    (status = 201, body = AccountDto), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn register(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    headers: HeaderMap,
+    ApiJson(form): ApiJson<RegistrationForm>,
+) -> Result<Response, Problem> {
+    let started = service::register(&caller, &form, &user_agent(&headers), &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok(with_session(&state, StatusCode::CREATED, started))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    /// Mobile number (people, lawyers), credit code (enterprises) or user name (court staff).
+    login_name: String,
+    password: String,
+}
+
+/// Logs in: a new session (a new id) every time; failures are rate-limited per account and per address.
+#[utoipa::path(post, path = "/api/v1/session", tag = "accounts", request_body = LoginRequest, responses(
+    (status = 200, body = AccountDto), (status = 401, body = Problem), (status = 422, body = Problem),
+    (status = 429, body = Problem)))]
+async fn login(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<LoginRequest>,
+) -> Result<Response, Problem> {
+    let started = service::login(
+        &caller,
+        &req.login_name,
+        &req.password,
+        &user_agent(&headers),
+        &state.ctx,
+    )
+    .await
+    .map_err(|e| refused(e, caller.lang))?;
+    Ok(with_session(&state, StatusCode::OK, started))
+}
+
+/// Logs out: the session is deleted on the server, not just forgotten by the browser.
+#[utoipa::path(delete, path = "/api/v1/session", tag = "accounts", responses((status = 204)))]
+async fn logout(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    token: Option<Extension<SessionToken>>,
+) -> Result<Response, Problem> {
+    let token = token.map(|Extension(SessionToken(t))| t);
+    service::logout(&caller, token.as_deref(), &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    let mut res = StatusCode::NO_CONTENT.into_response();
+    cookies::set(
+        &mut res,
+        cookies::removal(
+            state.settings.secure_cookies,
+            cookies::SESSION,
+            Lifetime::SESSION,
+        ),
+    );
+    Ok(res)
+}
+
+/// The caller's own account.
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts", responses((status = 200, body = AccountDto),
+    (status = 401, body = Problem)))]
+async fn me(Caller(caller): Caller) -> Result<Json<AccountDto>, Problem> {
+    service::me(&caller)
+        .map(|a| Json(a.into()))
+        .map_err(|e| refused(e, caller.lang))
+}
+
+/// One account, visible only to itself: anyone else's is 404, exactly as if it did not exist.
+#[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path)), responses(
+    (status = 200, body = AccountDto), (status = 401, body = Problem), (status = 404, body = Problem)))]
+async fn account_by_id(
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+) -> Result<Json<AccountDto>, Problem> {
+    service::by_id(&caller, &id)
+        .map(|a| Json(a.into()))
+        .map_err(|e| refused(e, caller.lang))
+}

@@ -1,0 +1,310 @@
+//! The account forms' POST handlers (register, login, logout, display preferences). They work without
+//! JavaScript: success redirects (303), a refusal re-renders the same page with the answers kept and every error
+//! next to its field, our own failure is the error page.
+
+use crate::http::context::SessionToken;
+use crate::http::cookies::{self, Lifetime};
+use crate::http::error_page;
+use crate::http::problem::Problem;
+use crate::state::AppState;
+use app::account::error::AccountError;
+use app::account::service;
+use app::ssr::RequestInfo;
+use app::{FormNotice, FormOutcome};
+use axum::body::Body;
+use axum::extract::{FromRequest, State};
+use axum::http::{Request, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Form, Router};
+use domain::registration::RegistrationForm;
+use leptos::prelude::provide_context;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/register", post(register))
+        .route("/login", post(login))
+        .route("/logout", post(logout))
+        .route("/prefs", post(prefs))
+}
+
+fn info_of(req: &Request<Body>) -> RequestInfo {
+    req.extensions()
+        .get::<RequestInfo>()
+        .cloned()
+        .unwrap_or_else(|| RequestInfo {
+            ip: "unknown".into(),
+            lang: Default::default(),
+            elderly: false,
+            user: None,
+            today: domain::date::shanghai_date(crate::state::now_ms()),
+            now_ms: crate::state::now_ms(),
+        })
+}
+
+/// Renders the page at the request's path with the form's outcome, under the given status.
+async fn render_with(
+    state: &AppState,
+    parts: http::request::Parts,
+    outcome: FormOutcome,
+    status: StatusCode,
+) -> Response {
+    let ctx = state.ctx.clone();
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_to_stream_with_context(
+        move || {
+            provide_context(ctx.clone());
+            provide_context(outcome.clone());
+            leptos::nonce::provide_nonce();
+        },
+        move || app::shell(options.clone()),
+    );
+    let mut parts = parts;
+    parts.method = http::Method::GET;
+    let mut res = handler(Request::from_parts(parts, Body::empty()))
+        .await
+        .into_response();
+    *res.status_mut() = status;
+    res
+}
+
+/// The form door's one mapping of an account error: what the person can fix comes back on the form, with the
+/// status the API would give; anything else is the error page.
+async fn refused(
+    state: &AppState,
+    parts: http::request::Parts,
+    form: &str,
+    values: Vec<(String, String)>,
+    e: AccountError,
+    lang: domain::Lang,
+) -> Response {
+    use app::error::ServiceError;
+    let status =
+        StatusCode::from_u16(e.kind().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let outcome = |errors: Vec<(String, domain::FieldError)>, notice| FormOutcome {
+        form: form.into(),
+        values: values.clone(),
+        errors,
+        notice,
+    };
+    match e {
+        AccountError::Invalid(errors) | AccountError::Taken(errors) => {
+            render_with(state, parts, outcome(errors.0, None), status).await
+        }
+        AccountError::BadCredentials => {
+            render_with(
+                state,
+                parts,
+                outcome(vec![], Some(FormNotice::BadCredentials)),
+                status,
+            )
+            .await
+        }
+        AccountError::TooManyAttempts => {
+            render_with(
+                state,
+                parts,
+                outcome(vec![], Some(FormNotice::TooManyAttempts)),
+                status,
+            )
+            .await
+        }
+        other => error_page::render(state, parts, &Problem::from_service(&other, lang)).await,
+    }
+}
+
+fn redirect_with_session(state: &AppState, to: &str, token: String) -> Response {
+    let mut res = Redirect::to(to).into_response();
+    cookies::set(
+        &mut res,
+        cookies::make(
+            state.settings.secure_cookies,
+            cookies::SESSION,
+            token,
+            Lifetime::SESSION,
+        ),
+    );
+    res
+}
+
+async fn register(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let info = info_of(&req);
+    let ua = super::api::user_agent(req.headers());
+    let (parts, body) = req.into_parts();
+    let form = match Form::<RegistrationForm>::from_request(
+        Request::from_parts(parts.clone(), body),
+        &state,
+    )
+    .await
+    {
+        Ok(Form(form)) => form,
+        Err(_) => RegistrationForm::default(),
+    };
+    match service::register(&info, &form, &ua, &state.ctx).await {
+        Ok(started) => redirect_with_session(&state, "/me", started.token),
+        Err(e) => refused(&state, parts, "register", kept_values(&form), e, info.lang).await,
+    }
+}
+
+/// What the person typed, to put back into the form. Passwords are never sent back.
+fn kept_values(form: &RegistrationForm) -> Vec<(String, String)> {
+    [
+        ("kind", &form.kind),
+        ("name", &form.name),
+        ("id_number", &form.id_number),
+        ("uscc", &form.uscc),
+        ("legal_representative", &form.legal_representative),
+        ("contact_name", &form.contact_name),
+        ("licence_no", &form.licence_no),
+        ("law_firm", &form.law_firm),
+        ("mobile", &form.mobile),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.clone()))
+    .chain(std::iter::once((
+        "uscc_confirmed".to_string(),
+        form.uscc_confirmed.to_string(),
+    )))
+    .collect()
+}
+
+#[derive(Deserialize, Default)]
+struct LoginForm {
+    #[serde(default)]
+    login_name: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let info = info_of(&req);
+    let ua = super::api::user_agent(req.headers());
+    let (parts, body) = req.into_parts();
+    let form =
+        match Form::<LoginForm>::from_request(Request::from_parts(parts.clone(), body), &state)
+            .await
+        {
+            Ok(Form(form)) => form,
+            Err(_) => LoginForm::default(),
+        };
+    let pending = cookies::read(&parts.headers, cookies::PENDING);
+    match service::login(&info, &form.login_name, &form.password, &ua, &state.ctx).await {
+        Ok(started) => {
+            let to = match &pending {
+                Some(token) => {
+                    let caller = RequestInfo {
+                        user: Some(started.account.clone()),
+                        ..info.clone()
+                    };
+                    match app::filing::service::restore_pending(&caller, token, &state.ctx).await {
+                        Ok(Some((id, step))) => format!("/filings/{id}/{}?restored=1", step.code()),
+                        Ok(None) => "/me".into(),
+                        Err(e) => {
+                            // The login itself succeeded; the kept answers could not be applied.
+                            tracing::error!(error = %e, "applying answers kept over an expired session failed");
+                            "/me".into()
+                        }
+                    }
+                }
+                None => "/me".to_string(),
+            };
+            let mut res = redirect_with_session(&state, &to, started.token);
+            if pending.is_some() {
+                // Taken once: the cookie goes with it.
+                cookies::set(
+                    &mut res,
+                    cookies::removal(
+                        state.settings.secure_cookies,
+                        cookies::PENDING,
+                        Lifetime::PENDING,
+                    ),
+                );
+            }
+            res
+        }
+        Err(e) => {
+            let values = vec![("login_name".to_string(), form.login_name.clone())];
+            refused(&state, parts, "login", values, e, info.lang).await
+        }
+    }
+}
+
+async fn logout(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let info = info_of(&req);
+    let token = req.extensions().get::<SessionToken>().map(|t| t.0.clone());
+    let (parts, _) = req.into_parts();
+    if let Err(e) = service::logout(&info, token.as_deref(), &state.ctx).await {
+        return error_page::render(&state, parts, &Problem::from_service(&e, info.lang)).await;
+    }
+    let mut res = Redirect::to("/").into_response();
+    cookies::set(
+        &mut res,
+        cookies::removal(
+            state.settings.secure_cookies,
+            cookies::SESSION,
+            Lifetime::SESSION,
+        ),
+    );
+    res
+}
+
+#[derive(Deserialize)]
+struct PrefsForm {
+    lang: Option<String>,
+    elderly: Option<String>,
+    return_to: Option<String>,
+}
+
+/// Only a path on this site: never `//other.example` or `https://…`.
+fn local_path(p: Option<&str>) -> &str {
+    match p {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && p.len() <= 512 =>
+        {
+            p
+        }
+        _ => "/",
+    }
+}
+
+async fn prefs(State(state): State<AppState>, Form(form): Form<PrefsForm>) -> Response {
+    let mut res = Redirect::to(local_path(form.return_to.as_deref())).into_response();
+    let secure = state.settings.secure_cookies;
+    if let Some(lang) = form.lang.as_deref().and_then(domain::Lang::from_tag) {
+        cookies::set(
+            &mut res,
+            cookies::make(
+                secure,
+                cookies::LANG,
+                lang.tag().into(),
+                Lifetime::PREFERENCE,
+            ),
+        );
+    }
+    if let Some(elderly) = form.elderly.as_deref() {
+        let on = if elderly == "1" { "1" } else { "0" };
+        cookies::set(
+            &mut res,
+            cookies::make(secure, cookies::ELDERLY, on.into(), Lifetime::PREFERENCE),
+        );
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn return_paths_stay_on_this_site() {
+        assert_eq!(
+            super::local_path(Some("/register?kind=lawyer")),
+            "/register?kind=lawyer"
+        );
+        assert_eq!(super::local_path(Some("//evil.example/")), "/");
+        assert_eq!(super::local_path(Some("https://evil.example/")), "/");
+        assert_eq!(super::local_path(None), "/");
+    }
+}

@@ -1,0 +1,439 @@
+//! 网上立案 over JSON: drafts, submission with a receipt, the court's queue and review actions, fee payment, tracking
+//! without logging in, and the risk estimate. Each handler parses, calls `app::filing::service`, and maps the
+//! error in one place ([`refused`]). Another person's filing is 404, exactly as if it did not exist.
+
+use crate::http::extract::{ApiJson, ApiQuery, Caller};
+use crate::http::problem::Problem;
+use crate::state::AppState;
+use app::filing::error::FilingError;
+use app::filing::service::{self, FilingDetail};
+use app::ssr::RequestInfo;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use db::filings::{Filing, FilingEvent};
+use domain::filing::FilingDraft;
+use domain::filing_status::FilingStatus;
+use domain::payment::PaymentStatus;
+use domain::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create, mine))
+        .routes(routes!(show))
+        .routes(routes!(save))
+        .routes(routes!(submit))
+        .routes(routes!(review))
+        .routes(routes!(payment))
+        .routes(routes!(queue))
+        .routes(routes!(track))
+        .routes(routes!(risk))
+}
+
+/// The API door's one mapping of a filing error.
+fn refused(e: FilingError, lang: Lang) -> Problem {
+    Problem::from_service(&e, lang)
+}
+
+/// One dated step of a filing.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct EventDto {
+    /// UTC milliseconds.
+    pub at: i64,
+    /// create | submit | resubmit | register | request_correction | refuse | divert | request_relief |
+    /// grant_relief | deny_relief | record_payment | treat_as_withdrawn
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    /// For fee events: the payment status before and after.
+    pub payment_from: Option<PaymentStatus>,
+    pub payment_to: Option<PaymentStatus>,
+    pub note: String,
+}
+
+impl From<FilingEvent> for EventDto {
+    fn from(e: FilingEvent) -> Self {
+        EventDto {
+            at: e.at,
+            action: e.action,
+            from_status: e.from_status,
+            to_status: e.to_status,
+            payment_from: e.payment_from,
+            payment_to: e.payment_to,
+            note: e.note,
+        }
+    }
+}
+
+/// A filing as those who may see it see it.
+#[derive(Serialize, ToSchema)]
+pub struct FilingView {
+    pub id: String,
+    pub status: FilingStatus,
+    pub status_label: String,
+    pub draft: FilingDraft,
+    pub court_code: Option<String>,
+    pub competent_court_code: Option<String>,
+    pub receipt_no: Option<String>,
+    /// YYYY-MM-DD: the court decides by this day (CPL Art. 126).
+    pub review_deadline: Option<String>,
+    /// False when the deadline's year has no public-holiday notice loaded: only weekends moved it.
+    pub review_deadline_holidays_known: bool,
+    pub case_number: Option<String>,
+    pub fee_total_fen: Option<i64>,
+    pub fee_table_version: Option<String>,
+    pub payment_status: Option<PaymentStatus>,
+    /// YYYY-MM-DD: pay by this day (Art. 22 of the Measures).
+    pub payment_due: Option<String>,
+    pub payment_due_holidays_known: bool,
+    pub events: Vec<EventDto>,
+    /// Problems that would stop submission now (a draft may be saved with them), by field.
+    pub field_errors: BTreeMap<String, String>,
+    pub fee: Option<domain::fees::FeeQuote>,
+    pub risk: domain::risk::RiskReport,
+    /// The courts competent under the cause's jurisdiction rule, from the places and addresses the draft names.
+    pub competent_courts: Vec<domain::jurisdiction::Suggestion>,
+}
+
+fn view(d: FilingDetail, lang: Lang) -> FilingView {
+    let f = d.filing;
+    FilingView {
+        status_label: f.status.label(lang).into(),
+        id: f.id,
+        status: f.status,
+        draft: f.draft,
+        court_code: f.court_code,
+        competent_court_code: f.competent_court_code,
+        receipt_no: f.receipt_no,
+        review_deadline: f.review_deadline,
+        review_deadline_holidays_known: d.review_deadline_holidays_known,
+        case_number: f.case_number,
+        fee_total_fen: f.fee_total_fen,
+        fee_table_version: f.fee_table_version,
+        payment_status: f.payment_status,
+        payment_due: f.payment_due,
+        payment_due_holidays_known: d.payment_due_holidays_known,
+        events: d.events.into_iter().map(Into::into).collect(),
+        field_errors: d
+            .problems
+            .0
+            .iter()
+            .map(|(k, v)| (k.clone(), v.message(lang).to_string()))
+            .collect(),
+        fee: d.fee,
+        risk: d.risk,
+        competent_courts: d.competent_courts,
+    }
+}
+
+/// The filing as it now stands, for the caller (after a change).
+async fn fresh(
+    state: &AppState,
+    caller: &RequestInfo,
+    f: &Filing,
+) -> Result<Json<FilingView>, Problem> {
+    service::detail(caller, &f.id, &state.ctx)
+        .await
+        .map(|d| Json(view(d, caller.lang)))
+        .map_err(|e| refused(e, caller.lang))
+}
+
+/// Starts a filing with a first draft (people, enterprises, lawyers; court staff get 403).
+#[utoipa::path(post, path = "/api/v1/filings", tag = "filings", request_body = FilingDraft, responses(
+    (status = 201, body = FilingView), (status = 401, body = Problem), (status = 403, body = Problem),
+    (status = 422, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    ApiJson(draft): ApiJson<FilingDraft>,
+) -> Result<(StatusCode, Json<FilingView>), Problem> {
+    let f = service::create(&caller, &draft, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok((StatusCode::CREATED, fresh(&state, &caller, &f).await?))
+}
+
+/// One line of the caller's list of matters.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct FilingListItem {
+    pub id: String,
+    pub status: FilingStatus,
+    pub status_label: String,
+    pub cause: String,
+    pub case_number: Option<String>,
+    pub receipt_no: Option<String>,
+    pub updated_at: i64,
+    /// The caller filed it (else they are a party or lawyer to it).
+    pub own: bool,
+}
+
+/// The filings the caller filed or is a party or lawyer to, newest first.
+#[utoipa::path(get, path = "/api/v1/filings", tag = "filings", responses(
+    (status = 200, body = Vec<FilingListItem>), (status = 401, body = Problem)))]
+async fn mine(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+) -> Result<Json<Vec<FilingListItem>>, Problem> {
+    let me = caller
+        .user
+        .as_ref()
+        .map(|u| u.id.clone())
+        .unwrap_or_default();
+    let list = service::list_mine(&caller, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok(Json(
+        list.into_iter()
+            .map(|f| FilingListItem {
+                status_label: f.status.label(caller.lang).into(),
+                own: f.filer_id == me,
+                id: f.id,
+                status: f.status,
+                cause: f.draft.cause,
+                case_number: f.case_number,
+                receipt_no: f.receipt_no,
+                updated_at: f.updated_at,
+            })
+            .collect(),
+    ))
+}
+
+/// One filing, with its problems, fee, risk estimate and competent courts.
+#[utoipa::path(get, path = "/api/v1/filings/{id}", tag = "filings", params(("id" = String, Path)), responses(
+    (status = 200, body = FilingView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+async fn show(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+) -> Result<Json<FilingView>, Problem> {
+    service::detail(&caller, &id, &state.ctx)
+        .await
+        .map(|d| Json(view(d, caller.lang)))
+        .map_err(|e| refused(e, caller.lang))
+}
+
+/// Replaces the draft (valid or not) while the filing is the caller's and editable.
+#[utoipa::path(put, path = "/api/v1/filings/{id}/draft", tag = "filings", params(("id" = String, Path)),
+    request_body = FilingDraft, responses((status = 200, body = FilingView), (status = 401, body = Problem),
+    (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn save(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+    ApiJson(draft): ApiJson<FilingDraft>,
+) -> Result<Json<FilingView>, Problem> {
+    let f = service::save_draft(&caller, &id, &draft, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    fresh(&state, &caller, &f).await
+}
+
+/// The answer to a submission.
+#[derive(Serialize, ToSchema)]
+pub struct Receipt {
+    pub filing: FilingView,
+    /// Shown once (empty on a resubmission): with the receipt number it lets anyone the filer tells follow the
+    /// filing without logging in.
+    pub query_code: String,
+}
+
+/// Submits: every rule re-run on the server, the fee recomputed, a receipt and (the first time) a query code.
+#[utoipa::path(post, path = "/api/v1/filings/{id}/submit", tag = "filings", params(("id" = String, Path)),
+    responses((status = 200, body = Receipt), (status = 401, body = Problem), (status = 404, body = Problem),
+    (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn submit(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Receipt>, Problem> {
+    let s = service::submit(&caller, &id, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok(Json(Receipt {
+        filing: fresh(&state, &caller, &s.filing).await?.0,
+        query_code: s.query_code.unwrap_or_default(),
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReviewRequest {
+    /// register | request_correction | refuse | divert
+    pub action: String,
+    /// Required for request_correction (what to correct) and refuse (why).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A clerk's review action (staff of the receiving or competent court only; anyone else 404).
+#[utoipa::path(post, path = "/api/v1/filings/{id}/review", tag = "court", params(("id" = String, Path)),
+    request_body = ReviewRequest, responses((status = 200, body = FilingView), (status = 401, body = Problem),
+    (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn review(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<ReviewRequest>,
+) -> Result<Json<FilingView>, Problem> {
+    let input = service::ReviewInput {
+        action: &req.action,
+        note: &req.note,
+    };
+    let f = service::review(&caller, &id, input, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    fresh(&state, &caller, &f).await
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PaymentRequest {
+    /// request_relief (filer) | record_payment | grant_relief | deny_relief | treat_as_withdrawn (clerk)
+    pub action: String,
+    /// defer | reduce | waive, with request_relief
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// The fee after registration: the filer applies for 缓减免; the court's clerk records payment or decides.
+#[utoipa::path(post, path = "/api/v1/filings/{id}/payment", tag = "filings", params(("id" = String, Path)),
+    request_body = PaymentRequest, responses((status = 200, body = FilingView), (status = 401, body = Problem),
+    (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn payment(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<PaymentRequest>,
+) -> Result<Json<FilingView>, Problem> {
+    let input = service::PaymentInput {
+        action: &req.action,
+        kind: &req.kind,
+        reason: &req.reason,
+    };
+    let f = service::payment(&caller, &id, input, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    fresh(&state, &caller, &f).await
+}
+
+/// One filing waiting for review.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct QueueItem {
+    pub id: String,
+    pub receipt_no: Option<String>,
+    pub cause: Option<String>,
+    /// Masked (张*): the queue is not the party's own page.
+    pub plaintiff: Option<String>,
+    pub submitted_at: Option<i64>,
+    pub review_deadline: Option<String>,
+    pub days_left: Option<i64>,
+    /// Filed at a court other than the competent one (跨域立案).
+    pub cross_region: bool,
+}
+
+/// A court's review queue, oldest first (that court's staff only; anyone else 404).
+#[utoipa::path(get, path = "/api/v1/courts/{code}/queue", tag = "court", params(("code" = String, Path)),
+    responses((status = 200, body = Vec<QueueItem>), (status = 401, body = Problem), (status = 404, body = Problem)))]
+async fn queue(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(code): Path<String>,
+) -> Result<Json<Vec<QueueItem>>, Problem> {
+    let list = service::queue(&caller, Some(&code), &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok(Json(
+        list.into_iter()
+            .map(|q| QueueItem {
+                cause: q.cause_name.map(str::to_string),
+                plaintiff: q.plaintiff_masked,
+                days_left: q.days_left,
+                cross_region: q.cross_region,
+                receipt_no: q.filing.receipt_no,
+                submitted_at: q.filing.submitted_at,
+                review_deadline: q.filing.review_deadline,
+                id: q.filing.id,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema, utoipa::IntoParams)]
+pub struct TrackQuery {
+    /// The receipt number (收件号).
+    receipt: String,
+    /// The query code shown once at submission.
+    code: String,
+}
+
+/// One dated step, without personal data.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct TrackEvent {
+    pub at: i64,
+    pub action: String,
+    pub to_status: String,
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct Tracking {
+    pub receipt_no: Option<String>,
+    pub status: FilingStatus,
+    pub status_label: String,
+    pub case_number: Option<String>,
+    pub review_deadline: Option<String>,
+    pub events: Vec<TrackEvent>,
+}
+
+/// Tracking without logging in: status, case number and the dated steps. An unknown receipt and a wrong code
+/// are the same 404.
+#[utoipa::path(get, path = "/api/v1/track", tag = "filings", params(TrackQuery), responses(
+    (status = 200, body = Tracking), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn track(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    ApiQuery(q): ApiQuery<TrackQuery>,
+) -> Result<Json<Tracking>, Problem> {
+    let t = service::track(&q.receipt, &q.code, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok(Json(Tracking {
+        receipt_no: t.filing.receipt_no,
+        status: t.filing.status,
+        status_label: t.filing.status.label(caller.lang).into(),
+        case_number: t.filing.case_number,
+        review_deadline: t.filing.review_deadline,
+        events: t
+            .events
+            .into_iter()
+            .map(|e| TrackEvent {
+                at: e.at,
+                action: e.action,
+                to_status: e.to_status,
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Estimate {
+    pub risk: domain::risk::RiskReport,
+    pub fee: Option<domain::fees::FeeQuote>,
+}
+
+/// The risk estimate (the SPC's 诉讼风险提示书 items) and the fee of any draft, for other clients; the portal's own
+/// pages compute the same in WebAssembly.
+#[utoipa::path(post, path = "/api/v1/risk", tag = "filings", request_body = FilingDraft, responses(
+    (status = 200, body = Estimate), (status = 422, body = Problem)))]
+async fn risk(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    ApiJson(draft): ApiJson<FilingDraft>,
+) -> Json<Estimate> {
+    let (risk, fee) = service::estimate(&caller, &draft, &state.ctx);
+    Json(Estimate { risk, fee })
+}

@@ -1,0 +1,434 @@
+//! The filing wizard's HTML forms: every step posts here, is merged into the draft and saved at once (nothing
+//! typed is lost, valid or not), then the next step is shown. Evidence uploads and downloads, submission and the
+//! court's actions are plain forms too. Works without JavaScript; errors map once, in [`refused`].
+
+use crate::http::cookies::{self, Lifetime};
+use crate::http::error_page;
+use crate::http::problem::Problem;
+use crate::state::AppState;
+use app::filing::error::FilingError;
+use app::filing::form::Step;
+use app::filing::service::{self, PaymentInput, ReviewInput, Upload};
+use app::ssr::RequestInfo;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, State};
+use axum::http::{header, HeaderValue, Request};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Form, Router};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/filings/new", post(new_filing))
+        .route("/filings/{id}/submit", post(submit))
+        .route("/filings/{id}/review", post(review))
+        .route("/filings/{id}/payment", post(payment))
+        .route("/filings/{id}/{step}", post(save_step))
+        .route("/files/{file_id}", get(download))
+}
+
+/// Evidence uploads: a body up to the file limit plus the form around it (everything else keeps the small limit).
+pub fn upload_router() -> Router<AppState> {
+    Router::new()
+        .route("/filings/{id}/evidence/upload", post(upload))
+        .layer(DefaultBodyLimit::max(
+            domain::upload::MAX_UPLOAD_BYTES + 256 * 1024,
+        ))
+}
+
+/// Where a refused action leads, for the forms door: the one mapping of a filing error to HTML.
+enum Back<'a> {
+    /// To the filing's page, with a flag naming the refusal that the page explains.
+    Filing(&'a str, &'static str),
+    /// To the check page, which lists every problem with a link to its step.
+    Check(&'a str),
+    /// To the evidence step, with the upload's refusal to explain and a form to try again.
+    Evidence(&'a str),
+}
+
+async fn refused(
+    state: &AppState,
+    req_parts: http::request::Parts,
+    lang: domain::Lang,
+    e: FilingError,
+    back: Back<'_>,
+) -> Response {
+    let to = |path: String| Redirect::to(&path).into_response();
+    match (e, back) {
+        (FilingError::Unauthorized, _) => to("/login".into()),
+        (FilingError::Upload(u), Back::Evidence(id)) => {
+            to(format!("/filings/{id}/evidence?upload_error={}", u.code()))
+        }
+        (FilingError::Invalid(_), Back::Check(id)) => to(format!("/filings/{id}/check")),
+        // Not editable any more (submitted meanwhile): the filing's page shows where it stands.
+        (FilingError::Conflict, Back::Check(id) | Back::Evidence(id)) => {
+            to(format!("/filings/{id}"))
+        }
+        (
+            e @ (FilingError::Invalid(_)
+            | FilingError::Conflict
+            | FilingError::NoMediationConsent
+            | FilingError::NotOverdue { .. }),
+            Back::Filing(id, flag),
+        ) => {
+            use app::error::ServiceError;
+            to(format!("/filings/{id}?{flag}={}", e.code()))
+        }
+        (e, _) => error_page::render(state, req_parts, &Problem::from_service(&e, lang)).await,
+    }
+}
+
+fn caller_of(req: &Request<Body>) -> RequestInfo {
+    req.extensions()
+        .get::<RequestInfo>()
+        .cloned()
+        .expect("the request-context layer runs first")
+}
+
+async fn new_filing(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let caller = caller_of(&req);
+    let (parts, _) = req.into_parts();
+    if caller.user.is_none() {
+        return Redirect::to("/login").into_response();
+    }
+    match service::create(&caller, &Default::default(), &state.ctx).await {
+        Ok(f) => Redirect::to(&format!("/filings/{}/cause", f.id)).into_response(),
+        Err(e) => error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await,
+    }
+}
+
+/// A step posted without a live session (it expired while the filer typed): the answers are kept, encrypted, and
+/// the filer is sent to log in; the login applies them to the draft if it is theirs. Nothing typed is lost.
+async fn keep_until_login(
+    state: &AppState,
+    caller: &RequestInfo,
+    id: &str,
+    step: Step,
+    pairs: Vec<(String, String)>,
+) -> Response {
+    match service::keep_until_login(caller, id, step, pairs, &state.ctx).await {
+        Ok(token) => {
+            let mut res = Redirect::to("/login?saved=1").into_response();
+            cookies::set(
+                &mut res,
+                cookies::make(
+                    state.settings.secure_cookies,
+                    cookies::PENDING,
+                    token,
+                    Lifetime::PENDING,
+                ),
+            );
+            res
+        }
+        Err(FilingError::NotFound) => Redirect::to("/login").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "keeping a step until login failed");
+            Redirect::to("/login").into_response()
+        }
+    }
+}
+
+async fn save_step(
+    State(state): State<AppState>,
+    Path((id, step)): Path<(String, String)>,
+    req: Request<Body>,
+) -> Response {
+    let caller = caller_of(&req);
+    let autosave = req.headers().contains_key("x-autosave");
+    let (parts, body) = req.into_parts();
+    let pairs = match Form::<Vec<(String, String)>>::from_request(
+        Request::from_parts(parts.clone(), body),
+        &state,
+    )
+    .await
+    {
+        Ok(Form(pairs)) => pairs,
+        Err(_) => Vec::new(),
+    };
+    let Some(step) = Step::from_code(&step) else {
+        return error_page::render(
+            &state,
+            parts,
+            &Problem::from_service(&FilingError::NotFound, caller.lang),
+        )
+        .await;
+    };
+    if caller.user.is_none() {
+        // An autosave must not turn into a login page the script cannot show; the next real save keeps the answers.
+        return if autosave {
+            axum::http::StatusCode::UNAUTHORIZED.into_response()
+        } else {
+            keep_until_login(&state, &caller, &id, step, pairs).await
+        };
+    }
+    if let Err(e) = service::save_step(&caller, &id, step, &pairs, &state.ctx).await {
+        if autosave {
+            use app::error::ServiceError;
+            return axum::http::StatusCode::from_u16(e.kind().status())
+                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
+                .into_response();
+        }
+        return refused(&state, parts, caller.lang, e, Back::Check(&id)).await;
+    }
+    if autosave {
+        return axum::http::StatusCode::NO_CONTENT.into_response();
+    }
+    let has = |k: &str| pairs.iter().any(|(key, _)| key == k);
+    let to = if has("add") || has("remove") {
+        format!("/filings/{id}/{}", step.code())
+    } else if pairs.iter().any(|(k, v)| k == "go" && v == "list") {
+        format!("/filings/{id}")
+    } else {
+        format!("/filings/{id}/{}", step.next().code())
+    };
+    Redirect::to(&to).into_response()
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let caller = caller_of(&req);
+    let (parts, body) = req.into_parts();
+    let pairs = match Form::<Vec<(String, String)>>::from_request(
+        Request::from_parts(parts.clone(), body),
+        &state,
+    )
+    .await
+    {
+        Ok(Form(pairs)) => pairs,
+        Err(_) => Vec::new(),
+    };
+    if caller.user.is_none() {
+        return keep_until_login(&state, &caller, &id, Step::Check, pairs).await;
+    }
+    // The check page's own answers (consent, confirmations) are saved first, then the whole filing submitted.
+    if let Err(e) = service::save_step(&caller, &id, Step::Check, &pairs, &state.ctx).await {
+        return refused(&state, parts, caller.lang, e, Back::Check(&id)).await;
+    }
+    match service::submit(&caller, &id, &state.ctx).await {
+        Ok(s) => {
+            let mut res = Redirect::to(&format!("/filings/{id}")).into_response();
+            if let Some(code) = s.query_code {
+                cookies::set(
+                    &mut res,
+                    cookies::make(
+                        state.settings.secure_cookies,
+                        cookies::QUERY_CODE,
+                        format!("{id}:{code}"),
+                        Lifetime::QUERY_CODE,
+                    ),
+                );
+            }
+            res
+        }
+        Err(e) => refused(&state, parts, caller.lang, e, Back::Check(&id)).await,
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct ReviewForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn review(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let caller = caller_of(&req);
+    let (parts, body) = req.into_parts();
+    let form =
+        match Form::<ReviewForm>::from_request(Request::from_parts(parts.clone(), body), &state)
+            .await
+        {
+            Ok(Form(f)) => f,
+            Err(_) => ReviewForm::default(),
+        };
+    let input = ReviewInput {
+        action: &form.action,
+        note: &form.note,
+    };
+    match service::review(&caller, &id, input, &state.ctx).await {
+        Ok(_) => Redirect::to(&format!("/filings/{id}")).into_response(),
+        Err(e) => {
+            refused(
+                &state,
+                parts,
+                caller.lang,
+                e,
+                Back::Filing(&id, "review_error"),
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct PaymentForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn payment(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let caller = caller_of(&req);
+    let (parts, body) = req.into_parts();
+    let form =
+        match Form::<PaymentForm>::from_request(Request::from_parts(parts.clone(), body), &state)
+            .await
+        {
+            Ok(Form(f)) => f,
+            Err(_) => PaymentForm::default(),
+        };
+    let input = PaymentInput {
+        action: &form.action,
+        kind: &form.kind,
+        reason: &form.reason,
+    };
+    match service::payment(&caller, &id, input, &state.ctx).await {
+        Ok(_) => Redirect::to(&format!("/filings/{id}")).into_response(),
+        Err(e) => {
+            refused(
+                &state,
+                parts,
+                caller.lang,
+                e,
+                Back::Filing(&id, "payment_error"),
+            )
+            .await
+        }
+    }
+}
+
+/// Takes one evidence file (see `service::add_evidence`); any refusal returns to the evidence step with the
+/// reason, ready to try again.
+async fn upload(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let caller = caller_of(&req);
+    let (parts, body) = req.into_parts();
+    let too_large = FilingError::Upload(domain::upload::UploadError::TooLarge);
+    let mut multipart =
+        match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
+            Ok(m) => m,
+            Err(_) => {
+                return refused(
+                    &state,
+                    parts,
+                    caller.lang,
+                    FilingError::Upload(domain::upload::UploadError::Missing),
+                    Back::Evidence(&id),
+                )
+                .await
+            }
+        };
+    let mut upload = Upload {
+        label: String::new(),
+        original: false,
+        file_name: String::new(),
+        bytes: Vec::new(),
+    };
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name().unwrap_or("") {
+                "label" => {
+                    upload.label = field
+                        .text()
+                        .await
+                        .unwrap_or_default()
+                        .chars()
+                        .take(200)
+                        .collect()
+                }
+                "original" => upload.original = true,
+                "file" => {
+                    upload.file_name = field.file_name().unwrap_or("").chars().take(200).collect();
+                    match field.bytes().await {
+                        Ok(b) => upload.bytes = b.to_vec(),
+                        Err(_) => {
+                            return refused(
+                                &state,
+                                parts,
+                                caller.lang,
+                                too_large,
+                                Back::Evidence(&id),
+                            )
+                            .await
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            // The body went over the limit (or the connection broke): nothing was stored.
+            Err(_) => {
+                return refused(&state, parts, caller.lang, too_large, Back::Evidence(&id)).await
+            }
+        }
+    }
+    match service::add_evidence(&caller, &id, upload, &state.ctx).await {
+        Ok(()) => Redirect::to(&format!("/filings/{id}/evidence?uploaded=1")).into_response(),
+        Err(e) => refused(&state, parts, caller.lang, e, Back::Evidence(&id)).await,
+    }
+}
+
+/// An evidence file, to whoever may see its filing; anyone else gets the 404 page.
+async fn download(
+    State(state): State<AppState>,
+    Extension(caller): Extension<RequestInfo>,
+    Path(file_id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let (file, bytes) = match service::evidence_file(&caller, &file_id, &state.ctx).await {
+        Ok(found) => found,
+        // Logged out: the same 404 as for a stranger, so a file's existence is not told.
+        Err(FilingError::Unauthorized) => {
+            return error_page::render(
+                &state,
+                parts,
+                &Problem::from_service(&FilingError::NotFound, caller.lang),
+            )
+            .await
+        }
+        Err(e) => {
+            return error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await
+        }
+    };
+    let ext = match file.content_type.as_str() {
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        _ => "jpg",
+    };
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&file.content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"evidence-{}.{ext}\"",
+        file.id.get(..8).unwrap_or("file")
+    )) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    res
+}
