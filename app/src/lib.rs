@@ -95,11 +95,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=account::login_page::LoginPage/>
                     // In order: the account's data is part of the first HTML, so the page is complete without JavaScript.
                     <Route path=path!("/me") view=account::account_page::AccountPage ssr=SsrMode::InOrder/>
-                    <Route path=path!("/filings") view=filing::pages::FilingsPage ssr=SsrMode::InOrder/>
-                    <Route path=path!("/filings/:id") view=filing::pages::FilingPage ssr=SsrMode::InOrder/>
-                    <Route path=path!("/filings/:id/:step") view=filing::pages::StepPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/filings") view=filing::filings_page::FilingsPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/filings/:id") view=filing::filing_page::FilingPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/filings/:id/:step") view=filing::step_page::StepPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/staff/queue") view=filing::review::QueuePage ssr=SsrMode::InOrder/>
-                    <Route path=path!("/track") view=filing::pages::TrackPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/track") view=filing::track_page::TrackPage ssr=SsrMode::InOrder/>
                 </Routes>
             </layout::Layout>
         </Router>

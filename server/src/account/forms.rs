@@ -5,6 +5,7 @@
 use crate::http::context::SessionToken;
 use crate::http::cookies::{self, Lifetime};
 use crate::http::error_page;
+use crate::http::extract::{caller_of, form_request};
 use crate::http::problem::Problem;
 use crate::state::AppState;
 use app::account::error::AccountError;
@@ -12,7 +13,7 @@ use app::account::service;
 use app::ssr::RequestInfo;
 use app::{FormNotice, FormOutcome};
 use axum::body::Body;
-use axum::extract::{FromRequest, State};
+use axum::extract::State;
 use axum::http::{Request, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
@@ -27,20 +28,6 @@ pub fn router() -> Router<AppState> {
         .route("/login", post(login))
         .route("/logout", post(logout))
         .route("/prefs", post(prefs))
-}
-
-fn info_of(req: &Request<Body>) -> RequestInfo {
-    req.extensions()
-        .get::<RequestInfo>()
-        .cloned()
-        .unwrap_or_else(|| RequestInfo {
-            ip: "unknown".into(),
-            lang: Default::default(),
-            elderly: false,
-            user: None,
-            today: domain::date::shanghai_date(crate::state::now_ms()),
-            now_ms: crate::state::now_ms(),
-        })
 }
 
 /// Renders the page at the request's path with the form's outcome, under the given status.
@@ -129,18 +116,8 @@ fn redirect_with_session(state: &AppState, to: &str, token: String) -> Response 
 }
 
 async fn register(State(state): State<AppState>, req: Request<Body>) -> Response {
-    let info = info_of(&req);
     let ua = super::api::user_agent(req.headers());
-    let (parts, body) = req.into_parts();
-    let form = match Form::<RegistrationForm>::from_request(
-        Request::from_parts(parts.clone(), body),
-        &state,
-    )
-    .await
-    {
-        Ok(Form(form)) => form,
-        Err(_) => RegistrationForm::default(),
-    };
+    let (info, parts, form) = form_request::<RegistrationForm, _>(req, &state).await;
     match service::register(&info, &form, &ua, &state.ctx).await {
         Ok(started) => redirect_with_session(&state, "/me", started.token),
         Err(e) => refused(&state, parts, "register", kept_values(&form), e, info.lang).await,
@@ -178,16 +155,8 @@ struct LoginForm {
 }
 
 async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
-    let info = info_of(&req);
     let ua = super::api::user_agent(req.headers());
-    let (parts, body) = req.into_parts();
-    let form =
-        match Form::<LoginForm>::from_request(Request::from_parts(parts.clone(), body), &state)
-            .await
-        {
-            Ok(Form(form)) => form,
-            Err(_) => LoginForm::default(),
-        };
+    let (info, parts, form) = form_request::<LoginForm, _>(req, &state).await;
     let pending = cookies::read(&parts.headers, cookies::PENDING);
     match service::login(&info, &form.login_name, &form.password, &ua, &state.ctx).await {
         Ok(started) => {
@@ -231,7 +200,7 @@ async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
 }
 
 async fn logout(State(state): State<AppState>, req: Request<Body>) -> Response {
-    let info = info_of(&req);
+    let info = caller_of(req.extensions());
     let token = req.extensions().get::<SessionToken>().map(|t| t.0.clone());
     let (parts, _) = req.into_parts();
     if let Err(e) = service::logout(&info, token.as_deref(), &state.ctx).await {

@@ -4,6 +4,7 @@
 
 use crate::http::cookies::{self, Lifetime};
 use crate::http::error_page;
+use crate::http::extract::{caller_of, form_request};
 use crate::http::problem::Problem;
 use crate::state::AppState;
 use app::filing::error::FilingError;
@@ -15,7 +16,7 @@ use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, State};
 use axum::http::{header, HeaderValue, Request};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Form, Router};
+use axum::{Extension, Router};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
@@ -79,15 +80,8 @@ async fn refused(
     }
 }
 
-fn caller_of(req: &Request<Body>) -> RequestInfo {
-    req.extensions()
-        .get::<RequestInfo>()
-        .cloned()
-        .expect("the request-context layer runs first")
-}
-
 async fn new_filing(State(state): State<AppState>, req: Request<Body>) -> Response {
-    let caller = caller_of(&req);
+    let caller = caller_of(req.extensions());
     let (parts, _) = req.into_parts();
     if caller.user.is_none() {
         return Redirect::to("/login").into_response();
@@ -134,18 +128,8 @@ async fn save_step(
     Path((id, step)): Path<(String, String)>,
     req: Request<Body>,
 ) -> Response {
-    let caller = caller_of(&req);
     let autosave = req.headers().contains_key("x-autosave");
-    let (parts, body) = req.into_parts();
-    let pairs = match Form::<Vec<(String, String)>>::from_request(
-        Request::from_parts(parts.clone(), body),
-        &state,
-    )
-    .await
-    {
-        Ok(Form(pairs)) => pairs,
-        Err(_) => Vec::new(),
-    };
+    let (caller, parts, pairs) = form_request::<Vec<(String, String)>, _>(req, &state).await;
     let Some(step) = Step::from_code(&step) else {
         return error_page::render(
             &state,
@@ -190,17 +174,7 @@ async fn submit(
     Path(id): Path<String>,
     req: Request<Body>,
 ) -> Response {
-    let caller = caller_of(&req);
-    let (parts, body) = req.into_parts();
-    let pairs = match Form::<Vec<(String, String)>>::from_request(
-        Request::from_parts(parts.clone(), body),
-        &state,
-    )
-    .await
-    {
-        Ok(Form(pairs)) => pairs,
-        Err(_) => Vec::new(),
-    };
+    let (caller, parts, pairs) = form_request::<Vec<(String, String)>, _>(req, &state).await;
     if caller.user.is_none() {
         return keep_until_login(&state, &caller, &id, Step::Check, pairs).await;
     }
@@ -241,15 +215,7 @@ async fn review(
     Path(id): Path<String>,
     req: Request<Body>,
 ) -> Response {
-    let caller = caller_of(&req);
-    let (parts, body) = req.into_parts();
-    let form =
-        match Form::<ReviewForm>::from_request(Request::from_parts(parts.clone(), body), &state)
-            .await
-        {
-            Ok(Form(f)) => f,
-            Err(_) => ReviewForm::default(),
-        };
+    let (caller, parts, form) = form_request::<ReviewForm, _>(req, &state).await;
     let input = ReviewInput {
         action: &form.action,
         note: &form.note,
@@ -284,15 +250,7 @@ async fn payment(
     Path(id): Path<String>,
     req: Request<Body>,
 ) -> Response {
-    let caller = caller_of(&req);
-    let (parts, body) = req.into_parts();
-    let form =
-        match Form::<PaymentForm>::from_request(Request::from_parts(parts.clone(), body), &state)
-            .await
-        {
-            Ok(Form(f)) => f,
-            Err(_) => PaymentForm::default(),
-        };
+    let (caller, parts, form) = form_request::<PaymentForm, _>(req, &state).await;
     let input = PaymentInput {
         action: &form.action,
         kind: &form.kind,
@@ -320,7 +278,7 @@ async fn upload(
     Path(id): Path<String>,
     req: Request<Body>,
 ) -> Response {
-    let caller = caller_of(&req);
+    let caller = caller_of(req.extensions());
     let (parts, body) = req.into_parts();
     let too_large = FilingError::Upload(domain::upload::UploadError::TooLarge);
     let mut multipart =

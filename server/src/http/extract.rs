@@ -130,6 +130,39 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
     }
 }
 
+/// What a form door needs of a POST: the caller, the request's parts (to render the page again) and the form. A
+/// body that does not parse counts as an empty form: the service then says what is missing, next to each field.
+pub async fn form_request<T, S>(req: Request, state: &S) -> (RequestInfo, Parts, T)
+where
+    T: DeserializeOwned + Default,
+    S: Send + Sync,
+{
+    let caller = caller_of(req.extensions());
+    let (parts, body) = req.into_parts();
+    let form = match axum::Form::<T>::from_request(Request::from_parts(parts.clone(), body), state)
+        .await
+    {
+        Ok(axum::Form(form)) => form,
+        Err(_) => T::default(),
+    };
+    (caller, parts, form)
+}
+
+/// The caller the request-context layer worked out (an anonymous one of now, should a route ever run without it).
+pub fn caller_of(extensions: &axum::http::Extensions) -> RequestInfo {
+    extensions.get::<RequestInfo>().cloned().unwrap_or_else(|| {
+        let now = crate::state::now_ms();
+        RequestInfo {
+            ip: "unknown".into(),
+            lang: Lang::default(),
+            elderly: false,
+            user: None,
+            today: domain::date::shanghai_date(now),
+            now_ms: now,
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1,0 +1,142 @@
+//! /filings/:id/:step — one step of the wizard, saved as it is left (and, with the Wasm, as it changes).
+
+use super::check_page::check_view;
+use super::common::{checkbox, error_view, errors_of};
+use super::data::{load_filing, FilingData};
+use super::filing_page::filing_overview;
+use super::form::Step;
+use super::step_fields::{
+    cause_fields, claims_fields, court_fields, evidence_fields, facts_fields, parties_fields,
+};
+use crate::components::field::field_id;
+use crate::error::AppError;
+use crate::page_data::use_page;
+use domain::upload::UploadError;
+use domain::{Date, FieldError, Lang};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// /filings/:id/:step — one step of the wizard.
+#[component]
+pub fn StepPage() -> impl IntoView {
+    let page = use_page();
+    let (l, today) = (page.lang, page.today);
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let data = Resource::new_blocking(id, load_filing);
+    let body = move || {
+        let step = params.read().get("step").and_then(|s| Step::from_code(&s));
+        let show_errors = query.read().get("check").is_some();
+        let upload = UploadNote {
+            error: query
+                .read()
+                .get("upload_error")
+                .and_then(|c| UploadError::from_code(&c)),
+            done: query.read().get("uploaded").is_some(),
+        };
+        let restored = query.read().get("restored").is_some();
+        Suspend::new(async move {
+            match (data.await, step) {
+                (Ok(f), Some(step)) if f.own && f.status.editable() => view! {
+                    {restored.then(|| view! {
+                        <p class="notice" role="status">{l.pick(
+                            "您在登录超时前填写的内容已保存到草稿。",
+                            "What you entered before your session expired has been saved to the draft.",
+                            "로그인 만료 전에 입력한 내용을 초안에 저장했습니다.")}</p>
+                    })}
+                    {step_view(f, step, show_errors, upload, l, today)}
+                }
+                .into_any(),
+                (Ok(f), Some(_)) => filing_overview(f, l, today),
+                (Ok(_), None) => error_view(&AppError::NotFound, l),
+                (Err(e), _) => error_view(&e, l),
+            }
+        })
+    };
+    view! {
+        <Title text=l.pick("网上立案", "Online filing", "온라인 입안")/>
+        <section class="panel">
+            <Suspense fallback=|| ()>{body}</Suspense>
+        </section>
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct UploadNote {
+    pub(super) error: Option<UploadError>,
+    pub(super) done: bool,
+}
+
+pub(super) fn step_view(
+    f: FilingData,
+    step: Step,
+    show_errors: bool,
+    upload: UploadNote,
+    l: Lang,
+    today: Date,
+) -> AnyView {
+    let errors = errors_of(&f.draft, today);
+    let d = f.draft.clone();
+    let action = format!("/filings/{}/{}", f.id, step.code());
+    let position = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
+    let step_errors: Vec<(String, FieldError)> = if show_errors {
+        errors
+            .0
+            .iter()
+            .filter(|(k, _)| step.owns(k))
+            .cloned()
+            .collect()
+    } else {
+        vec![]
+    };
+    let summary = (!step_errors.is_empty()).then(|| view! {
+        <div class="error-summary" role="alert" tabindex="-1">
+            <h2>{l.pick("请修改以下问题", "There is a problem", "다음 내용을 고쳐 주십시오")}</h2>
+            <ul>{step_errors.iter().map(|(k, e)| view! { <li><a href=format!("#{}", field_id(k))>{e.message(l)}</a></li> }).collect_view()}</ul>
+        </div>
+    });
+    let fields = match step {
+        Step::Cause => cause_fields(&d, &errors, show_errors, l).into_any(),
+        Step::Parties => parties_fields(&d, &errors, show_errors, l).into_any(),
+        Step::Claims => claims_fields(&d, &errors, show_errors).into_any(),
+        Step::Facts => facts_fields(&d, &errors, show_errors, l).into_any(),
+        Step::Evidence => evidence_fields(&d, l).into_any(),
+        Step::Court => {
+            court_fields(&d, &f.courts, &f.suggestions, &errors, show_errors, l).into_any()
+        }
+        Step::Check => return check_view(f, l, today),
+    };
+    view! {
+        <p class="step-of">{format!("{} {position} / {}", l.pick("第", "Step", "단계"), Step::ALL.len())}</p>
+        <h1>{step.label(l)}</h1>
+        {summary}
+        <super::autosave::AutosaveForm action=action>{fields}</super::autosave::AutosaveForm>
+        {(step == Step::Evidence).then(|| upload_form(&f.id, upload, l))}
+    }
+    .into_any()
+}
+
+/// A plain multipart form: works without JavaScript; a refused file comes back here with the reason, to try again.
+pub(super) fn upload_form(id: &str, note: UploadNote, l: Lang) -> impl IntoView {
+    view! {
+        <form method="post" action=format!("/filings/{id}/evidence/upload") enctype="multipart/form-data" class="form upload">
+            <h2>{l.pick("上传证据文件", "Upload an evidence file", "증거 파일 올리기")}</h2>
+            <p class="hint" id="f-upload-file-hint">{l.pick("PDF、JPEG 或 PNG，单个不超过10MB。", "PDF, JPEG or PNG, at most 10 MB each.", "PDF, JPEG, PNG, 파일당 10MB 이하.")}</p>
+            {note.done.then(|| view! { <p class="autosave" role="status">{l.pick("文件已上传。", "The file was uploaded.", "파일을 올렸습니다.")}</p> })}
+            <div class="field">
+                <label for="f-upload-label">{l.pick("证据名称", "What it is", "증거 명칭")}</label>
+                <input id="f-upload-label" name="label" autocomplete="off"/>
+            </div>
+            {checkbox("original".into(), l.pick("我有原件", "I have the original", "원본이 있습니다"), true)}
+            <div class="field" class:field-error=note.error.is_some()>
+                <label for="f-upload-file">{l.pick("文件", "File", "파일")}</label>
+                <p class="error-message" id="f-upload-file-error" role="alert">{note.error.map(|e| e.message(l))}</p>
+                <input type="file" id="f-upload-file" name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                    aria-describedby="f-upload-file-hint f-upload-file-error"/>
+            </div>
+            <button type="submit" class="button secondary">{l.pick("上传", "Upload", "올리기")}</button>
+        </form>
+    }
+}
