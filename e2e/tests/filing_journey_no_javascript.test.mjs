@@ -126,7 +126,9 @@ test('the whole filing works without JavaScript at 360 px', async () => {
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(stepUrl('evidence'));
 
-  // Evidence: a real PNG through the multipart form; the server lists it as a row and serves it back.
+  // Evidence: a row typed first, then a real PNG through the upload button of the same form: the typed row is
+  // saved with the file (nothing typed is lost), and the server serves the file back.
+  await page.fill('#f-evidence-0-name', '手写的借条');
   const photo = join(dir, 'jietiao.png');
   writeFileSync(photo, PNG);
   await page.fill('#f-upload-label', '借条照片');
@@ -134,17 +136,18 @@ test('the whole filing works without JavaScript at 360 px', async () => {
   await fits(page, '08-evidence-upload');
   await page.getByRole('button', { name: '上传', exact: true }).click();
   await page.waitForURL(`${stepUrl('evidence')}?uploaded=1`);
-  assert.match(await page.textContent('form.upload'), /文件已上传/);
-  assert.equal(await page.inputValue('#f-evidence-0-name'), '借条照片');
-  assert.ok(await page.isChecked('#f-evidence-0-original'), 'the upload form\'s "I have the original" was kept');
+  assert.match(await page.textContent('.upload'), /文件已上传/);
+  assert.equal(await page.inputValue('#f-evidence-0-name'), '手写的借条', 'the row typed before the upload was kept');
+  assert.equal(await page.inputValue('#f-evidence-1-name'), '借条照片');
+  assert.ok(await page.isChecked('#f-evidence-1-original'), 'the upload\'s "I have the original" was kept');
   const fileLink = page.getByRole('link', { name: '查看已上传的文件' });
   assert.equal(await fileLink.count(), 1);
   const download = await page.request.get(new URL(await fileLink.getAttribute('href'), BASE).href);
   assert.equal(download.status(), 200);
   assert.equal(download.headers()['content-type'], 'image/png');
   assert.deepEqual(await download.body(), PNG, 'the stored file is the one uploaded');
-  await page.fill('#f-evidence-1-name', '银行转账记录');
-  await page.check('#f-evidence-1-original');
+  await page.fill('#f-evidence-2-name', '银行转账记录');
+  await page.check('#f-evidence-2-original');
   await fits(page, '09-evidence');
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.waitForURL(stepUrl('court'));

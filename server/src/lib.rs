@@ -48,19 +48,13 @@ impl Application {
         settings: Settings,
         leptos_options: LeptosOptions,
     ) -> Result<Application, String> {
-        let db = db::Db::connect(&settings.database_url)
-            .await
-            .map_err(|e| format!("database: {e}"))?;
-        db.migrate().await.map_err(|e| format!("migrations: {e}"))?;
-        let keys = db::crypto::Keys::from_master(&settings.secret);
+        let ctx = server_context(&settings).await?;
         if settings.load_demo_data {
             let now = now_ms();
-            db::demo::load(&db, &keys, domain::date::shanghai_date(now), now)
+            db::demo::load(&ctx.db, &ctx.keys, domain::date::shanghai_date(now), now)
                 .await
                 .map_err(|e| format!("demo data: {e}"))?;
         }
-        let files = db::files::FileStore::new(settings.upload_dir.clone())
-            .map_err(|e| format!("upload directory {}: {e}", settings.upload_dir.display()))?;
         let next_year = domain::date::shanghai_date(now_ms()).year + 1;
         if !settings.calendar.covers(next_year) {
             tracing::warn!(
@@ -72,13 +66,7 @@ impl Application {
         }
         let state = AppState {
             leptos_options: leptos_options.clone(),
-            ctx: ServerCtx {
-                db,
-                keys,
-                fees: settings.fee_table.clone(),
-                calendar: Arc::new(settings.calendar.clone()),
-                files,
-            },
+            ctx,
             settings: Arc::new(settings),
             pages: Default::default(),
         };
@@ -122,6 +110,24 @@ impl Application {
         .with_graceful_shutdown(shutdown_signal())
         .await
     }
+}
+
+/// What the services need, from the settings: the database (connected and migrated), the keys, the fee table,
+/// the holiday calendar and the file store. The portal and the `create-staff` command share it.
+pub async fn server_context(settings: &Settings) -> Result<ServerCtx, String> {
+    let db = db::Db::connect(&settings.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    db.migrate().await.map_err(|e| format!("migrations: {e}"))?;
+    let files = db::files::FileStore::new(settings.upload_dir.clone())
+        .map_err(|e| format!("upload directory {}: {e}", settings.upload_dir.display()))?;
+    Ok(ServerCtx {
+        db,
+        keys: db::crypto::Keys::from_master(&settings.secret),
+        fees: settings.fee_table.clone(),
+        calendar: Arc::new(settings.calendar.clone()),
+        files,
+    })
 }
 
 async fn shutdown_signal() {

@@ -72,32 +72,42 @@ async fn create_staff(settings: Settings, args: &[String]) {
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
-    if let Err(e) = domain::registration::check_password(&password, &password) {
-        fail(e.message(domain::Lang::En));
-    }
-    let db = db::Db::connect(&settings.database_url)
+    let ctx = server::server_context(&settings)
         .await
-        .unwrap_or_else(|e| fail(&e.to_string()));
-    db.migrate().await.unwrap_or_else(|e| fail(&e.to_string()));
-    let now = server::state::now_ms();
-    match db::accounts::create_staff(
-        &db,
+        .unwrap_or_else(|e| fail(&e));
+    let (login_name, display_name, court_code) = (get("--login"), get("--name"), get("--court"));
+    let staff = app::account::service::NewStaff {
         role,
-        &get("--login"),
-        &get("--name"),
-        password,
-        &get("--court"),
-        now,
-    )
-    .await
+        login_name: &login_name,
+        display_name: &display_name,
+        court_code: &court_code,
+    };
+    match app::account::service::create_staff(&staff, password, server::state::now_ms(), &ctx).await
     {
         Ok(account) => println!(
             "created {} {} ({}) at {}",
             role.code(),
             account.login_name,
             account.display_name,
-            get("--court")
+            staff.court_code
         ),
-        Err(e) => fail(&e.to_string()),
+        Err(e) => {
+            use app::error::ServiceError;
+            let fields: Vec<String> = e
+                .field_errors()
+                .map(|f| {
+                    f.0.iter()
+                        .map(|(k, v)| format!("{k}: {}", v.message(domain::Lang::En)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            // The administrator at the console may see an internal cause; a browser never does.
+            fail(&format!(
+                "{} {} {}",
+                e.message(domain::Lang::En),
+                fields.join("; "),
+                e.internal_cause().unwrap_or("")
+            ))
+        }
     }
 }

@@ -71,6 +71,14 @@ async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 async fn spawn_app_with(backend: Backend, fee_table: domain::fees::FeeTable) -> TestApp {
+    spawn_app_configured(backend, fee_table, domain::calendar::shipped()).await
+}
+
+async fn spawn_app_configured(
+    backend: Backend,
+    fee_table: domain::fees::FeeTable,
+    calendar: domain::calendar::HolidayCalendar,
+) -> TestApp {
     let suffix = db::new_id();
     let (database_url, cleanup) = match backend {
         Backend::Sqlite => {
@@ -117,7 +125,7 @@ async fn spawn_app_with(backend: Backend, fee_table: domain::fees::FeeTable) -> 
         load_demo_data: true,
         upload_dir: std::env::temp_dir().join(format!("portal-test-uploads-{suffix}")),
         fee_table,
-        calendar: domain::calendar::shipped(),
+        calendar,
     };
     let options = leptos::config::LeptosOptions::builder()
         .output_name("portal")
@@ -2203,4 +2211,37 @@ async fn fee_events_record_the_payment_status_they_change(app: TestApp) {
             ),
         ]
     );
+}
+
+mod calendar {
+    //! The holiday calendar is data: a deadline in a year whose notice is not loaded says so.
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_deadline_without_its_years_holidays_says_so_on_the_page_and_in_the_api() {
+        for (calendar, known) in [
+            (domain::calendar::shipped(), true),
+            (domain::calendar::HolidayCalendar::default(), false),
+        ] {
+            // The shipped notices cover 2025–2026; with none loaded, the seven days skip weekends only.
+            let app =
+                spawn_app_configured(Backend::Sqlite, domain::fees::FeeTable::JILIN, calendar)
+                    .await;
+            let filer = logged_in(&app, "13900000001").await;
+            let (id, receipt) =
+                submitted_filing(&app, &filer, &resident_id("22020219800101063")).await;
+            let deadline = receipt["filing"]["review_deadline"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            let deadline_year: i32 = deadline[..4].parse().unwrap();
+            let covered = known && (2025..=2026).contains(&deadline_year);
+            assert_eq!(
+                receipt["filing"]["review_deadline_holidays_known"], covered,
+                "{deadline}: {receipt}"
+            );
+            let page = page_html(&app, &filer, &format!("/filings/{id}")).await;
+            assert_eq!(page.contains("尚未载入"), !covered, "{deadline}");
+        }
+    }
 }

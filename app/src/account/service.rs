@@ -190,3 +190,53 @@ pub async fn own_account(caller: &Caller, ctx: &ServerCtx) -> Result<OwnAccount>
         activity,
     })
 }
+
+/// A court staff account to open (from the administrator's command; never self-registered).
+pub struct NewStaff<'a> {
+    pub role: domain::registration::AccountKind,
+    pub login_name: &'a str,
+    pub display_name: &'a str,
+    /// The court it belongs to (法院代字).
+    pub court_code: &'a str,
+}
+
+/// Opens a staff account bound to a court, with the same password rules as everyone's.
+pub async fn create_staff(
+    staff: &NewStaff<'_>,
+    password: String,
+    now_ms: i64,
+    ctx: &ServerCtx,
+) -> Result<Account> {
+    let mut errors = FieldErrors::default();
+    if !staff.role.is_staff() {
+        errors.push("role", FieldError::UnknownChoice);
+    }
+    if let Err(e) = domain::registration::check_password(&password, &password) {
+        errors.push("password", e);
+    }
+    if staff.login_name.trim().is_empty() {
+        errors.push("login_name", FieldError::Required);
+    }
+    if !errors.is_empty() {
+        return Err(AccountError::Invalid(errors));
+    }
+    match accounts::create_staff(
+        &ctx.db,
+        staff.role,
+        staff.login_name,
+        staff.display_name,
+        password,
+        staff.court_code,
+        now_ms,
+    )
+    .await
+    {
+        Ok(a) => Ok(a),
+        Err(RegisterError::Taken(field)) => {
+            let mut errors = FieldErrors::default();
+            errors.push(field, FieldError::Taken);
+            Err(AccountError::Taken(errors))
+        }
+        Err(RegisterError::Db(e)) => Err(e.into()),
+    }
+}

@@ -102,7 +102,11 @@ pub(super) fn step_view(
         Step::Parties => parties_fields(&d, &errors, show_errors, l).into_any(),
         Step::Claims => claims_fields(&d, &errors, show_errors).into_any(),
         Step::Facts => facts_fields(&d, &errors, show_errors, l).into_any(),
-        Step::Evidence => evidence_fields(&d, l).into_any(),
+        Step::Evidence => view! {
+            {evidence_fields(&d, l)}
+            {upload_fields(&f.id, upload, l)}
+        }
+        .into_any(),
         Step::Court => {
             court_fields(&d, &f.courts, &f.suggestions, &errors, show_errors, l).into_any()
         }
@@ -113,16 +117,17 @@ pub(super) fn step_view(
         <h1>{step.label(l)}</h1>
         {summary}
         <super::autosave::AutosaveForm action=action>{fields}</super::autosave::AutosaveForm>
-        {(step == Step::Evidence).then(|| upload_form(&f.id, upload, l))}
     }
     .into_any()
 }
 
-/// A plain multipart form: works without JavaScript; a refused file comes back here with the reason, to try again.
-pub(super) fn upload_form(id: &str, note: UploadNote, l: Lang) -> impl IntoView {
+/// The upload, inside the evidence step's own form: its button sends the whole form as multipart to the upload
+/// handler, so the rows typed above are saved with the file and nothing typed is lost — without JavaScript too. A
+/// refused file comes back here with the reason, to try again.
+pub(super) fn upload_fields(id: &str, note: UploadNote, l: Lang) -> impl IntoView {
     view! {
-        <form method="post" action=format!("/filings/{id}/evidence/upload") enctype="multipart/form-data" class="form upload">
-            <h2>{l.pick("上传证据文件", "Upload an evidence file", "증거 파일 올리기")}</h2>
+        <fieldset class="upload">
+            <legend><h2>{l.pick("上传证据文件", "Upload an evidence file", "증거 파일 올리기")}</h2></legend>
             <p class="hint" id="f-upload-file-hint">{l.pick("PDF、JPEG 或 PNG，单个不超过10MB。", "PDF, JPEG or PNG, at most 10 MB each.", "PDF, JPEG, PNG, 파일당 10MB 이하.")}</p>
             {note.done.then(|| view! { <p class="autosave" role="status">{l.pick("文件已上传。", "The file was uploaded.", "파일을 올렸습니다.")}</p> })}
             <div class="field">
@@ -136,7 +141,8 @@ pub(super) fn upload_form(id: &str, note: UploadNote, l: Lang) -> impl IntoView 
                 <input type="file" id="f-upload-file" name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                     aria-describedby="f-upload-file-hint f-upload-file-error"/>
             </div>
-            <button type="submit" class="button secondary">{l.pick("上传", "Upload", "올리기")}</button>
-        </form>
+            <button type="submit" class="button secondary" formaction=format!("/filings/{id}/evidence/upload")
+                formenctype="multipart/form-data" formmethod="post" formnovalidate="">{l.pick("上传", "Upload", "올리기")}</button>
+        </fieldset>
     }
 }

@@ -300,6 +300,7 @@ async fn upload(
         original: false,
         file_name: String::new(),
         bytes: Vec::new(),
+        answers: Vec::new(),
     };
     loop {
         match multipart.next_field().await {
@@ -314,6 +315,15 @@ async fn upload(
                         .collect()
                 }
                 "original" => upload.original = true,
+                // The evidence rows typed above the upload, sent with it (bounded: 200 rows of three fields).
+                name if name.starts_with("evidence.") && upload.answers.len() < 600 => {
+                    let name = name.to_string();
+                    if let Ok(value) = field.text().await {
+                        upload
+                            .answers
+                            .push((name, value.chars().take(2000).collect()));
+                    }
+                }
                 "file" => {
                     upload.file_name = field.file_name().unwrap_or("").chars().take(200).collect();
                     match field.bytes().await {
