@@ -144,7 +144,7 @@ pub fn bench_fee_quote(n: u32) -> f64 {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_risk_estimate(n: u32) -> u32 {
     let draft = domain::filing::sample_loan_claim();
-    let cal = crate::page_data::use_page().calendar;
+    let cal = domain::calendar::HolidayCalendar::default();
     let fees = domain::fees::FeeTable::JILIN;
     let today = domain::Date {
         year: 2026,

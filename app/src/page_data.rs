@@ -19,8 +19,16 @@ pub struct PageData {
     pub form: Option<FormOutcome>,
     /// The fee table the server quotes with, so estimates in the browser agree with it.
     pub fees: domain::fees::FeeTable,
-    /// The public holidays the server counts periods with (the loaded yearly notices), so the browser's dates agree.
-    pub calendar: domain::calendar::HolidayCalendar,
+}
+
+/// The public holidays the server counts periods with (the yearly notices it loaded). For views the server renders;
+/// an island that needs it gets it as a property, so only its page carries the dates.
+pub fn holiday_calendar() -> domain::calendar::HolidayCalendar {
+    #[cfg(feature = "ssr")]
+    if let Some(ctx) = leptos::prelude::use_context::<crate::ssr::ServerCtx>() {
+        return (*ctx.calendar).clone();
+    }
+    Default::default()
 }
 
 /// The logged-in account, as much as the page chrome needs.
@@ -106,7 +114,6 @@ impl PageData {
             today: domain::date::shanghai_date(0),
             form: None,
             fees: domain::fees::FeeTable::JILIN,
-            calendar: Default::default(),
         }
     }
 }

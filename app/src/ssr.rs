@@ -47,10 +47,9 @@ pub fn summary(account: &Account) -> UserSummary {
 pub fn page_data() -> PageData {
     let info = request_info();
     let form = use_context::<FormOutcome>();
-    let (fees, calendar) = match use_context::<ServerCtx>() {
-        Some(c) => (c.fees, (*c.calendar).clone()),
-        None => (domain::fees::FeeTable::JILIN, Default::default()),
-    };
+    let fees = use_context::<ServerCtx>()
+        .map(|c| c.fees)
+        .unwrap_or(domain::fees::FeeTable::JILIN);
     match info {
         Some(info) => PageData {
             lang: info.lang,
@@ -59,12 +58,10 @@ pub fn page_data() -> PageData {
             today: info.today,
             form,
             fees,
-            calendar,
         },
         None => PageData {
             form,
             fees,
-            calendar,
             ..PageData::fallback()
         },
     }

@@ -15,11 +15,34 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HolidayCalendar {
     /// Public holidays (法定节假日), including the days added to them by the State Council's yearly notice.
+    #[serde(with = "iso_dates")]
     pub holidays: Vec<Date>,
     /// Weekend days that are working days that year (调休上班).
+    #[serde(with = "iso_dates")]
     pub make_up_workdays: Vec<Date>,
     /// The years whose notice is loaded.
     pub years: Vec<i32>,
+}
+
+/// Dates as `YYYY-MM-DD` strings: the calendar travels to the browser in an island's properties, and a list of
+/// short strings is a third of the size of `{"year":…,"month":…,"day":…}` objects.
+mod iso_dates {
+    use crate::Date;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(dates: &[Date], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(dates.iter().map(|d| d.to_string()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Date>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|s| {
+                Date::parse_iso(s)
+                    .ok_or_else(|| serde::de::Error::custom(format!("not a date: {s}")))
+            })
+            .collect()
+    }
 }
 
 /// One year's notice as published (国务院办公厅关于某年部分节假日安排的通知), in the file format of `domain/holidays/`.
@@ -225,6 +248,17 @@ mod tests {
         assert_eq!(cal.period_end_days(d(2026, 9, 26), 7), d(2026, 10, 8));
         // A make-up working Saturday (10 Oct 2026) is a working day.
         assert_eq!(cal.period_end_days(d(2026, 10, 3), 7), d(2026, 10, 10));
+    }
+
+    #[test]
+    fn the_calendar_travels_as_iso_dates_and_comes_back_the_same() {
+        let cal = shipped();
+        let json = serde_json::to_string(&cal).unwrap();
+        assert!(
+            json.contains("\"2026-02-15\"") && !json.contains("\"month\""),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<HolidayCalendar>(&json).unwrap(), cal);
     }
 
     #[test]

@@ -28,7 +28,13 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
     });
     // Computed in the browser's WebAssembly and on the server from the same code and the same "today".
     let page = use_page();
-    let risk = domain::risk::assess(d, l, today, &page.calendar, &page.fees);
+    let risk = domain::risk::assess(
+        d,
+        l,
+        today,
+        &crate::page_data::holiday_calendar(),
+        &page.fees,
+    );
     let id = f.id.clone();
     let problems = (!errors.is_empty()).then(|| view! {
         <div class="error-summary" role="alert" tabindex="-1">

@@ -86,10 +86,11 @@ pub fn LimitationDates(
     last_instalment_due: String,
     known_on_error: Option<FieldError>,
     last_instalment_due_error: Option<FieldError>,
+    /// The public holidays the server counts with (its loaded yearly notices).
+    calendar: domain::calendar::HolidayCalendar,
 ) -> impl IntoView {
     let page = use_page();
     let (l, today) = (page.lang, page.today);
-    let calendar = page.calendar;
     let known = RwSignal::new(known_on);
     let due = RwSignal::new(last_instalment_due);
     let touched = RwSignal::new(false);

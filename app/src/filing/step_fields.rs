@@ -154,7 +154,8 @@ pub(super) fn facts_fields(
             known_on=d.known_on.clone()
             last_instalment_due=d.last_instalment_due.clone()
             known_on_error=error_of(errors, "known_on", show)
-            last_instalment_due_error=error_of(errors, "last_instalment_due", show)/>
+            last_instalment_due_error=error_of(errors, "last_instalment_due", show)
+            calendar=crate::page_data::holiday_calendar()/>
         {place_field(d, l)}
     }
 }
