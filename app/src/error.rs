@@ -47,25 +47,17 @@ impl ErrorKind {
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
             ErrorKind::Unauthorized => {
-                lang.pick("请先登录", "Please log in", "먼저 로그인하십시오")
+                tr!(lang, account_please_log_in)
             }
-            ErrorKind::Forbidden => lang.pick("无权办理", "Not allowed", "권한이 없습니다"),
-            ErrorKind::NotFound => lang.pick("未找到", "Not found", "찾을 수 없습니다"),
-            ErrorKind::Conflict => lang.pick(
-                "当前状态下不能办理",
-                "Not possible now",
-                "지금은 할 수 없습니다",
-            ),
-            ErrorKind::Invalid => lang.pick(
-                "请修改填写内容",
-                "Check your answers",
-                "입력 내용을 고쳐 주십시오",
-            ),
+            ErrorKind::Forbidden => tr!(lang, error_not_allowed),
+            ErrorKind::NotFound => tr!(lang, error_not_found),
+            ErrorKind::Conflict => tr!(lang, error_not_possible_now),
+            ErrorKind::Invalid => tr!(lang, error_check_your_answers),
             ErrorKind::TooManyRequests => {
-                lang.pick("请求过于频繁", "Too many attempts", "시도가 너무 많습니다")
+                tr!(lang, error_too_many_attempts)
             }
             ErrorKind::Internal => {
-                lang.pick("服务暂时出错", "Something went wrong", "일시적인 오류")
+                tr!(lang, error_something_went_wrong)
             }
         }
     }
@@ -91,37 +83,13 @@ pub trait ServiceError: std::fmt::Debug {
 /// The sentence for errors that are only their kind (no more specific message).
 pub fn kind_message(kind: ErrorKind, lang: Lang) -> &'static str {
     match kind {
-        ErrorKind::Unauthorized => lang.pick("请先登录。", "Please log in first.", "먼저 로그인하십시오."),
-        ErrorKind::Forbidden => lang.pick(
-            "此账号不能办理该事项。",
-            "This account may not do this.",
-            "이 계정으로는 할 수 없습니다.",
-        ),
-        ErrorKind::NotFound => lang.pick(
-            "未找到，或您无权查看。",
-            "Not found, or not yours to see.",
-            "찾을 수 없거나 볼 권한이 없습니다.",
-        ),
-        ErrorKind::Conflict => lang.pick(
-            "当前状态下不能进行此操作（可能已被他人处理），请刷新后查看。",
-            "This cannot be done in the current state (someone may have acted first). Reload to see it.",
-            "현재 상태에서는 할 수 없습니다. 새로 고침 하십시오.",
-        ),
-        ErrorKind::Invalid => lang.pick(
-            "提交的内容有误，请按提示修改。",
-            "Some answers need correcting.",
-            "입력 내용을 고쳐 주십시오.",
-        ),
-        ErrorKind::TooManyRequests => lang.pick(
-            "请求过于频繁，请稍后再试。",
-            "Too many attempts. Please wait and try again.",
-            "시도가 너무 많습니다. 잠시 후 다시 시도하십시오.",
-        ),
-        ErrorKind::Internal => lang.pick(
-            "服务暂时出错，请稍后再试。",
-            "Something went wrong on our side. Please try again later.",
-            "일시적인 오류입니다. 잠시 후 다시 시도하십시오.",
-        ),
+        ErrorKind::Unauthorized => tr!(lang, error_please_log_in_first),
+        ErrorKind::Forbidden => tr!(lang, error_this_account_may_not_do_this),
+        ErrorKind::NotFound => tr!(lang, error_not_found_or_not_yours_to),
+        ErrorKind::Conflict => tr!(lang, error_this_cannot_be_done_in_the),
+        ErrorKind::Invalid => tr!(lang, error_some_answers_need_correcting),
+        ErrorKind::TooManyRequests => tr!(lang, error_too_many_attempts_please_wait_and),
+        ErrorKind::Internal => tr!(lang, error_something_went_wrong_on_our_side),
     }
 }
 

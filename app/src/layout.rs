@@ -25,10 +25,10 @@ fn ErrorPage(error: PageError) -> impl IntoView {
             <h1>{error.title.clone()}</h1>
             <p>{error.message.clone()}</p>
             {error.error_id.clone().map(|id| view! {
-                <p class="hint">{l.pick("如需帮助，请提供此编号：", "If you ask for help, quote this reference: ", "문의 시 이 번호를 알려 주십시오: ")}<code>{id}</code></p>
+                <p class="hint">{tr!(l, layout_if_you_ask_for_help_quote)}<code>{id}</code></p>
             })}
-            {(error.status == 401).then(|| view! { <p><a class="button" href="/login">{l.pick("登录", "Log in", "로그인")}</a></p> })}
-            <p><a href="/">{l.pick("返回首页", "Back to the home page", "첫 페이지로")}</a></p>
+            {(error.status == 401).then(|| view! { <p><a class="button" href="/login">{tr!(l, account_log_in)}</a></p> })}
+            <p><a href="/">{tr!(l, layout_back_to_the_home_page)}</a></p>
         </section>
     }
 }
@@ -41,42 +41,42 @@ pub fn Layout(children: Children) -> impl IntoView {
     let return_to = move || location.pathname.get();
     let elderly_next = if page.elderly { "0" } else { "1" };
     let elderly_label = if page.elderly {
-        l.pick("标准模式", "Standard view", "표준 모드")
+        tr!(l, layout_standard_view)
     } else {
-        l.pick("长辈模式", "Large-print mode", "어르신 모드")
+        tr!(l, layout_large_print_mode)
     };
     let account = match page.user.clone() {
         Some(user) => view! {
             {if user.kind.is_staff() {
-                view! { <a href="/staff/queue" class="nav-link">{l.pick("立案审查", "Review queue", "입안 심사")}</a> }.into_any()
+                view! { <a href="/staff/queue" class="nav-link">{tr!(l, layout_review_queue)}</a> }.into_any()
             } else {
-                view! { <a href="/filings" class="nav-link">{l.pick("网上立案", "My matters", "온라인 입안")}</a> }.into_any()
+                view! { <a href="/filings" class="nav-link">{tr!(l, layout_my_matters)}</a> }.into_any()
             }}
             <a href="/me" class="nav-link">{user.display_name}</a>
             <form method="post" action="/logout" class="inline-form">
-                <button type="submit" class="link-button">{l.pick("退出", "Log out", "로그아웃")}</button>
+                <button type="submit" class="link-button">{tr!(l, layout_log_out)}</button>
             </form>
         }
         .into_any(),
         None => view! {
-            <a href="/login" class="nav-link">{l.pick("登录", "Log in", "로그인")}</a>
-            <a href="/register" class="nav-link">{l.pick("注册", "Register", "회원가입")}</a>
+            <a href="/login" class="nav-link">{tr!(l, account_log_in)}</a>
+            <a href="/register" class="nav-link">{tr!(l, login_register)}</a>
         }
         .into_any(),
     };
     view! {
-        <a class="skip-link" href="#main">{l.pick("跳到主要内容", "Skip to main content", "본문으로 건너뛰기")}</a>
+        <a class="skip-link" href="#main">{tr!(l, layout_skip_to_main_content)}</a>
         <header class="site-header">
             <div class="header-inner">
                 <a href="/" class="brand">
                     <span class="brand-mark" aria-hidden="true">"⚖"</span>
-                    <span>{l.pick("人民法院一站式诉讼服务", "People's Court One-Stop Service", "인민법원 원스톱 소송서비스")}</span>
+                    <span>{tr!(l, home_people_s_court_one_stop_service)}</span>
                 </a>
-                <nav class="account-nav" aria-label=l.pick("账户", "Account", "계정")>{account}</nav>
+                <nav class="account-nav" aria-label=tr!(l, layout_account)>{account}</nav>
             </div>
-            <form method="post" action="/prefs" class="prefs" aria-label=l.pick("显示设置", "Display settings", "표시 설정")>
+            <form method="post" action="/prefs" class="prefs" aria-label=tr!(l, layout_display_settings)>
                 <input type="hidden" name="return_to" value=return_to/>
-                <span class="prefs-label" id="lang-label">{l.pick("语言", "Language", "언어")}</span>
+                <span class="prefs-label" id="lang-label">{tr!(l, layout_language)}</span>
                 <span role="group" aria-labelledby="lang-label" class="lang-group">
                     {Lang::ALL
                         .into_iter()
@@ -109,13 +109,9 @@ pub fn Layout(children: Children) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>
-                {l.pick(
-                    "坚持把非诉讼纠纷解决机制挺在前面 · 只进一个门、最多跑一次",
-                    "Mediation and other non-litigation channels first · one door, at most one trip",
-                    "비소송 분쟁해결을 앞세웁니다 · 한 문으로, 한 번에",
-                )}
+                {tr!(l, layout_mediation_and_other_non_litigation_channels)}
             </p>
-            <p>{l.pick("时间均为北京时间。", "All times are Beijing time (UTC+8).", "모든 시간은 베이징 시간입니다.")}</p>
+            <p>{tr!(l, layout_all_times_are_beijing_time_utc)}</p>
         </footer>
     }
 }
@@ -126,13 +122,13 @@ pub fn NotFound() -> impl IntoView {
     crate::ssr::set_status(404);
     let l = use_page().lang;
     view! {
-        <Title text=l.pick("页面不存在", "Page not found", "페이지를 찾을 수 없습니다")/>
+        <Title text=tr!(l, layout_page_not_found)/>
         <section class="panel">
-            <h1>{l.pick("页面不存在", "Page not found", "페이지를 찾을 수 없습니다")}</h1>
+            <h1>{tr!(l, layout_page_not_found)}</h1>
             <p>
-                {l.pick("您访问的页面不存在或无权查看。", "The page does not exist or you may not see it.", "페이지가 없거나 볼 권한이 없습니다.")}
+                {tr!(l, layout_the_page_does_not_exist_or)}
             </p>
-            <p><a href="/">{l.pick("返回首页", "Back to the home page", "첫 페이지로")}</a></p>
+            <p><a href="/">{tr!(l, layout_back_to_the_home_page)}</a></p>
         </section>
     }
 }

@@ -1,6 +1,28 @@
 //! The portal's user interface: the HTML shell, the routes, and one module per feature. Every page renders on
 //! the server and works before the WebAssembly arrives; the Wasm then adds instant validation.
 
+// The UI's texts live in per-language catalogues, `app/locales/{zh,en,ko}.json`; `build.rs` turns them into the
+// `i18n` module (leptos_i18n) and refuses to build when a key is missing from any language.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+/// The catalogue locale of a page language.
+pub fn locale(l: domain::Lang) -> i18n::Locale {
+    match l {
+        domain::Lang::Zh => i18n::Locale::zh,
+        domain::Lang::En => i18n::Locale::en,
+        domain::Lang::Ko => i18n::Locale::ko,
+    }
+}
+
+/// A catalogue text in a page language: `tr!(l, key)`. Only the keys used end up in the WebAssembly.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $key:ident) => {{
+        use $crate::i18n::*;
+        td_string!($crate::locale($lang), $key)
+    }};
+}
+
 pub mod account;
 pub mod components;
 pub mod error;
@@ -154,4 +176,48 @@ pub fn bench_risk_estimate(n: u32) -> u32 {
     (0..n)
         .map(|_| domain::risk::assess(&draft, domain::Lang::Zh, today, &cal, &fees).score)
         .sum()
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    /// The build already refuses a key missing from a language (`build.rs`); this also catches an empty text and a
+    /// placeholder one language forgot, and names them.
+    #[test]
+    fn every_language_has_every_key_with_the_same_placeholders() {
+        use std::collections::BTreeMap;
+        let read = |lang: &str| -> BTreeMap<String, String> {
+            let path = format!("{}/locales/{lang}.json", env!("CARGO_MANIFEST_DIR"));
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+        };
+        let placeholders = |text: &str| -> Vec<String> {
+            let mut found: Vec<String> = text
+                .split("{{")
+                .skip(1)
+                .filter_map(|rest| {
+                    rest.split_once("}}")
+                        .map(|(name, _)| name.trim().to_string())
+                })
+                .collect();
+            found.sort();
+            found
+        };
+        let zh = read("zh");
+        assert!(zh.len() > 250, "the catalogue holds the UI's texts");
+        for lang in ["en", "ko"] {
+            let other = read(lang);
+            assert_eq!(
+                zh.keys().collect::<Vec<_>>(),
+                other.keys().collect::<Vec<_>>(),
+                "{lang}.json has other keys than zh.json"
+            );
+            for (key, text) in &other {
+                assert!(!text.trim().is_empty(), "{lang}.json: {key} is empty");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(&zh[key]),
+                    "{lang}.json: {key}"
+                );
+            }
+        }
+    }
 }

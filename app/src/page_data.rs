@@ -58,16 +58,8 @@ pub enum FormNotice {
 impl FormNotice {
     pub fn message(self, lang: Lang) -> &'static str {
         match self {
-            FormNotice::BadCredentials => lang.pick(
-                "账号或密码不正确。",
-                "The account or password is not right.",
-                "계정 또는 비밀번호가 올바르지 않습니다.",
-            ),
-            FormNotice::TooManyAttempts => lang.pick(
-                "登录失败次数过多，请15分钟后再试。",
-                "Too many failed attempts. Try again in 15 minutes.",
-                "로그인 실패가 너무 많습니다. 15분 후에 다시 시도하십시오.",
-            ),
+            FormNotice::BadCredentials => tr!(lang, page_the_account_or_password_is_not),
+            FormNotice::TooManyAttempts => tr!(lang, page_too_many_failed_attempts_try_again),
         }
     }
 }

@@ -58,13 +58,7 @@ impl ServiceError for AccountError {
         match self {
             AccountError::BadCredentials => FormNotice::BadCredentials.message(l).into(),
             AccountError::TooManyAttempts => FormNotice::TooManyAttempts.message(l).into(),
-            AccountError::Taken(_) => l
-                .pick(
-                    "该号码已注册，请直接登录。",
-                    "This is already registered: please log in.",
-                    "이미 등록되어 있습니다. 로그인하십시오.",
-                )
-                .into(),
+            AccountError::Taken(_) => tr!(l, error_this_is_already_registered_please_log).into(),
             other => kind_message(other.kind(), l).into(),
         }
     }

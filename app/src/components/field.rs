@@ -56,11 +56,14 @@ impl Check {
     }
 }
 
+/// A text of the catalogue in a page language, held as data (`|l| tr!(l, key)`).
+pub type Text = fn(Lang) -> &'static str;
+
 #[derive(Clone, Copy)]
 pub struct FieldSpec {
     pub name: &'static str,
-    pub label: (&'static str, &'static str, &'static str),
-    pub hint: Option<(&'static str, &'static str, &'static str)>,
+    pub label: Text,
+    pub hint: Option<Text>,
     pub input_type: &'static str,
     pub autocomplete: &'static str,
     pub inputmode: &'static str,
@@ -70,10 +73,7 @@ pub struct FieldSpec {
 }
 
 impl FieldSpec {
-    pub const fn text(
-        name: &'static str,
-        label: (&'static str, &'static str, &'static str),
-    ) -> FieldSpec {
+    pub const fn text(name: &'static str, label: Text) -> FieldSpec {
         FieldSpec {
             name,
             label,
@@ -86,7 +86,7 @@ impl FieldSpec {
         }
     }
     pub fn label(&self, lang: Lang) -> &'static str {
-        lang.pick(self.label.0, self.label.1, self.label.2)
+        (self.label)(lang)
     }
 }
 
@@ -119,7 +119,7 @@ pub fn Field(spec: FieldSpec, outcome: Option<FormOutcome>) -> impl IntoView {
             input_type=spec.input_type.to_string()
             inputmode=spec.inputmode.to_string()
             autocomplete=spec.autocomplete.to_string()
-            hint=spec.hint.map(|h| l.pick(h.0, h.1, h.2).to_string())
+            hint=spec.hint.map(|h| h(l).to_string())
         />
     }
 }
@@ -145,7 +145,7 @@ pub fn ErrorSummary(outcome: Option<FormOutcome>, fields: Vec<FieldSpec>) -> imp
     let notice = outcome.notice.map(|n| view! { <p>{n.message(l)}</p> });
     Some(view! {
         <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-            <h2 id="error-summary-title">{l.pick("请修改以下问题", "There is a problem", "다음 내용을 고쳐 주십시오")}</h2>
+            <h2 id="error-summary-title">{tr!(l, field_there_is_a_problem)}</h2>
             {notice}
             <ul>{items}</ul>
         </div>
@@ -324,9 +324,5 @@ pub fn yuan(fen: i64, l: Lang) -> String {
         }
         grouped.push(c);
     }
-    format!(
-        "{sign}{grouped}.{:02} {}",
-        abs % 100,
-        l.pick("元", "yuan", "위안")
-    )
+    format!("{sign}{grouped}.{:02} {}", abs % 100, tr!(l, field_yuan))
 }

@@ -84,8 +84,8 @@ pub fn AutosaveForm(action: String, children: Children) -> impl IntoView {
             {children()}
             {status_view(save_state, l)}
             <div class="actions">
-                <button type="submit" name="go" value="next" class="button">{l.pick("保存并继续", "Save and continue", "저장하고 계속")}</button>
-                <button type="submit" name="go" value="list" class="button secondary">{l.pick("保存并返回", "Save and return to the steps", "저장하고 돌아가기")}</button>
+                <button type="submit" name="go" value="next" class="button">{tr!(l, autosave_save_and_continue)}</button>
+                <button type="submit" name="go" value="list" class="button secondary">{tr!(l, autosave_save_and_return_to_the_steps)}</button>
             </div>
         </form>
     }
@@ -97,9 +97,9 @@ pub fn status_view(state: RwSignal<SaveState>, l: domain::Lang) -> impl IntoView
         <p class="autosave" role="status" aria-live="polite">
             {move || match state.get() {
                 SaveState::Idle => "",
-                SaveState::Saving => l.pick("正在保存…", "Saving…", "저장 중…"),
-                SaveState::Saved => l.pick("已自动保存", "Saved", "자동 저장됨"),
-                SaveState::Failed => l.pick("自动保存失败，请点击“保存并继续”", "Could not save automatically: press “Save and continue”", "자동 저장 실패: 저장 버튼을 누르십시오"),
+                SaveState::Saving => tr!(l, autosave_saving),
+                SaveState::Saved => tr!(l, autosave_saved),
+                SaveState::Failed => tr!(l, autosave_could_not_save_automatically_press_save),
             }}
         </p>
     }

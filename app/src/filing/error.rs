@@ -92,30 +92,14 @@ impl ServiceError for FilingError {
 
     fn message(&self, l: Lang) -> String {
         match self {
-            FilingError::StaffCannotFile => l
-                .pick(
-                    "法院工作人员账号不能立案。",
-                    "Court staff accounts cannot file.",
-                    "법원 직원 계정은 입안할 수 없습니다.",
-                )
-                .into(),
-            FilingError::NoMediationConsent => l
-                .pick(
-                    "当事人未同意诉前调解，不能转入。",
-                    "The filer has not agreed to pre-litigation mediation.",
-                    "당사자가 소송 전 조정에 동의하지 않았습니다.",
-                )
-                .into(),
+            FilingError::StaffCannotFile => tr!(l, error_court_staff_accounts_cannot_file).into(),
+            FilingError::NoMediationConsent => tr!(l, filing_the_filer_has_not_agreed_to).into(),
             FilingError::NotOverdue { deadline } => format!(
                 "{}{}",
-                l.pick(
-                    "交费期限尚未届满，不能按撤诉处理（《诉讼费用交纳办法》第二十二条）。",
-                    "The time to pay has not run out yet; the case cannot be treated as withdrawn (Art. 22).",
-                    "납부 기한이 지나지 않아 취하로 처리할 수 없습니다(제22조).",
-                ),
+                tr!(l, filing_the_time_to_pay_has_not),
                 deadline
                     .as_deref()
-                    .map(|d| format!(" {} {d}", l.pick("期限至", "Due by", "기한")))
+                    .map(|d| format!(" {} {d}", tr!(l, error_due_by)))
                     .unwrap_or_default()
             ),
             FilingError::Upload(e) => e.message(l).into(),

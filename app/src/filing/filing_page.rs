@@ -39,7 +39,7 @@ pub fn FilingPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=l.pick("立案申请", "Filing", "입안 신청")/>
+        <Title text=tr!(l, filing_filing)/>
         <section class="panel">
             <Suspense fallback=|| ()>{body}</Suspense>
         </section>
@@ -49,44 +49,45 @@ pub fn FilingPage() -> impl IntoView {
 pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
     let errors = errors_of(&f.draft, today);
     let title = if f.draft.cause.is_empty() {
-        l.pick("新的立案申请", "New filing", "새 입안 신청")
-            .to_string()
+        tr!(l, filing_new_filing).to_string()
     } else {
         cause_name(&f.draft.cause)
     };
     let receipt = f.receipt_no.clone().map(|no| {
         view! {
             <div class="receipt" role="status">
-                <h2>{l.pick("已收到您的立案申请", "Your filing has been received", "입안 신청이 접수되었습니다")}</h2>
-                <p>{l.pick("收件号", "Receipt number", "접수번호")}": "<strong class="receipt-no">{no}</strong></p>
+                <h2>{tr!(l, filing_your_filing_has_been_received)}</h2>
+                <p>{tr!(l, filing_receipt_number)}": "<strong class="receipt-no">{no}</strong></p>
                 {f.query_code.clone().map(|c| view! {
-                    <p>{l.pick("查询码（请记下，只显示这一次）", "Query code (note it: shown only now)", "조회 코드(지금만 표시됩니다)")}": "<strong class="query-code">{c}</strong></p>
+                    <p>{tr!(l, filing_query_code_note_it_shown_only)}": "<strong class="query-code">{c}</strong></p>
                 })}
                 {f.review_deadline.clone().map(|d| view! {
-                    <p>{l.pick("法院应在以下日期前作出是否立案的决定：", "The court decides whether to register it by", "법원의 입안 결정 기한:")}" "<strong>{d}</strong>
+                    <p>{tr!(l, filing_the_court_decides_whether_to_register)}" "<strong>{d}</strong>
                     " "<span class="hint">"（《民事诉讼法》第一百二十六条）"</span>
                     {(!f.review_deadline_holidays_known).then(|| view! { <span class="hint">{super::form::holidays_unknown(l)}</span> })}</p>
                 })}
             </div>
         }
     });
-    let case_number = f.case_number.clone().map(|n| view! {
-        <p class="case-number">{l.pick("案号", "Case number", "사건번호")}": "<strong>{n}</strong></p>
+    let case_number = f.case_number.clone().map(|n| {
+        view! {
+            <p class="case-number">{tr!(l, filing_case_number)}": "<strong>{n}</strong></p>
+        }
     });
     let editable = f.own && f.status.editable();
     let tasks = editable.then(|| {
         let id = f.id.clone();
         view! {
-            <h2>{l.pick("填写步骤", "Steps", "작성 단계")}</h2>
-            <p class="hint">{l.pick("每一步都会自动保存，可随时离开，在任何设备上继续。", "Every step is saved as you go: leave at any time and carry on from any device.", "각 단계는 자동 저장됩니다. 언제든 다른 기기에서 이어서 작성할 수 있습니다.")}</p>
+            <h2>{tr!(l, filing_steps)}</h2>
+            <p class="hint">{tr!(l, filing_every_step_is_saved_as_you)}</p>
             <ol class="task-list">
                 {Step::ALL.into_iter().map(|s| {
                     let state = step_state(s, &f.draft, &errors);
                     let (tag, class) = match (s, state) {
-                        (Step::Check, _) => (l.pick("最后一步", "Last step", "마지막 단계"), "tag"),
-                        (_, StepState::NotStarted) => (l.pick("未开始", "Not started", "시작 전"), "tag tag-grey"),
-                        (_, StepState::NeedsAttention) => (l.pick("需修改", "Needs attention", "수정 필요"), "tag tag-red"),
-                        (_, StepState::Done) => (l.pick("已完成", "Done", "완료"), "tag tag-green"),
+                        (Step::Check, _) => (tr!(l, filing_last_step), "tag"),
+                        (_, StepState::NotStarted) => (tr!(l, filing_not_started), "tag tag-grey"),
+                        (_, StepState::NeedsAttention) => (tr!(l, filing_needs_attention), "tag tag-red"),
+                        (_, StepState::Done) => (tr!(l, filing_done), "tag tag-green"),
                     };
                     view! {
                         <li>
@@ -99,12 +100,18 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
         }
     });
     let corrections = (f.own && f.status == FilingStatus::CorrectionRequested).then(|| {
-        let note = f.events.iter().rev().find(|e| e.action == "request_correction").map(|e| e.note.clone()).unwrap_or_default();
+        let note = f
+            .events
+            .iter()
+            .rev()
+            .find(|e| e.action == "request_correction")
+            .map(|e| e.note.clone())
+            .unwrap_or_default();
         view! {
             <div class="notice" role="alert">
-                <h2>{l.pick("法院要求补正", "The court asks for corrections", "법원이 보정을 요청했습니다")}</h2>
+                <h2>{tr!(l, filing_the_court_asks_for_corrections)}</h2>
                 <p>{note}</p>
-                <p>{l.pick("请修改后在“核对并提交”一步重新提交；审查期限将重新计算。", "Make the changes, then resubmit from “Check and submit”; the review period starts again.", "수정 후 다시 제출하십시오. 심사 기한이 다시 계산됩니다.")}</p>
+                <p>{tr!(l, filing_make_the_changes_then_resubmit_from)}</p>
             </div>
         }
     });
@@ -122,7 +129,7 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
         {payment}
         {review}
         {events_view(&f.events, l)}
-        <p><a href="/filings">{l.pick("返回我的案件", "Back to my matters", "내 사건으로")}</a></p>
+        <p><a href="/filings">{tr!(l, filing_back_to_my_matters)}</a></p>
     }
     .into_any()
 }
@@ -134,50 +141,50 @@ pub(super) fn payment_panel(f: &FilingData, l: Lang, today: Date) -> Option<AnyV
     let action = format!("/filings/{}/payment", f.id);
     let amount = f.fee_total_fen.map(|fen| yuan(fen, l)).unwrap_or_default();
     let due = f.payment_due.clone().filter(|_| status == P::Unpaid).map(|d| view! {
-        <p>{l.pick("请于以下日期前交纳：", "Pay by", "납부 기한:")}" "<strong class="payment-due">{d}</strong>" "<span class="hint">"（《诉讼费用交纳办法》第二十二条）"</span>
+        <p>{tr!(l, filing_pay_by)}" "<strong class="payment-due">{d}</strong>" "<span class="hint">"（《诉讼费用交纳办法》第二十二条）"</span>
         {(!f.payment_due_holidays_known).then(|| view! { <span class="hint">{super::form::holidays_unknown(l)}</span> })}</p>
     });
     let relief = f.relief_kind.clone().and_then(|k| ReliefKind::from_code(&k)).map(|k| view! {
-        <p>{l.pick("缓减免申请：", "Relief applied for: ", "감면 신청: ")}{k.label(l)}" — "{f.relief_reason.clone().unwrap_or_default()}</p>
+        <p>{tr!(l, filing_relief_applied_for)}{k.label(l)}" — "{f.relief_reason.clone().unwrap_or_default()}</p>
     });
     let apply = (f.own && status == P::Unpaid).then(|| view! {
         <form method="post" action=action.clone() class="form">
             <input type="hidden" name="action" value="request_relief"/>
             <div class="field">
-                <label for="f-relief-kind">{l.pick("确有困难的，可申请", "If you truly cannot pay, apply to", "납부가 어려우면 신청")}</label>
+                <label for="f-relief-kind">{tr!(l, filing_if_you_truly_cannot_pay_apply)}</label>
                 <select id="f-relief-kind" name="kind">
                     {[ReliefKind::Defer, ReliefKind::Reduce, ReliefKind::Waive].into_iter().map(|k| view! { <option value=k.code()>{k.label(l)}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="f-relief-reason">{l.pick("理由（如低保、残疾、重大灾害等）", "Reasons (e.g. minimum living allowance, disability, disaster)", "사유")}</label>
+                <label for="f-relief-reason">{tr!(l, filing_reasons_e_g_minimum_living_allowance)}</label>
                 <textarea id="f-relief-reason" name="reason" rows="3"></textarea>
             </div>
-            <button type="submit" class="button secondary">{l.pick("申请缓交、减交或免交", "Apply for deferral, reduction or waiver", "유예·감액·면제 신청")}</button>
+            <button type="submit" class="button secondary">{tr!(l, filing_apply_for_deferral_reduction_or_waiver)}</button>
         </form>
     });
     let clerk = f.reviewer.then(|| {
         let record = matches!(status, P::Unpaid | P::ReliefGranted).then(|| view! {
             <form method="post" action=action.clone() class="inline-actions">
                 <input type="hidden" name="action" value="record_payment"/>
-                <button type="submit" class="button">{l.pick("登记已交费", "Record payment", "납부 등록")}</button>
+                <button type="submit" class="button">{tr!(l, filing_record_payment)}</button>
             </form>
         });
         let decide = (status == P::ReliefRequested).then(|| view! {
             <form method="post" action=action.clone() class="inline-actions">
                 <input type="hidden" name="action" value="grant_relief"/>
-                <button type="submit" class="button">{l.pick("准予缓减免", "Grant relief", "감면 승인")}</button>
+                <button type="submit" class="button">{tr!(l, filing_grant_relief)}</button>
             </form>
             <form method="post" action=action.clone() class="inline-actions">
                 <input type="hidden" name="action" value="deny_relief"/>
-                <button type="submit" class="button secondary">{l.pick("不予准许", "Refuse relief", "감면 거부")}</button>
+                <button type="submit" class="button secondary">{tr!(l, filing_refuse_relief)}</button>
             </form>
         });
         // Art. 22: once the time to pay has run out with no fee and no relief asked for, the case is treated as withdrawn.
         let withdraw = (status == P::Unpaid && domain::payment::overdue(f.payment_due.as_deref(), today)).then(|| view! {
             <form method="post" action=action.clone() class="inline-actions">
                 <input type="hidden" name="action" value="treat_as_withdrawn"/>
-                <button type="submit" class="button secondary">{l.pick("逾期未交费，按撤诉处理", "Not paid in time: treat as withdrawn", "기한 내 미납: 취하로 처리")}</button>
+                <button type="submit" class="button secondary">{tr!(l, filing_not_paid_in_time_treat_as)}</button>
                 <span class="hint">"（《诉讼费用交纳办法》第二十二条）"</span>
             </form>
         });
@@ -186,7 +193,7 @@ pub(super) fn payment_panel(f: &FilingData, l: Lang, today: Date) -> Option<AnyV
     Some(
         view! {
             <section class="payment" aria-labelledby="payment-title">
-                <h2 id="payment-title">{l.pick("诉讼费用", "Court fee", "소송비용")}</h2>
+                <h2 id="payment-title">{tr!(l, filing_court_fee)}</h2>
                 <p><span class="payment-status">{status.label(l)}</span>" · "{amount}</p>
                 {due}
                 {relief}

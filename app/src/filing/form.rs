@@ -44,13 +44,13 @@ impl Step {
 
     pub fn label(self, l: Lang) -> &'static str {
         match self {
-            Step::Cause => l.pick("案件类型", "Type of case", "사건 유형"),
-            Step::Parties => l.pick("当事人", "Parties", "당사자"),
-            Step::Claims => l.pick("诉讼请求", "Claims", "청구"),
-            Step::Facts => l.pick("事实与理由", "Facts and reasons", "사실과 이유"),
-            Step::Evidence => l.pick("证据", "Evidence", "증거"),
-            Step::Court => l.pick("受理法院", "Court", "관할 법원"),
-            Step::Check => l.pick("核对并提交", "Check and submit", "확인 및 제출"),
+            Step::Cause => tr!(l, form_type_of_case),
+            Step::Parties => tr!(l, form_parties),
+            Step::Claims => tr!(l, form_claims),
+            Step::Facts => tr!(l, form_facts_and_reasons),
+            Step::Evidence => tr!(l, form_evidence),
+            Step::Court => tr!(l, form_court),
+            Step::Check => tr!(l, form_check_and_submit),
         }
     }
 
@@ -288,9 +288,5 @@ mod tests {
 
 /// Said beside a date worked out for a year whose public-holiday notice is not loaded yet: only weekends moved it.
 pub fn holidays_unknown(l: Lang) -> &'static str {
-    l.pick(
-        "（该年度法定节假日安排尚未载入，仅按周末顺延，请以法院通知为准）",
-        " (that year's public holidays are not loaded yet: only weekends were skipped; the court's notice prevails)",
-        " (해당 연도 공휴일이 아직 반영되지 않아 주말만 제외했습니다. 법원 통지를 따르십시오)",
-    )
+    tr!(l, form_that_year_s_public_holidays_are)
 }

@@ -51,29 +51,29 @@ pub fn ClaimsEditor(
             let text_err = error_of(&text_name);
             view! {
                 <fieldset class="claim">
-                    <legend>{format!("{} {}", l.pick("诉讼请求", "Claim", "청구"), i + 1)}</legend>
+                    <legend>{format!("{} {}", tr!(l, live_claim), i + 1)}</legend>
                     <div class="field" class:field-error=text_err.is_some()>
-                        <label for=text_id.clone()>{l.pick("请求内容", "What you ask the court for", "청구 내용")}</label>
+                        <label for=text_id.clone()>{tr!(l, live_what_you_ask_the_court_for)}</label>
                         <p class="error-message" id=format!("{text_id}-error")>{text_err.map(|e| e.message(l))}</p>
                         <input id=text_id.clone() name=text_name autocomplete="off" value=c.text.clone()
                             aria-describedby=format!("{text_id}-error")/>
                     </div>
                     <div class="field" class:field-error=err.is_some()>
-                        <label for=id.clone()>{l.pick("金额（元，可不填）", "Amount in yuan (if any)", "금액(위안, 선택)")}</label>
+                        <label for=id.clone()>{tr!(l, live_amount_in_yuan_if_any)}</label>
                         <p class="error-message" id=format!("{id}-error")>{err.map(|e| e.message(l))}</p>
                         <input id=id.clone() name=name inputmode="decimal" autocomplete="off" value=c.amount.clone()
                             aria-describedby=format!("{id}-error")
                             on:input=move |ev| { let v = event_target_value(&ev); amounts.update(|a| if let Some(x) = a.get_mut(i) { *x = v; }); }/>
                     </div>
-                    <button type="submit" name="remove" value=i.to_string() class="button secondary small">{l.pick("删除此项", "Remove", "삭제")}</button>
+                    <button type="submit" name="remove" value=i.to_string() class="button secondary small">{tr!(l, live_remove)}</button>
                 </fieldset>
             }
         }).collect_view()}
-        <button type="submit" name="add" value="claim" class="button secondary">{l.pick("添加诉讼请求", "Add a claim", "청구 추가")}</button>
+        <button type="submit" name="add" value="claim" class="button secondary">{tr!(l, live_add_a_claim)}</button>
         <p class="fee-live" aria-live="polite">
             {move || fee.get().map(|(total, fee)| format!("{}{}，{}{}（《诉讼费用交纳办法》第十三条）",
-                l.pick("请求金额合计 ", "Total claimed ", "청구 합계 "), yuan(total, l),
-                l.pick("预计案件受理费 ", "estimated court fee ", "예상 인지대 "), yuan(fee, l)))}
+                tr!(l, live_total_claimed), yuan(total, l),
+                tr!(l, live_estimated_court_fee), yuan(fee, l)))}
         </p>
     }
 }
@@ -140,27 +140,25 @@ pub fn LimitationDates(
     view! {
         {field(
             "known_on",
-            l.pick("您知道权利受损及对方是谁的日期（年-月-日）", "When you learned of the harm and who caused it (year-month-day)", "권리 침해와 상대방을 안 날짜(연-월-일)"),
-            Some(l.pick("用于计算诉讼时效（《民法典》第一百八十八条）。", "Used to compute the limitation period (Civil Code Art. 188).", "소멸시효 계산에 사용됩니다(민법전 제188조).")),
+            tr!(l, live_when_you_learned_of_the_harm),
+            Some(tr!(l, live_used_to_compute_the_limitation_period)),
             known,
             known_error,
         )}
         {field(
             "last_instalment_due",
-            l.pick("分期履行的，最后一期的履行期限（可不填）", "For instalments: the last instalment's due date (optional)", "분할 이행 시 마지막 이행 기한(선택)"),
+            tr!(l, live_for_instalments_the_last_instalment_s),
             None,
             due,
             due_error,
         )}
         <p class="limitation-live" aria-live="polite">
             {move || outlook.get().map(|lim| if lim.expired {
-                format!("{}{}（{}）{}", l.pick("诉讼时效可能已于 ", "The limitation period may have ended on ", "소멸시효가 다음 날 만료되었을 수 있습니다: "), lim.expires_on,
-                    lim.basis, l.pick("届满。对方可以提出时效抗辩，法院不主动适用（民法典第一百九十三条）；仍可起诉。",
-                    ". The other side may raise it as a defence; the court does not raise it itself (Civil Code Art. 193). You may still file.",
-                    ". 상대방이 항변할 수 있으나 법원은 직권으로 적용하지 않습니다(민법전 제193조)."))
+                format!("{}{}（{}）{}", tr!(l, live_the_limitation_period_may_have_ended), lim.expires_on,
+                    lim.basis, tr!(l, live_the_other_side_may_raise_it))
             } else {
-                format!("{}{}（{}），{} {} {}{}", l.pick("诉讼时效预计届满日：", "The limitation period ends on ", "소멸시효 만료 예정일: "), lim.expires_on,
-                    lim.basis, l.pick("还有", "in", "남은 기간"), lim.days_left, l.pick("天", "days", "일"),
+                format!("{}{}（{}），{} {} {}{}", tr!(l, live_the_limitation_period_ends_on), lim.expires_on,
+                    lim.basis, tr!(l, live_in), lim.days_left, tr!(l, live_days),
                     if lim.holidays_known { "" } else { super::form::holidays_unknown(l) })
             })}
         </p>
@@ -188,8 +186,7 @@ pub fn PreservationAmount(value: String, error: Option<FieldError>) -> impl Into
         {checked_input(
             InputParts {
                 name: "preservation_amount".into(),
-                label: l
-                    .pick("申请财产保全的金额（元，可不填）", "Property preservation amount in yuan (optional)", "재산보전 신청 금액(선택)")
+                label: tr!(l, live_property_preservation_amount_in_yuan_optional)
                     .into(),
                 hint: None,
                 input_type: "text".into(),
@@ -203,8 +200,8 @@ pub fn PreservationAmount(value: String, error: Option<FieldError>) -> impl Into
             l,
         )}
         <p class="preservation-live" aria-live="polite">
-            {move || fee.get().map(|fee| format!("{}{}{}", l.pick("财产保全申请费 ", "Preservation application fee ", "재산보전 신청비 "), yuan(fee, l),
-                l.pick("（《诉讼费用交纳办法》第十四条第（二）项，最多5000元）", " (Art. 14(2), at most 5,000 yuan)", " (제14조 제2호, 최고 5,000위안)")))}
+            {move || fee.get().map(|fee| format!("{}{}{}", tr!(l, live_preservation_application_fee), yuan(fee, l),
+                tr!(l, live_art_14_2_at_most_5)))}
         </p>
     }
 }

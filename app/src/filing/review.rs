@@ -21,34 +21,34 @@ pub fn ReviewPanel(filing: FilingData) -> impl IntoView {
         .map(|p| {
             let role = domain::filing::PartyRole::from_code(&p.role)
                 .map(|r| r.label(l))
-                .unwrap_or(l.pick("角色未填", "Role not given", "역할 미기재"));
+                .unwrap_or(tr!(l, review_role_not_given));
             format!("{}（{role}）", domain::mask::name(&p.name))
         })
         .collect::<Vec<_>>()
         .join("，");
     view! {
         <section class="review" aria-labelledby="review-title">
-            <h2 id="review-title">{l.pick("立案审查", "Review", "입안 심사")}</h2>
-            <p>{l.pick("当事人：", "Parties: ", "당사자: ")}{parties}</p>
-            <p>{l.pick("诉讼请求：", "Claims: ", "청구: ")}{filing.draft.claims.iter().map(|c| format!("{} {}", c.text, c.amount)).collect::<Vec<_>>().join("；")}</p>
+            <h2 id="review-title">{tr!(l, review_review)}</h2>
+            <p>{tr!(l, review_parties)}{parties}</p>
+            <p>{tr!(l, review_claims)}{filing.draft.claims.iter().map(|c| format!("{} {}", c.text, c.amount)).collect::<Vec<_>>().join("；")}</p>
             <form method="post" action=action.clone() class="inline-actions">
                 <input type="hidden" name="action" value="register"/>
-                <button type="submit" class="button">{l.pick("登记立案", "Register", "입안 등록")}</button>
+                <button type="submit" class="button">{tr!(l, review_register)}</button>
             </form>
             {filing.draft.mediation_consent.then(|| view! {
                 <form method="post" action=action.clone() class="inline-actions">
                     <input type="hidden" name="action" value="divert"/>
-                    <button type="submit" class="button secondary">{l.pick("转入诉前调解（当事人已同意）", "Send to pre-litigation mediation (consented)", "소송 전 조정 회부")}</button>
+                    <button type="submit" class="button secondary">{tr!(l, review_send_to_pre_litigation_mediation_consented)}</button>
                 </form>
             })}
             <form method="post" action=action.clone() class="form">
                 <div class="field">
-                    <label for="f-note">{l.pick("补正事项或不予受理理由（一次列明全部）", "What to correct, or why it is refused (everything at once)", "보정 사항 또는 불수리 사유")}</label>
+                    <label for="f-note">{tr!(l, review_what_to_correct_or_why_it)}</label>
                     <textarea id="f-note" name="note" rows="3"></textarea>
                 </div>
                 <div class="actions">
-                    <button type="submit" name="action" value="request_correction" class="button secondary">{l.pick("要求补正", "Ask for corrections", "보정 요청")}</button>
-                    <button type="submit" name="action" value="refuse" class="button secondary">{l.pick("不予受理", "Refuse", "불수리")}</button>
+                    <button type="submit" name="action" value="request_correction" class="button secondary">{tr!(l, review_ask_for_corrections)}</button>
+                    <button type="submit" name="action" value="refuse" class="button secondary">{tr!(l, review_refuse)}</button>
                 </div>
             </form>
         </section>
@@ -64,23 +64,23 @@ pub fn QueuePage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             match items.await {
-                Ok(list) if list.is_empty() => view! { <p>{l.pick("没有待审查的申请。", "Nothing waiting for review.", "심사 대기 중인 신청이 없습니다.")}</p> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <p>{tr!(l, review_nothing_waiting_for_review)}</p> }.into_any(),
                 Ok(list) => view! {
                     <table class="queue">
                         <thead><tr>
-                            <th scope="col">{l.pick("收件号", "Receipt", "접수번호")}</th>
-                            <th scope="col">{l.pick("案由", "Cause", "사건 유형")}</th>
-                            <th scope="col">{l.pick("原告", "Claimant", "원고")}</th>
-                            <th scope="col">{l.pick("审查期限", "Deadline", "기한")}</th>
+                            <th scope="col">{tr!(l, filings_receipt)}</th>
+                            <th scope="col">{tr!(l, review_cause)}</th>
+                            <th scope="col">{tr!(l, review_claimant)}</th>
+                            <th scope="col">{tr!(l, review_deadline)}</th>
                         </tr></thead>
                         <tbody>{list.into_iter().map(|q| {
                             let urgent = q.days_left.is_some_and(|d| d <= 2);
                             view! {
                                 <tr class:urgent=urgent>
                                     <td><a href=format!("/filings/{}", q.id)>{q.receipt_no.clone().unwrap_or_default()}</a></td>
-                                    <td>{q.cause.clone()}{q.cross_region.then(|| view! { " "<span class="tag">{l.pick("跨域", "Cross-region", "교차")}</span> })}</td>
+                                    <td>{q.cause.clone()}{q.cross_region.then(|| view! { " "<span class="tag">{tr!(l, review_cross_region)}</span> })}</td>
                                     <td>{q.plaintiff.clone()}</td>
-                                    <td>{q.review_deadline.clone().unwrap_or_default()}{q.days_left.map(|d| format!("（{} {}）", l.pick("剩余", "days left:", "남은 일수"), d))}</td>
+                                    <td>{q.review_deadline.clone().unwrap_or_default()}{q.days_left.map(|d| format!("（{} {}）", tr!(l, review_days_left), d))}</td>
                                 </tr>
                             }
                         }).collect_view()}</tbody>
@@ -92,9 +92,9 @@ pub fn QueuePage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=l.pick("立案审查", "Filing review", "입안 심사")/>
+        <Title text=tr!(l, review_filing_review)/>
         <section class="panel">
-            <h1>{l.pick("待审查的立案申请", "Filings waiting for review", "심사 대기 입안 신청")}</h1>
+            <h1>{tr!(l, review_filings_waiting_for_review)}</h1>
             <Suspense fallback=|| ()>{body}</Suspense>
         </section>
     }

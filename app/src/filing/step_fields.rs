@@ -25,7 +25,7 @@ pub(super) fn cause_fields(
     let err = error_of(errors, "cause", show);
     view! {
         <fieldset class="field" id=field_id("cause") class:field-error=err.is_some()>
-            <legend>{l.pick("您要办理哪一类案件？", "What kind of case is it?", "어떤 사건입니까?")}</legend>
+            <legend>{tr!(l, fields_what_kind_of_case_is_it)}</legend>
             {err.map(|e| view! { <p class="error-message">{e.message(l)}</p> })}
             {groups.into_iter().map(|g| view! {
                 <h3>{g.label(l)}</h3>
@@ -65,27 +65,14 @@ pub(super) fn parties_fields(
     }
     let side_err = error_of(errors, "parties", show);
     let roles = [
-        (
-            "plaintiff",
-            l.pick("原告（申请人）", "Claimant (applicant)", "원고(신청인)"),
-        ),
-        (
-            "defendant",
-            l.pick(
-                "被告（被申请人）",
-                "Defendant (respondent)",
-                "피고(피신청인)",
-            ),
-        ),
-        ("third_party", l.pick("第三人", "Third party", "제3자")),
+        ("plaintiff", tr!(l, fields_claimant_applicant)),
+        ("defendant", tr!(l, fields_defendant_respondent)),
+        ("third_party", tr!(l, fields_third_party)),
     ];
     let kinds = [
-        ("natural", l.pick("自然人", "Natural person", "자연인")),
-        ("legal", l.pick("法人", "Legal person", "법인")),
-        (
-            "other",
-            l.pick("非法人组织", "Other organisation", "비법인 조직"),
-        ),
+        ("natural", tr!(l, fields_natural_person)),
+        ("legal", tr!(l, fields_legal_person)),
+        ("other", tr!(l, fields_other_organisation)),
     ];
     view! {
         <div id=field_id("parties")>
@@ -96,24 +83,24 @@ pub(super) fn parties_fields(
             let e = |f: &str| error_of(errors, &format!("parties.{i}.{f}"), show);
             view! {
                 <fieldset class="party">
-                    <legend>{format!("{} {}", l.pick("当事人", "Party", "당사자"), i + 1)}</legend>
-                    {select(n("role"), l.pick("诉讼地位", "Role", "지위"), &p.role, &roles)}
-                    {select(n("kind"), l.pick("类型", "Type", "유형"), &p.kind, &kinds)}
-                    <LiveInput name=n("name") label=l.pick("姓名或名称", "Name", "성명 또는 명칭").into() value=p.name.clone() error=e("name") rule=Some(Check::Name)/>
-                    <LiveInput name=n("id_number") label=l.pick("公民身份号码（自然人）", "Resident ID number (people)", "주민신분증 번호(자연인)").into() value=p.id_number.clone() error=e("id_number") rule=Some(Check::ResidentId) optional=true live_at_len=Some(18)/>
-                    <LiveInput name=n("uscc") label=l.pick("统一社会信用代码（单位）", "Credit code (organisations)", "통일사회신용코드(단체)").into() value=p.uscc.clone() error=e("uscc") rule=Some(Check::Uscc) optional=true live_at_len=Some(18)/>
-                    {checkbox(n("uscc_confirmed"), l.pick("我已核对，营业执照上的代码即为上述代码（校验码不符时勾选）", "I have checked: this is exactly the code on the licence (tick if the check character does not match)", "영업허가증의 코드와 같음을 확인했습니다(검증 문자가 맞지 않을 때 선택)"), p.uscc_confirmed)}
-                    <LiveInput name=n("mobile") label=l.pick("手机号码", "Mobile number", "휴대전화 번호").into() value=p.mobile.clone() error=e("mobile") rule=Some(Check::Mobile) optional=true live_at_len=Some(11) input_type="tel" inputmode="numeric"/>
-                    <LiveInput name=n("address") label=l.pick("送达地址", "Address for service", "송달 주소").into() value=p.address.clone() error=e("address")/>
-                    {checkbox(n("address_confirmed"), l.pick("确认以上地址可用于送达法律文书（送达地址确认书）", "Documents may be served at this address (address-for-service confirmation)", "이 주소로 문서를 송달받는 데 동의합니다"), p.address_confirmed)}
-                    <LiveInput name=n("agent_name") label=l.pick("委托代理人（可不填）", "Agent or lawyer (optional)", "대리인(선택)").into() value=p.agent_name.clone()/>
-                    <LiveInput name=n("agent_licence") label=l.pick("律师执业证号（律师代理时填写）", "Lawyer's licence number", "변호사 자격증 번호").into() value=p.agent_licence.clone() error=e("agent_licence") rule=Some(Check::Licence) optional=true live_at_len=Some(17) inputmode="numeric"/>
-                    {checkbox(n("agent_authorised"), l.pick("已提交授权委托书", "A power of attorney is provided", "위임장을 제출했습니다"), p.agent_authorised)}
-                    <button type="submit" name="remove" value=i.to_string() class="button secondary small">{l.pick("删除此当事人", "Remove this party", "이 당사자 삭제")}</button>
+                    <legend>{format!("{} {}", tr!(l, fields_party), i + 1)}</legend>
+                    {select(n("role"), tr!(l, fields_role), &p.role, &roles)}
+                    {select(n("kind"), tr!(l, fields_type), &p.kind, &kinds)}
+                    <LiveInput name=n("name") label=tr!(l, fields_name).into() value=p.name.clone() error=e("name") rule=Some(Check::Name)/>
+                    <LiveInput name=n("id_number") label=tr!(l, fields_resident_id_number_people).into() value=p.id_number.clone() error=e("id_number") rule=Some(Check::ResidentId) optional=true live_at_len=Some(18)/>
+                    <LiveInput name=n("uscc") label=tr!(l, fields_credit_code_organisations).into() value=p.uscc.clone() error=e("uscc") rule=Some(Check::Uscc) optional=true live_at_len=Some(18)/>
+                    {checkbox(n("uscc_confirmed"), tr!(l, fields_i_have_checked_this_is_exactly), p.uscc_confirmed)}
+                    <LiveInput name=n("mobile") label=tr!(l, account_mobile_number).into() value=p.mobile.clone() error=e("mobile") rule=Some(Check::Mobile) optional=true live_at_len=Some(11) input_type="tel" inputmode="numeric"/>
+                    <LiveInput name=n("address") label=tr!(l, fields_address_for_service).into() value=p.address.clone() error=e("address")/>
+                    {checkbox(n("address_confirmed"), tr!(l, fields_documents_may_be_served_at_this), p.address_confirmed)}
+                    <LiveInput name=n("agent_name") label=tr!(l, fields_agent_or_lawyer_optional).into() value=p.agent_name.clone()/>
+                    <LiveInput name=n("agent_licence") label=tr!(l, fields_lawyer_s_licence_number).into() value=p.agent_licence.clone() error=e("agent_licence") rule=Some(Check::Licence) optional=true live_at_len=Some(17) inputmode="numeric"/>
+                    {checkbox(n("agent_authorised"), tr!(l, fields_a_power_of_attorney_is_provided), p.agent_authorised)}
+                    <button type="submit" name="remove" value=i.to_string() class="button secondary small">{tr!(l, fields_remove_this_party)}</button>
                 </fieldset>
             }
         }).collect_view()}
-        <button type="submit" name="add" value="party" class="button secondary">{l.pick("添加当事人", "Add a party", "당사자 추가")}</button>
+        <button type="submit" name="add" value="party" class="button secondary">{tr!(l, fields_add_a_party)}</button>
     }
 }
 
@@ -145,8 +132,8 @@ pub(super) fn facts_fields(
     let facts_err = error_of(errors, "facts", show);
     view! {
         <div class="field" class:field-error=facts_err.is_some()>
-            <label for=field_id("facts")>{l.pick("事实与理由", "Facts and reasons", "사실과 이유")}</label>
-            <p class="hint">{l.pick("发生了什么、何时何地、对方应承担什么责任。", "What happened, when and where, and why the other side is responsible.", "무슨 일이 언제 어디서 있었는지, 상대방의 책임은 무엇인지.")}</p>
+            <label for=field_id("facts")>{tr!(l, form_facts_and_reasons)}</label>
+            <p class="hint">{tr!(l, fields_what_happened_when_and_where_and)}</p>
             <p class="error-message">{facts_err.map(|e| e.message(l))}</p>
             <textarea id=field_id("facts") name="facts" rows="8">{d.facts.clone()}</textarea>
         </div>
@@ -166,26 +153,14 @@ pub(super) fn place_field(d: &FilingDraft, l: Lang) -> Option<impl IntoView> {
     use domain::jurisdiction::{place_ground, Ground};
     let rule = domain::catalogue::cause(&d.cause)?.jurisdiction;
     let label = match place_ground(rule)? {
-        Ground::ContractPerformance => l.pick(
-            "合同履行地（写明县、区或市，可不填）",
-            "Where the contract is performed (county or district; optional)",
-            "계약 이행지(현·구·시, 선택)",
-        ),
-        Ground::TortPlace => l.pick(
-            "侵权行为地，如事故发生地（写明县、区或市）",
-            "Where the harm was done, e.g. the accident (county or district)",
-            "불법행위지, 예: 사고 장소(현·구·시)",
-        ),
-        Ground::RealEstate => l.pick(
-            "房屋等不动产所在地（写明县、区或市）",
-            "Where the property lies (county or district)",
-            "부동산 소재지(현·구·시)",
-        ),
+        Ground::ContractPerformance => tr!(l, fields_where_the_contract_is_performed_county),
+        Ground::TortPlace => tr!(l, fields_where_the_harm_was_done_e),
+        Ground::RealEstate => tr!(l, fields_where_the_property_lies_county_or),
         Ground::DefendantDomicile => return None,
     };
     Some(view! {
         <LiveInput name="place".into() label=label.into() value=d.place.clone()
-            hint=Some(format!("{}{}", l.pick("用于确定管辖法院：", "Used to find the competent court: ", "관할 법원을 정하는 데 사용됩니다: "), rule.basis()))/>
+            hint=Some(format!("{}{}", tr!(l, fields_used_to_find_the_competent_court), rule.basis()))/>
     })
 }
 
@@ -194,19 +169,19 @@ pub(super) fn evidence_fields(d: &FilingDraft, l: Lang) -> impl IntoView {
     let mut rows = d.evidence.clone();
     rows.push(Default::default());
     view! {
-        {typical.map(|t| view! { <p class="hint">{l.pick("此类案件通常需要：", "Such cases usually need: ", "이런 사건에 보통 필요한 증거: ")}{t}</p> })}
+        {typical.map(|t| view! { <p class="hint">{tr!(l, fields_such_cases_usually_need)}{t}</p> })}
         {rows.into_iter().enumerate().map(|(i, e)| view! {
             <fieldset class="evidence">
-                <legend>{format!("{} {}", l.pick("证据", "Evidence", "증거"), i + 1)}</legend>
-                <LiveInput name=format!("evidence.{i}.name") label=l.pick("证据名称", "What it is", "증거 명칭").into() value=e.name.clone()/>
+                <legend>{format!("{} {}", tr!(l, form_evidence), i + 1)}</legend>
+                <LiveInput name=format!("evidence.{i}.name") label=tr!(l, fields_what_it_is).into() value=e.name.clone()/>
                 {e.file_id.clone().map(|fid| view! {
                     <input type="hidden" name=format!("evidence.{i}.file_id") value=fid.clone()/>
-                    <p><a href=format!("/files/{fid}")>{l.pick("查看已上传的文件", "View the uploaded file", "올린 파일 보기")}</a></p>
+                    <p><a href=format!("/files/{fid}")>{tr!(l, fields_view_the_uploaded_file)}</a></p>
                 })}
-                {checkbox(format!("evidence.{i}.original"), l.pick("我有原件", "I have the original", "원본이 있습니다"), e.original)}
+                {checkbox(format!("evidence.{i}.original"), tr!(l, fields_i_have_the_original), e.original)}
             </fieldset>
         }).collect_view()}
-        <p class="hint">{l.pick("填写后保存，会出现新的一行。", "Save to get another row.", "저장하면 새 줄이 나타납니다.")}</p>
+        <p class="hint">{tr!(l, fields_save_to_get_another_row)}</p>
     }
 }
 
@@ -235,16 +210,13 @@ pub(super) fn court_fields(
     };
     let suggested = if suggestions.is_empty() {
         view! {
-            <p class="hint" id="court-suggestions">{l.pick(
-                "没有找到与所填地址对应的法院。请在“当事人”中写明被告住所地的县、区或市（如“吉林市丰满区”），或在下面自行选择。",
-                "No court was found for the addresses given. Name the defendant's county or district under Parties (e.g. 吉林市丰满区), or choose below.",
-                "입력한 주소에 해당하는 법원을 찾지 못했습니다. 당사자 단계에서 피고 주소의 현·구·시를 적거나 아래에서 선택하십시오.")}</p>
+            <p class="hint" id="court-suggestions">{tr!(l, fields_no_court_was_found_for_the)}</p>
         }
         .into_any()
     } else {
         view! {
             <div class="suggestions" id="court-suggestions" role="note">
-                <h2>{l.pick("依法有管辖权的法院", "Courts competent under the rules", "법에 따른 관할 법원")}</h2>
+                <h2>{tr!(l, fields_courts_competent_under_the_rules)}</h2>
                 <ul>
                     {suggestions.iter().map(|s| view! {
                         <li>
@@ -261,25 +233,25 @@ pub(super) fn court_fields(
         let id = field_id(name);
         view! {
             <select id=id name=name.to_string()>
-                <option value="">{l.pick("请选择", "Choose", "선택")}</option>
+                <option value="">{tr!(l, fields_choose)}</option>
                 {courts.iter().map(|(code, name)| view! { <option value=code.clone() selected=current == code>{format!("{name}（{code}）")}</option> }).collect_view()}
             </select>
         }
     };
     let err = error_of(errors, "court_code", show);
     view! {
-        {rule.map(|r| view! { <p class="hint">{l.pick("管辖依据：", "Jurisdiction: ", "관할 근거: ")}{r}</p> })}
+        {rule.map(|r| view! { <p class="hint">{tr!(l, fields_jurisdiction)}{r}</p> })}
         {suggested}
         <div class="field">
-            <label for=field_id("competent_court_code")>{l.pick("有管辖权的法院", "The competent court", "관할 법원")}</label>
+            <label for=field_id("competent_court_code")>{tr!(l, fields_the_competent_court)}</label>
             {opts("competent_court_code", &competent)}
         </div>
         <div class="field" class:field-error=err.is_some()>
-            <label for=field_id("court_code")>{l.pick("提交到的法院（可以选择离您较近的法院跨域立案）", "Court you file at (a nearer court may take it for the competent one: cross-region filing)", "제출 법원(가까운 법원에서 교차 입안 가능)")}</label>
+            <label for=field_id("court_code")>{tr!(l, fields_court_you_file_at_a_nearer)}</label>
             <p class="error-message">{err.map(|e| e.message(l))}</p>
             {opts("court_code", &filed_at)}
         </div>
         <super::live::PreservationAmount value=d.preservation_amount.clone() error=error_of(errors, "preservation_amount", show)/>
-        {checkbox("defendant_assets_known".into(), l.pick("我了解被告的财产情况（房产、车辆、存款等）", "I know of the defendant's property (home, vehicle, deposits…)", "피고의 재산을 알고 있습니다"), d.defendant_assets_known)}
+        {checkbox("defendant_assets_known".into(), tr!(l, fields_i_know_of_the_defendant_s), d.defendant_assets_known)}
     }
 }

@@ -41,10 +41,7 @@ pub fn StepPage() -> impl IntoView {
             match (data.await, step) {
                 (Ok(f), Some(step)) if f.own && f.status.editable() => view! {
                     {restored.then(|| view! {
-                        <p class="notice" role="status">{l.pick(
-                            "您在登录超时前填写的内容已保存到草稿。",
-                            "What you entered before your session expired has been saved to the draft.",
-                            "로그인 만료 전에 입력한 내용을 초안에 저장했습니다.")}</p>
+                        <p class="notice" role="status">{tr!(l, step_what_you_entered_before_your_session)}</p>
                     })}
                     {step_view(f, step, show_errors, upload, l, today)}
                 }
@@ -56,7 +53,7 @@ pub fn StepPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=l.pick("网上立案", "Online filing", "온라인 입안")/>
+        <Title text=tr!(l, filings_online_filing)/>
         <section class="panel">
             <Suspense fallback=|| ()>{body}</Suspense>
         </section>
@@ -93,7 +90,7 @@ pub(super) fn step_view(
     };
     let summary = (!step_errors.is_empty()).then(|| view! {
         <div class="error-summary" role="alert" tabindex="-1">
-            <h2>{l.pick("请修改以下问题", "There is a problem", "다음 내용을 고쳐 주십시오")}</h2>
+            <h2>{tr!(l, field_there_is_a_problem)}</h2>
             <ul>{step_errors.iter().map(|(k, e)| view! { <li><a href=format!("#{}", field_id(k))>{e.message(l)}</a></li> }).collect_view()}</ul>
         </div>
     });
@@ -113,7 +110,7 @@ pub(super) fn step_view(
         Step::Check => return check_view(f, l, today),
     };
     view! {
-        <p class="step-of">{format!("{} {position} / {}", l.pick("第", "Step", "단계"), Step::ALL.len())}</p>
+        <p class="step-of">{format!("{} {position} / {}", tr!(l, step_step), Step::ALL.len())}</p>
         <h1>{step.label(l)}</h1>
         {summary}
         <super::autosave::AutosaveForm action=action>{fields}</super::autosave::AutosaveForm>
@@ -127,22 +124,22 @@ pub(super) fn step_view(
 pub(super) fn upload_fields(id: &str, note: UploadNote, l: Lang) -> impl IntoView {
     view! {
         <fieldset class="upload">
-            <legend><h2>{l.pick("上传证据文件", "Upload an evidence file", "증거 파일 올리기")}</h2></legend>
-            <p class="hint" id="f-upload-file-hint">{l.pick("PDF、JPEG 或 PNG，单个不超过10MB。", "PDF, JPEG or PNG, at most 10 MB each.", "PDF, JPEG, PNG, 파일당 10MB 이하.")}</p>
-            {note.done.then(|| view! { <p class="autosave" role="status">{l.pick("文件已上传。", "The file was uploaded.", "파일을 올렸습니다.")}</p> })}
+            <legend><h2>{tr!(l, step_upload_an_evidence_file)}</h2></legend>
+            <p class="hint" id="f-upload-file-hint">{tr!(l, step_pdf_jpeg_or_png_at_most)}</p>
+            {note.done.then(|| view! { <p class="autosave" role="status">{tr!(l, step_the_file_was_uploaded)}</p> })}
             <div class="field">
-                <label for="f-upload-label">{l.pick("证据名称", "What it is", "증거 명칭")}</label>
+                <label for="f-upload-label">{tr!(l, fields_what_it_is)}</label>
                 <input id="f-upload-label" name="label" autocomplete="off"/>
             </div>
-            {checkbox("original".into(), l.pick("我有原件", "I have the original", "원본이 있습니다"), true)}
+            {checkbox("original".into(), tr!(l, fields_i_have_the_original), true)}
             <div class="field" class:field-error=note.error.is_some()>
-                <label for="f-upload-file">{l.pick("文件", "File", "파일")}</label>
+                <label for="f-upload-file">{tr!(l, step_file)}</label>
                 <p class="error-message" id="f-upload-file-error" role="alert">{note.error.map(|e| e.message(l))}</p>
                 <input type="file" id="f-upload-file" name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                     aria-describedby="f-upload-file-hint f-upload-file-error"/>
             </div>
             <button type="submit" class="button secondary" formaction=format!("/filings/{id}/evidence/upload")
-                formenctype="multipart/form-data" formmethod="post" formnovalidate="">{l.pick("上传", "Upload", "올리기")}</button>
+                formenctype="multipart/form-data" formmethod="post" formnovalidate="">{tr!(l, step_upload)}</button>
         </fieldset>
     }
 }

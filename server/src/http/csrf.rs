@@ -55,11 +55,7 @@ pub async fn csrf_guard(State(state): State<AppState>, req: Request<Body>, next:
         .get::<RequestInfo>()
         .map(|i| i.lang)
         .unwrap_or_default();
-    let message = lang.pick(
-        "请求来源无法验证，已拒绝。请从本网站页面重新提交。",
-        "This request did not come from this site's pages and was refused. Submit it again from the portal.",
-        "요청 출처를 확인할 수 없어 거부되었습니다. 포털에서 다시 제출하십시오.",
-    );
+    let message = app::tr!(lang, api_this_request_did_not_come_from);
     let problem = super::problem::Problem::new(StatusCode::FORBIDDEN, "csrf", message, lang);
     if req.uri().path().starts_with("/api/") {
         problem.into_response()

@@ -32,11 +32,7 @@ fn json_problem(rejection: JsonRejection, lang: Lang) -> Problem {
             "malformed_json",
             &format!(
                 "{}{}",
-                lang.pick(
-                    "请求内容不是有效的 JSON：",
-                    "The body is not valid JSON: ",
-                    "본문이 올바른 JSON이 아닙니다: "
-                ),
+                app::tr!(lang, api_the_body_is_not_valid_json),
                 e.body_text()
             ),
             lang,
@@ -46,14 +42,7 @@ fn json_problem(rejection: JsonRejection, lang: Lang) -> Problem {
             let mut p = Problem::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation",
-                &format!(
-                    "{}{text}",
-                    lang.pick(
-                        "请求内容的字段有误：",
-                        "A field of the body is wrong: ",
-                        "본문의 필드가 잘못되었습니다: "
-                    )
-                ),
+                &format!("{}{text}", app::tr!(lang, api_a_field_of_the_body_is)),
                 lang,
             );
             if let Some(field) = field_named(&text) {

@@ -107,26 +107,10 @@ impl Problem {
             _ => "bad_request",
         };
         let detail = match code {
-            "method_not_allowed" => lang.pick(
-                "此地址不支持该请求方法。",
-                "This address does not take that method.",
-                "이 주소는 해당 메서드를 지원하지 않습니다.",
-            ),
-            "too_large" => lang.pick(
-                "请求内容过大。",
-                "The request body is too large.",
-                "요청 본문이 너무 큽니다.",
-            ),
-            "unsupported_media_type" => lang.pick(
-                "请以 application/json 发送请求内容。",
-                "Send the body as application/json.",
-                "본문을 application/json으로 보내십시오.",
-            ),
-            "bad_request" => lang.pick(
-                "请求格式有误。",
-                "The request is malformed.",
-                "요청 형식이 잘못되었습니다.",
-            ),
+            "method_not_allowed" => app::tr!(lang, api_this_address_does_not_take_that),
+            "too_large" => app::tr!(lang, api_the_request_body_is_too_large),
+            "unsupported_media_type" => app::tr!(lang, api_send_the_body_as_application_json),
+            "bad_request" => app::tr!(lang, api_the_request_is_malformed),
             _ => kind_message(kind_of(status), lang),
         };
         let p = Problem::new(status, code, detail, lang);
