@@ -33,6 +33,7 @@ pub mod page_data;
 pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod texts;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;

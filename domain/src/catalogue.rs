@@ -2,7 +2,6 @@
 //! its fee category, its typical evidence and its jurisdiction rule; the case types and the official case number.
 
 use crate::fees::FeeCategory;
-use crate::Lang;
 use serde::{Deserialize, Serialize};
 
 /// What is being filed, and the case-type code (案件类型代字) its number carries.
@@ -88,21 +87,6 @@ impl CaseKind {
             CaseKind::JudicialConfirmation => CaseType::MinTe,
         }
     }
-
-    pub fn label(self, l: Lang) -> &'static str {
-        match self {
-            CaseKind::CivilFirstInstance => l.pick("民事起诉", "Civil claim", "민사 소송"),
-            CaseKind::AdministrativeFirstInstance => {
-                l.pick("行政起诉", "Administrative claim", "행정 소송")
-            }
-            CaseKind::Enforcement => l.pick("申请执行", "Apply for enforcement", "강제집행 신청"),
-            CaseKind::JudicialConfirmation => l.pick(
-                "申请司法确认调解协议",
-                "Confirm a mediation agreement",
-                "조정협의 사법확인 신청",
-            ),
-        }
-    }
 }
 
 /// Which court is competent, by the rule that decides it (Civil Procedure Law Arts. 22–35).
@@ -140,30 +124,6 @@ pub enum CauseGroup {
     AccidentsAndRights,
     Administrative,
     Applications,
-}
-
-impl CauseGroup {
-    pub fn label(self, l: Lang) -> &'static str {
-        match self {
-            CauseGroup::MoneyAndContracts => {
-                l.pick("借款与合同", "Money and contracts", "금전·계약")
-            }
-            CauseGroup::HomeAndProperty => {
-                l.pick("房屋与物业", "Homes and property", "주택·부동산")
-            }
-            CauseGroup::WorkAndLabour => l.pick("工作与劳动", "Work", "노동"),
-            CauseGroup::FamilyAndInheritance => {
-                l.pick("婚姻家庭与继承", "Family and inheritance", "가족·상속")
-            }
-            CauseGroup::AccidentsAndRights => {
-                l.pick("事故与权利保护", "Accidents and rights", "사고·권리")
-            }
-            CauseGroup::Administrative => {
-                l.pick("告政府部门", "Against a government body", "행정기관 상대")
-            }
-            CauseGroup::Applications => l.pick("申请", "Applications", "신청"),
-        }
-    }
 }
 
 /// 案由 — a cause of action as the catalogue offers it.

@@ -91,15 +91,6 @@ pub enum PartyRole {
 }
 
 impl PartyRole {
-    /// The party's role as the court names it (原告 / 被告 / 第三人).
-    pub fn label(self, l: crate::Lang) -> &'static str {
-        match self {
-            PartyRole::Plaintiff => l.pick("原告", "Claimant", "원고"),
-            PartyRole::Defendant => l.pick("被告", "Defendant", "피고"),
-            PartyRole::ThirdParty => l.pick("第三人", "Third party", "제3자"),
-        }
-    }
-
     pub fn from_code(s: &str) -> Option<PartyRole> {
         match s {
             "plaintiff" => Some(PartyRole::Plaintiff),

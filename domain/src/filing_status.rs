@@ -86,23 +86,6 @@ impl FilingStatus {
             | (S::Registered | S::Refused | S::Diverted, _) => None,
         }
     }
-
-    pub fn label(self, l: crate::Lang) -> &'static str {
-        match self {
-            FilingStatus::Draft => l.pick("草稿", "Draft", "초안"),
-            FilingStatus::Submitted => l.pick("待审查", "Waiting for review", "심사 대기"),
-            FilingStatus::CorrectionRequested => {
-                l.pick("待补正", "Corrections requested", "보정 요청")
-            }
-            FilingStatus::Registered => l.pick("已立案", "Registered", "입안 완료"),
-            FilingStatus::Refused => l.pick("不予受理", "Refused", "불수리"),
-            FilingStatus::Diverted => l.pick(
-                "诉前调解中",
-                "In pre-litigation mediation",
-                "소송 전 조정 중",
-            ),
-        }
-    }
 }
 
 impl FilingAction {

@@ -8,7 +8,6 @@
 
 use crate::catalogue::{cause, JurisdictionRule};
 use crate::filing::FilingDraft;
-use crate::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A basic court and the places it serves.
@@ -33,27 +32,6 @@ pub enum Ground {
     TortPlace,
     /// 不动产所在地.
     RealEstate,
-}
-
-impl Ground {
-    pub fn label(self, l: Lang) -> &'static str {
-        match self {
-            Ground::DefendantDomicile => {
-                l.pick("被告住所地", "the defendant's domicile", "피고 주소지")
-            }
-            Ground::ContractPerformance => l.pick(
-                "合同履行地",
-                "the place the contract is performed",
-                "계약 이행지",
-            ),
-            Ground::TortPlace => l.pick("侵权行为地", "the place of the tort", "불법행위지"),
-            Ground::RealEstate => l.pick(
-                "不动产所在地",
-                "the place of the real estate",
-                "부동산 소재지",
-            ),
-        }
-    }
 }
 
 /// A competent court, the ground and place it follows from, and the article behind it.

@@ -89,23 +89,6 @@ impl PaymentStatus {
             ) => None,
         }
     }
-
-    pub fn label(self, l: crate::Lang) -> &'static str {
-        match self {
-            PaymentStatus::NotRequired => l.pick("无需交费", "No fee", "비용 없음"),
-            PaymentStatus::Unpaid => l.pick("待交费", "Fee to pay", "납부 대기"),
-            PaymentStatus::ReliefRequested => {
-                l.pick("已申请缓减免", "Relief applied for", "감면 신청 중")
-            }
-            PaymentStatus::ReliefGranted => l.pick("已准予缓减免", "Relief granted", "감면 승인"),
-            PaymentStatus::Paid => l.pick("已交费", "Paid", "납부 완료"),
-            PaymentStatus::TreatedAsWithdrawn => l.pick(
-                "未按期交费，按撤诉处理",
-                "Fee not paid in time: treated as withdrawn",
-                "기한 내 미납: 소 취하로 처리",
-            ),
-        }
-    }
 }
 
 /// Whether the payment deadline (`YYYY-MM-DD`, the last day to pay) has passed: the day after it, not before.
@@ -127,14 +110,6 @@ impl ReliefKind {
         [ReliefKind::Defer, ReliefKind::Reduce, ReliefKind::Waive]
             .into_iter()
             .find(|k| k.code() == s)
-    }
-
-    pub fn label(self, l: crate::Lang) -> &'static str {
-        match self {
-            ReliefKind::Defer => l.pick("缓交", "Defer", "납부 유예"),
-            ReliefKind::Reduce => l.pick("减交", "Reduce", "감액"),
-            ReliefKind::Waive => l.pick("免交", "Waive", "면제"),
-        }
     }
 }
 

@@ -56,20 +56,6 @@ impl AccountKind {
             | AccountKind::CourtAdmin => true,
         }
     }
-
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        match self {
-            AccountKind::Citizen => lang.pick("自然人", "Citizen", "개인"),
-            AccountKind::Enterprise => lang.pick("企业", "Enterprise", "기업"),
-            AccountKind::Lawyer => lang.pick("律师", "Lawyer", "변호사"),
-            AccountKind::Clerk => lang.pick("立案审查员", "Filing clerk", "입안 심사관"),
-            AccountKind::Mediator => lang.pick("调解员", "Mediator", "조정인"),
-            AccountKind::Judge => lang.pick("法官", "Judge", "법관"),
-            AccountKind::CourtAdmin => {
-                lang.pick("法院管理员", "Court administrator", "법원 관리자")
-            }
-        }
-    }
 }
 
 pub const PASSWORD_MIN: usize = 8;

@@ -19,16 +19,6 @@ pub enum RiskLevel {
     High,
 }
 
-impl RiskLevel {
-    pub fn label(self, l: Lang) -> &'static str {
-        match self {
-            RiskLevel::Low => l.pick("低", "Low", "낮음"),
-            RiskLevel::Medium => l.pick("中", "Medium", "보통"),
-            RiskLevel::High => l.pick("高", "High", "높음"),
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RiskFactor {

@@ -1,7 +1,6 @@
 //! Evidence files: what may be uploaded, decided from the bytes themselves (never from the name or the type the
 //! browser claims), and how large.
 
-use crate::Lang;
 use serde::{Deserialize, Serialize};
 
 /// 10 MiB per file: a phone photo of a document or a scanned contract fits; a video does not.
@@ -62,23 +61,6 @@ impl UploadError {
         ]
         .into_iter()
         .find(|e| e.code() == s)
-    }
-
-    pub fn message(self, l: Lang) -> &'static str {
-        match self {
-            UploadError::Missing => l.pick("请选择要上传的文件。", "Choose a file to upload.", "업로드할 파일을 선택하십시오."),
-            UploadError::Empty => l.pick("文件是空的，请重新选择。", "The file is empty; choose it again.", "빈 파일입니다."),
-            UploadError::TooLarge => l.pick(
-                "文件超过10MB。请压缩或分成几份后再上传。",
-                "The file is larger than 10 MB. Compress it or split it, then upload again.",
-                "파일이 10MB를 넘습니다. 압축하거나 나누어 다시 올리십시오.",
-            ),
-            UploadError::WrongType => l.pick(
-                "只能上传PDF、JPEG或PNG文件（按文件内容判断）。请另存为这些格式后重试。",
-                "Only PDF, JPEG or PNG files can be uploaded (judged by the content). Save it in one of these formats and try again.",
-                "PDF, JPEG, PNG 파일만 올릴 수 있습니다(내용으로 판단).",
-            ),
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! `server` — runs the portal (default), or `server create-staff …` to open a court staff account.
 
+use app::texts::Message;
 use server::settings::{redact_url, Settings};
 use server::Application;
 use tracing_subscriber::EnvFilter;

@@ -2,6 +2,7 @@
 
 use crate::error::AppError;
 use crate::page_data::use_page;
+use crate::texts::Label;
 use domain::registration::AccountKind;
 use leptos::prelude::*;
 use leptos_meta::Title;

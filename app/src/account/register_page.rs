@@ -3,6 +3,7 @@
 
 use crate::components::field::{Check, ErrorSummary, Field, FieldSpec};
 use crate::page_data::use_page;
+use crate::texts::Label;
 use domain::registration::AccountKind;
 use leptos::prelude::*;
 use leptos_meta::Title;

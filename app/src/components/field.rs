@@ -4,6 +4,7 @@
 //! person edits a field, the same `domain` rule the server runs checks it in the browser as they type.
 
 use crate::page_data::{use_page, FormOutcome};
+use crate::texts::Message;
 use domain::{Date, FieldError, Lang};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

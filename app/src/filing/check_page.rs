@@ -5,6 +5,7 @@ use super::data::FilingData;
 use super::form::Step;
 use crate::components::field::{field_id, yuan};
 use crate::page_data::use_page;
+use crate::texts::{Label, Message};
 use domain::fees::{quote, FeeRequest, Procedure};
 use domain::filing::parse_yuan;
 use domain::filing_status::FilingStatus;

@@ -1,6 +1,7 @@
 //! What can go wrong in online filing, as something a person or another system can act on.
 
 use crate::error::{kind_message, ErrorKind, ServiceError};
+use crate::texts::Message;
 use domain::upload::UploadError;
 use domain::{FieldErrors, Lang};
 

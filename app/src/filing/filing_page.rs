@@ -5,6 +5,7 @@ use super::data::{load_filing, FilingData};
 use super::form::{step_state, Step, StepState};
 use crate::components::field::yuan;
 use crate::page_data::use_page;
+use crate::texts::Label;
 use domain::filing_status::FilingStatus;
 use domain::{Date, Lang};
 use leptos::prelude::*;

@@ -3,6 +3,7 @@
 use super::common::error_view;
 use super::data::my_filings;
 use crate::page_data::use_page;
+use crate::texts::Label;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

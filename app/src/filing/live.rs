@@ -3,6 +3,7 @@
 
 use crate::components::field::{checked_input, field_id, live_error, yuan, Check, InputParts};
 use crate::page_data::use_page;
+use crate::texts::Message;
 use domain::fees::{quote, FeeRequest, Procedure};
 use domain::filing::parse_yuan;
 use domain::{Date, FieldError};

@@ -2,6 +2,7 @@
 
 use super::data::{review_queue, FilingData};
 use crate::page_data::use_page;
+use crate::texts::Label;
 use domain::filing_status::FilingStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -2,6 +2,7 @@
 
 use super::common::{checkbox, error_of, select};
 use crate::components::field::{field_id, Check, LiveInput};
+use crate::texts::{Label, Message};
 use domain::catalogue::{CauseGroup, CAUSES};
 use domain::filing::FilingDraft;
 use domain::{FieldError, FieldErrors, Lang};

@@ -11,6 +11,7 @@ use super::step_fields::{
 use crate::components::field::field_id;
 use crate::error::AppError;
 use crate::page_data::use_page;
+use crate::texts::Message;
 use domain::upload::UploadError;
 use domain::{Date, FieldError, Lang};
 use leptos::prelude::*;

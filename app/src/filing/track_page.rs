@@ -3,6 +3,7 @@
 use super::common::{error_view, events_view};
 use super::data::track_filing;
 use crate::page_data::use_page;
+use crate::texts::Label;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

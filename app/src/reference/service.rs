@@ -2,6 +2,7 @@
 
 use crate::error::{kind_message, ErrorKind, ServiceError};
 use crate::ssr::{RequestInfo as Caller, ServerCtx};
+use crate::texts::Message;
 use domain::{FieldError, FieldErrors, Lang};
 
 #[derive(Debug, thiserror::Error)]

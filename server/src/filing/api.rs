@@ -8,6 +8,7 @@ use crate::state::AppState;
 use app::filing::error::FilingError;
 use app::filing::service::{self, FilingDetail};
 use app::ssr::RequestInfo;
+use app::texts::{Label, Message};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;

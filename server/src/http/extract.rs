@@ -4,6 +4,7 @@
 
 use super::problem::Problem;
 use app::ssr::RequestInfo;
+use app::texts::Message;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;

@@ -4,6 +4,7 @@
 
 use app::error::{kind_message, ErrorKind, ServiceError};
 use app::ssr::RequestInfo;
+use app::texts::Message;
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::middleware::Next;

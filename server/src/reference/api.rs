@@ -4,6 +4,7 @@ use crate::http::extract::{ApiJson, Caller};
 use crate::http::problem::Problem;
 use crate::state::AppState;
 use app::reference::service::{self, ReferenceError};
+use app::texts::Message;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;

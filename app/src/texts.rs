@@ -1,0 +1,227 @@
+//! The texts of the domain's values — labels of statuses and roles, messages of field and upload errors — in the
+//! catalogue (`app/locales/`), so the browser, the pages and the API say them the same way. `domain` keeps the values
+//! and their codes; the words live here.
+
+use domain::Lang;
+
+/// The name of a value, in the reader's language.
+pub trait Label {
+    fn label(self, l: Lang) -> &'static str;
+}
+
+/// What is wrong, in the reader's language.
+pub trait Message {
+    fn message(self, l: Lang) -> &'static str;
+}
+
+impl Message for domain::error::FieldError {
+    fn message(self, lang: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::error::*;
+
+        match self {
+            FieldError::Required => crate::tr!(lang, text_this_field_is_required),
+            FieldError::TooLong => crate::tr!(lang, text_this_is_too_long),
+            FieldError::NameChars => {
+                crate::tr!(lang, text_use_letters_chinese_characters_spaces_or)
+            }
+            FieldError::ResidentIdFormat => crate::tr!(lang, text_a_resident_id_number_has_18),
+            FieldError::ResidentIdRegion => crate::tr!(lang, text_the_first_two_digits_are_not),
+            FieldError::ResidentIdBirthDate => crate::tr!(lang, text_digits_7_to_14_are_not),
+            FieldError::ResidentIdFutureBirth => crate::tr!(lang, text_the_date_of_birth_in_this),
+            FieldError::ResidentIdCheckDigit => {
+                crate::tr!(lang, text_the_check_digit_does_not_match)
+            }
+            FieldError::UsccFormat => crate::tr!(lang, text_a_unified_social_credit_code_has),
+            FieldError::UsccCheckChar => crate::tr!(lang, text_the_check_character_does_not_match),
+            FieldError::MobileFormat => crate::tr!(lang, text_a_mobile_number_has_11_digits),
+            FieldError::LawyerLicenceFormat => {
+                crate::tr!(lang, text_a_lawyer_s_practising_licence_number)
+            }
+            FieldError::PasswordTooShort => crate::tr!(lang, text_use_at_least_8_characters),
+            FieldError::PasswordTooLong => crate::tr!(lang, text_use_at_most_128_characters),
+            FieldError::PasswordMismatch => crate::tr!(lang, text_the_passwords_do_not_match),
+            FieldError::Taken => crate::tr!(lang, text_this_is_already_registered_if_it),
+            FieldError::AmountFormat => crate::tr!(lang, text_enter_the_amount_in_yuan_as),
+            FieldError::AmountTooLarge => crate::tr!(lang, text_the_amount_is_too_large_please),
+            FieldError::DateFormat => crate::tr!(lang, text_enter_the_date_as_year_month),
+            FieldError::DateInFuture => crate::tr!(lang, text_the_date_cannot_be_in_the),
+            FieldError::UnknownChoice => crate::tr!(lang, text_choose_one_of_the_options),
+            FieldError::NeedPlaintiff => crate::tr!(lang, text_add_at_least_one_claimant_applicant),
+            FieldError::NeedDefendant => {
+                crate::tr!(lang, text_add_at_least_one_defendant_respondent)
+            }
+            FieldError::SuesItself => crate::tr!(lang, text_the_same_party_cannot_be_on),
+            FieldError::NeedClaim => crate::tr!(lang, text_add_at_least_one_claim),
+            FieldError::NeedAmount => crate::tr!(lang, text_property_claims_need_an_amount_the),
+            FieldError::NeedAddress => crate::tr!(lang, text_give_an_address_for_service_the),
+        }
+    }
+}
+
+impl Message for domain::upload::UploadError {
+    fn message(self, l: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::upload::*;
+
+        match self {
+            UploadError::Missing => crate::tr!(l, text_choose_a_file_to_upload),
+            UploadError::Empty => crate::tr!(l, text_the_file_is_empty_choose_it),
+            UploadError::TooLarge => crate::tr!(l, text_the_file_is_larger_than_10),
+            UploadError::WrongType => crate::tr!(l, text_only_pdf_jpeg_or_png_files),
+        }
+    }
+}
+
+impl Label for domain::filing_status::FilingStatus {
+    fn label(self, l: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::filing_status::*;
+
+        match self {
+            FilingStatus::Draft => crate::tr!(l, text_draft),
+            FilingStatus::Submitted => crate::tr!(l, text_waiting_for_review),
+            FilingStatus::CorrectionRequested => {
+                crate::tr!(l, text_corrections_requested)
+            }
+            FilingStatus::Registered => crate::tr!(l, text_registered),
+            FilingStatus::Refused => crate::tr!(l, filing_refused),
+            FilingStatus::Diverted => crate::tr!(l, text_in_pre_litigation_mediation),
+        }
+    }
+}
+
+impl Label for domain::payment::PaymentStatus {
+    fn label(self, l: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::payment::*;
+
+        match self {
+            PaymentStatus::NotRequired => crate::tr!(l, text_no_fee),
+            PaymentStatus::Unpaid => crate::tr!(l, text_fee_to_pay),
+            PaymentStatus::ReliefRequested => {
+                crate::tr!(l, text_relief_applied_for)
+            }
+            PaymentStatus::ReliefGranted => crate::tr!(l, text_relief_granted),
+            PaymentStatus::Paid => crate::tr!(l, text_paid),
+            PaymentStatus::TreatedAsWithdrawn => crate::tr!(l, text_fee_not_paid_in_time_treated),
+        }
+    }
+}
+
+impl Label for domain::payment::ReliefKind {
+    fn label(self, l: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::payment::*;
+
+        match self {
+            ReliefKind::Defer => crate::tr!(l, text_defer),
+            ReliefKind::Reduce => crate::tr!(l, text_reduce),
+            ReliefKind::Waive => crate::tr!(l, text_waive),
+        }
+    }
+}
+
+impl Label for domain::jurisdiction::Ground {
+    fn label(self, l: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::jurisdiction::*;
+
+        match self {
+            Ground::DefendantDomicile => {
+                crate::tr!(l, text_the_defendant_s_domicile)
+            }
+            Ground::ContractPerformance => crate::tr!(l, text_the_place_the_contract_is_performed),
+            Ground::TortPlace => crate::tr!(l, text_the_place_of_the_tort),
+            Ground::RealEstate => crate::tr!(l, text_the_place_of_the_real_estate),
+        }
+    }
+}
+
+impl Label for domain::registration::AccountKind {
+    fn label(self, lang: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::registration::*;
+
+        match self {
+            AccountKind::Citizen => crate::tr!(lang, text_citizen),
+            AccountKind::Enterprise => crate::tr!(lang, text_enterprise),
+            AccountKind::Lawyer => crate::tr!(lang, text_lawyer),
+            AccountKind::Clerk => crate::tr!(lang, text_filing_clerk),
+            AccountKind::Mediator => crate::tr!(lang, text_mediator),
+            AccountKind::Judge => crate::tr!(lang, text_judge),
+            AccountKind::CourtAdmin => {
+                crate::tr!(lang, text_court_administrator)
+            }
+        }
+    }
+}
+
+impl Label for domain::filing::PartyRole {
+    fn label(self, l: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::filing::*;
+
+        match self {
+            PartyRole::Plaintiff => crate::tr!(l, review_claimant),
+            PartyRole::Defendant => crate::tr!(l, text_defendant),
+            PartyRole::ThirdParty => crate::tr!(l, fields_third_party),
+        }
+    }
+}
+
+impl Label for domain::catalogue::CaseKind {
+    fn label(self, l: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::catalogue::*;
+
+        match self {
+            CaseKind::CivilFirstInstance => crate::tr!(l, text_civil_claim),
+            CaseKind::AdministrativeFirstInstance => {
+                crate::tr!(l, text_administrative_claim)
+            }
+            CaseKind::Enforcement => crate::tr!(l, text_apply_for_enforcement),
+            CaseKind::JudicialConfirmation => crate::tr!(l, text_confirm_a_mediation_agreement),
+        }
+    }
+}
+
+impl Label for domain::catalogue::CauseGroup {
+    fn label(self, l: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::catalogue::*;
+
+        match self {
+            CauseGroup::MoneyAndContracts => {
+                crate::tr!(l, text_money_and_contracts)
+            }
+            CauseGroup::HomeAndProperty => {
+                crate::tr!(l, text_homes_and_property)
+            }
+            CauseGroup::WorkAndLabour => crate::tr!(l, text_work),
+            CauseGroup::FamilyAndInheritance => {
+                crate::tr!(l, text_family_and_inheritance)
+            }
+            CauseGroup::AccidentsAndRights => {
+                crate::tr!(l, text_accidents_and_rights)
+            }
+            CauseGroup::Administrative => {
+                crate::tr!(l, text_against_a_government_body)
+            }
+            CauseGroup::Applications => crate::tr!(l, text_applications),
+        }
+    }
+}
+
+impl Label for domain::risk::RiskLevel {
+    fn label(self, l: Lang) -> &'static str {
+        #[allow(unused_imports)]
+        use domain::risk::*;
+
+        match self {
+            RiskLevel::Low => crate::tr!(l, text_low),
+            RiskLevel::Medium => crate::tr!(l, text_medium),
+            RiskLevel::High => crate::tr!(l, text_high),
+        }
+    }
+}
