@@ -169,13 +169,14 @@ pub fn bench_risk_estimate(n: u32) -> u32 {
     let draft = domain::filing::sample_loan_claim();
     let cal = domain::calendar::HolidayCalendar::default();
     let fees = domain::fees::FeeTable::JILIN;
+    let words = crate::texts::risk_words(domain::Lang::Zh);
     let today = domain::Date {
         year: 2026,
         month: 11,
         day: 23,
     };
     (0..n)
-        .map(|_| domain::risk::assess(&draft, domain::Lang::Zh, today, &cal, &fees).score)
+        .map(|_| domain::risk::assess(&draft, &words, today, &cal, &fees).score)
         .sum()
 }
 

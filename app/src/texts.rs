@@ -225,3 +225,39 @@ impl Label for domain::risk::RiskLevel {
         }
     }
 }
+
+/// The words of a risk estimate's sentences in the reader's language, for `domain::risk::assess`.
+pub fn risk_words(l: Lang) -> impl Fn(domain::risk::RiskText) -> &'static str {
+    use domain::risk::RiskText;
+    move |text| match text {
+        RiskText::FilingConditionsNotMet => crate::tr!(l, risk_filing_conditions_not_met),
+        RiskText::TheEvidenceDoesNotShowA => crate::tr!(l, risk_the_evidence_does_not_show_a),
+        RiskText::ClaimsNotSpecific => crate::tr!(l, risk_claims_not_specific),
+        RiskText::ClaimSHaveNoDefiniteAmount => crate::tr!(l, risk_claim_s_have_no_definite_amount),
+        RiskText::LimitationPeriodPassed => crate::tr!(l, risk_limitation_period_passed),
+        RiskText::TheLimitationPeriodEndedOn => crate::tr!(l, risk_the_limitation_period_ended_on),
+        RiskText::TheCourtWillNotRaiseIt => crate::tr!(l, risk_the_court_will_not_raise_it),
+        RiskText::LimitationPeriodEndsSoon => crate::tr!(l, risk_limitation_period_ends_soon),
+        RiskText::TheLimitationPeriodEndsOn => crate::tr!(l, risk_the_limitation_period_ends_on),
+        RiskText::UnclearAuthority => crate::tr!(l, risk_unclear_authority),
+        RiskText::NoPowerOfAttorneyAdmittingWaiving => {
+            crate::tr!(l, risk_no_power_of_attorney_admitting_waiving)
+        }
+        RiskText::FeesNotPaidInTime => crate::tr!(l, risk_fees_not_paid_in_time),
+        RiskText::IfTheFeeIsNotPaid => crate::tr!(l, risk_if_the_fee_is_not_paid),
+        RiskText::PreservationBeyondTheClaim => crate::tr!(l, risk_preservation_beyond_the_claim),
+        RiskText::YouAskToPreserveMoreThan => crate::tr!(l, risk_you_ask_to_preserve_more_than),
+        RiskText::NoEvidence => crate::tr!(l, risk_no_evidence),
+        RiskText::NoEvidenceYetEachPartyMust => crate::tr!(l, risk_no_evidence_yet_each_party_must),
+        RiskText::EvidenceMayBeThin => crate::tr!(l, risk_evidence_may_be_thin),
+        RiskText::SuchCasesUsuallyNeed => crate::tr!(l, risk_such_cases_usually_need),
+        RiskText::OriginalsNotAvailable => crate::tr!(l, risk_originals_not_available),
+        RiskText::SomeEvidenceHasNoOriginalA => crate::tr!(l, risk_some_evidence_has_no_original_a),
+        RiskText::AddressForServiceUncertain => crate::tr!(l, risk_address_for_service_uncertain),
+        RiskText::ADefendantSAddressIsUnconfirmed => {
+            crate::tr!(l, risk_a_defendant_s_address_is_unconfirmed)
+        }
+        RiskText::NothingToEnforceAgainst => crate::tr!(l, risk_nothing_to_enforce_against),
+        RiskText::YouDoNotKnowOfThe => crate::tr!(l, risk_you_do_not_know_of_the),
+    }
+}

@@ -49,15 +49,6 @@ impl Lang {
             .filter_map(|part| part.split(';').next())
             .find_map(Lang::from_tag)
     }
-
-    /// Picks the text for this language from a (zh, en, ko) triple.
-    pub fn pick(self, zh: &'static str, en: &'static str, ko: &'static str) -> &'static str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-            Lang::Ko => ko,
-        }
-    }
 }
 
 #[cfg(test)]

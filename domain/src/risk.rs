@@ -7,7 +7,7 @@ use crate::calendar::HolidayCalendar;
 use crate::fees::{quote, FeeCategory, FeeRequest, FeeTable, Procedure};
 use crate::filing::{claims_total, parse_past_date, parse_yuan, FilingDraft};
 use crate::limitation::{limitation, Limitation, LimitationFacts};
-use crate::{Date, Lang};
+use crate::Date;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -73,14 +73,106 @@ fn factor(
     }
 }
 
+/// The sentences a risk estimate is made of. The domain decides which apply; the caller gives them words in the
+/// reader's language (`w`), so the texts live in the catalogue with the rest of the portal's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RiskText {
+    /// Filing conditions not met
+    FilingConditionsNotMet,
+    /// The evidence does not show a required document:
+    TheEvidenceDoesNotShowA,
+    /// Claims not specific
+    ClaimsNotSpecific,
+    /// claim(s) have no definite amount; the court may ask you to correct them.
+    ClaimSHaveNoDefiniteAmount,
+    /// Limitation period passed
+    LimitationPeriodPassed,
+    /// The limitation period ended on
+    TheLimitationPeriodEndedOn,
+    /// The court will not raise it itself, but if the other side does, the claim may fail; if you reminded the debtor or they acknowledged the debt, add that evidence.
+    TheCourtWillNotRaiseIt,
+    /// Limitation period ends soon
+    LimitationPeriodEndsSoon,
+    /// The limitation period ends on
+    TheLimitationPeriodEndsOn,
+    /// Unclear authority
+    UnclearAuthority,
+    /// : no power of attorney; admitting, waiving or changing claims needs special authority.
+    NoPowerOfAttorneyAdmittingWaiving,
+    /// Fees not paid in time
+    FeesNotPaidInTime,
+    /// If the fee is not paid within 7 days of the notice, and no deferral, reduction or waiver is asked for, the case is treated as withdrawn.
+    IfTheFeeIsNotPaid,
+    /// Preservation beyond the claim
+    PreservationBeyondTheClaim,
+    /// You ask to preserve more than you claim; a wrongful preservation makes the applicant liable for the other side's loss.
+    YouAskToPreserveMoreThan,
+    /// No evidence
+    NoEvidence,
+    /// No evidence yet: each party must prove what it claims.
+    NoEvidenceYetEachPartyMust,
+    /// Evidence may be thin
+    EvidenceMayBeThin,
+    /// Such cases usually need:
+    SuchCasesUsuallyNeed,
+    /// Originals not available
+    OriginalsNotAvailable,
+    /// Some evidence has no original; a copy that cannot be checked against it may not prove a fact alone.
+    SomeEvidenceHasNoOriginalA,
+    /// Address for service uncertain
+    AddressForServiceUncertain,
+    /// A defendant's address is unconfirmed or has no phone number, which can delay service and the case.
+    ADefendantSAddressIsUnconfirmed,
+    /// Nothing to enforce against
+    NothingToEnforceAgainst,
+    /// You do not know of the defendant's property; a judgment against someone with nothing may bring nothing.
+    YouDoNotKnowOfThe,
+}
+
+impl RiskText {
+    /// The catalogue key of the sentence.
+    pub fn key(self) -> &'static str {
+        match self {
+            RiskText::FilingConditionsNotMet => "risk_filing_conditions_not_met",
+            RiskText::TheEvidenceDoesNotShowA => "risk_the_evidence_does_not_show_a",
+            RiskText::ClaimsNotSpecific => "risk_claims_not_specific",
+            RiskText::ClaimSHaveNoDefiniteAmount => "risk_claim_s_have_no_definite_amount",
+            RiskText::LimitationPeriodPassed => "risk_limitation_period_passed",
+            RiskText::TheLimitationPeriodEndedOn => "risk_the_limitation_period_ended_on",
+            RiskText::TheCourtWillNotRaiseIt => "risk_the_court_will_not_raise_it",
+            RiskText::LimitationPeriodEndsSoon => "risk_limitation_period_ends_soon",
+            RiskText::TheLimitationPeriodEndsOn => "risk_the_limitation_period_ends_on",
+            RiskText::UnclearAuthority => "risk_unclear_authority",
+            RiskText::NoPowerOfAttorneyAdmittingWaiving => {
+                "risk_no_power_of_attorney_admitting_waiving"
+            }
+            RiskText::FeesNotPaidInTime => "risk_fees_not_paid_in_time",
+            RiskText::IfTheFeeIsNotPaid => "risk_if_the_fee_is_not_paid",
+            RiskText::PreservationBeyondTheClaim => "risk_preservation_beyond_the_claim",
+            RiskText::YouAskToPreserveMoreThan => "risk_you_ask_to_preserve_more_than",
+            RiskText::NoEvidence => "risk_no_evidence",
+            RiskText::NoEvidenceYetEachPartyMust => "risk_no_evidence_yet_each_party_must",
+            RiskText::EvidenceMayBeThin => "risk_evidence_may_be_thin",
+            RiskText::SuchCasesUsuallyNeed => "risk_such_cases_usually_need",
+            RiskText::OriginalsNotAvailable => "risk_originals_not_available",
+            RiskText::SomeEvidenceHasNoOriginalA => "risk_some_evidence_has_no_original_a",
+            RiskText::AddressForServiceUncertain => "risk_address_for_service_uncertain",
+            RiskText::ADefendantSAddressIsUnconfirmed => {
+                "risk_a_defendant_s_address_is_unconfirmed"
+            }
+            RiskText::NothingToEnforceAgainst => "risk_nothing_to_enforce_against",
+            RiskText::YouDoNotKnowOfThe => "risk_you_do_not_know_of_the",
+        }
+    }
+}
+
 pub fn assess(
     draft: &FilingDraft,
-    lang: Lang,
+    w: &dyn Fn(RiskText) -> &'static str,
     today: Date,
     calendar: &HolidayCalendar,
     fees: &FeeTable,
 ) -> RiskReport {
-    let l = lang;
     let cause = crate::catalogue::cause(&draft.cause);
     let mut f = Vec::new();
     let evidence_text: String = draft
@@ -103,20 +195,9 @@ pub fn assess(
                 f.push(factor(
                     1,
                     "conditions",
-                    l.pick(
-                        "起诉不符合条件",
-                        "Filing conditions not met",
-                        "제소 요건 불충족",
-                    ),
+                    w(RiskText::FilingConditionsNotMet),
                     3,
-                    format!(
-                        "{}{pre}",
-                        l.pick(
-                            "证据中未见必需的文书：",
-                            "The evidence does not show a required document: ",
-                            "필요한 문서가 증거에 없습니다: "
-                        )
-                    ),
+                    format!("{}{pre}", w(RiskText::TheEvidenceDoesNotShowA)),
                     "《民事诉讼法》第一百二十二条；风险提示书第一条",
                 ));
             }
@@ -134,16 +215,9 @@ pub fn assess(
             f.push(factor(
                 2,
                 "claims",
-                l.pick("诉讼请求不适当", "Claims not specific", "청구 부적절"),
+                w(RiskText::ClaimsNotSpecific),
                 1,
-                format!(
-                    "{missing} {}",
-                    l.pick(
-                        "项诉讼请求没有明确金额，法院可能要求补正。",
-                        "claim(s) have no definite amount; the court may ask you to correct them.",
-                        "개 청구에 금액이 없어 보정을 요구받을 수 있습니다."
-                    )
-                ),
+                format!("{missing} {}", w(RiskText::ClaimSHaveNoDefiniteAmount)),
                 "《民事诉讼法》第一百二十四条；风险提示书第二条",
             ));
         }
@@ -175,29 +249,28 @@ pub fn assess(
         cause.is_some_and(|c| c.kind == crate::catalogue::CaseKind::CivilFirstInstance);
     if let (Some(lim), true) = (lim, time_barred_kind) {
         if lim.expired {
-            f.push(factor(4, "limitation", l.pick("超过诉讼时效", "Limitation period passed", "소멸시효 경과"), 3,
-                format!("{} {}。{}", l.pick("诉讼时效已于", "The limitation period ended on", "소멸시효가 다음 날짜에 끝났습니다:"), lim.expires_on,
-                    l.pick("法院不会主动适用诉讼时效，但对方提出抗辩的，诉讼请求可能被驳回；如有催告、对方承认等中断事由，请提交证据。",
-                        "The court will not raise it itself, but if the other side does, the claim may fail; if you reminded the debtor or they acknowledged the debt, add that evidence.",
-                        "법원이 직권으로 적용하지는 않지만 상대방이 항변하면 기각될 수 있습니다. 중단 사유가 있으면 증거를 제출하십시오.")),
-                lim.basis));
+            f.push(factor(
+                4,
+                "limitation",
+                w(RiskText::LimitationPeriodPassed),
+                3,
+                format!(
+                    "{} {}。{}",
+                    w(RiskText::TheLimitationPeriodEndedOn),
+                    lim.expires_on,
+                    w(RiskText::TheCourtWillNotRaiseIt)
+                ),
+                lim.basis,
+            ));
         } else if lim.days_left <= 90 {
             f.push(factor(
                 4,
                 "limitation_near",
-                l.pick(
-                    "诉讼时效即将届满",
-                    "Limitation period ends soon",
-                    "소멸시효 임박",
-                ),
+                w(RiskText::LimitationPeriodEndsSoon),
                 1,
                 format!(
                     "{} {}",
-                    l.pick(
-                        "诉讼时效将于以下日期届满：",
-                        "The limitation period ends on",
-                        "소멸시효 만료일:"
-                    ),
+                    w(RiskText::TheLimitationPeriodEndsOn),
                     lim.expires_on
                 ),
                 lim.basis,
@@ -207,9 +280,18 @@ pub fn assess(
     // 5 授权不明.
     for p in &draft.parties {
         if !p.agent_name.trim().is_empty() && !p.agent_authorised {
-            f.push(factor(5, "authorisation", l.pick("授权不明", "Unclear authority", "수권 불명확"), 2,
-                format!("{}{}", p.agent_name.trim(), l.pick("：未见授权委托书，代为承认、放弃、变更诉讼请求等须特别授权。", ": no power of attorney; admitting, waiving or changing claims needs special authority.", ": 위임장이 없습니다. 청구의 인낙·포기·변경에는 특별수권이 필요합니다.")),
-                "《民事诉讼法》第六十二条；风险提示书第五条"));
+            f.push(factor(
+                5,
+                "authorisation",
+                w(RiskText::UnclearAuthority),
+                2,
+                format!(
+                    "{}{}",
+                    p.agent_name.trim(),
+                    w(RiskText::NoPowerOfAttorneyAdmittingWaiving)
+                ),
+                "《民事诉讼法》第六十二条；风险提示书第五条",
+            ));
             break;
         }
     }
@@ -226,16 +308,26 @@ pub fn assess(
     let q = quote(&fee_req(Procedure::Ordinary), fees).ok();
     let acceptance = q.as_ref().map(|q| q.acceptance_fee_fen).unwrap_or(0);
     if acceptance > 0 {
-        f.push(factor(6, "fees", l.pick("不按时交纳诉讼费用", "Fees not paid in time", "소송비용 미납"), 1,
-            l.pick("收到交费通知后7日内未交纳且未申请缓、减、免的，按撤诉处理。", "If the fee is not paid within 7 days of the notice, and no deferral, reduction or waiver is asked for, the case is treated as withdrawn.", "납부 통지 후 7일 내 미납 시 취하로 처리됩니다.").into(),
-            "《诉讼费用交纳办法》第二十二条；风险提示书第六条"));
+        f.push(factor(
+            6,
+            "fees",
+            w(RiskText::FeesNotPaidInTime),
+            1,
+            w(RiskText::IfTheFeeIsNotPaid).into(),
+            "《诉讼费用交纳办法》第二十二条；风险提示书第六条",
+        ));
     }
     // 7 申请财产保全不符合规定: more preserved than claimed.
     if let Some(p) = preservation {
         if p > amount {
-            f.push(factor(7, "preservation", l.pick("申请财产保全不符合规定", "Preservation beyond the claim", "보전 신청 부적절"), 2,
-                l.pick("申请保全的金额超过诉讼请求金额；保全错误的，申请人应当赔偿被申请人的损失。", "You ask to preserve more than you claim; a wrongful preservation makes the applicant liable for the other side's loss.", "보전 금액이 청구 금액을 초과합니다. 보전이 잘못되면 손해를 배상해야 합니다.").into(),
-                "《民事诉讼法》第一百零八条；风险提示书第七条"));
+            f.push(factor(
+                7,
+                "preservation",
+                w(RiskText::PreservationBeyondTheClaim),
+                2,
+                w(RiskText::YouAskToPreserveMoreThan).into(),
+                "《民事诉讼法》第一百零八条；风险提示书第七条",
+            ));
         }
     }
     // 8 不提供或者不充分提供证据.
@@ -243,28 +335,19 @@ pub fn assess(
         (0, _) => f.push(factor(
             8,
             "no_evidence",
-            l.pick("证据不足", "No evidence", "증거 부족"),
+            w(RiskText::NoEvidence),
             3,
-            l.pick(
-                "尚未提供任何证据；当事人对自己的主张有责任提供证据。",
-                "No evidence yet: each party must prove what it claims.",
-                "아직 증거가 없습니다. 주장하는 사실은 증명해야 합니다.",
-            )
-            .into(),
+            w(RiskText::NoEvidenceYetEachPartyMust).into(),
             "《民事诉讼法》第六十七条；风险提示书第八条",
         )),
         (n, Some(c)) if n < c.typical_evidence.len() => f.push(factor(
             8,
             "thin_evidence",
-            l.pick("证据可能不充分", "Evidence may be thin", "증거 불충분 가능"),
+            w(RiskText::EvidenceMayBeThin),
             1,
             format!(
                 "{}{}",
-                l.pick(
-                    "此类案件通常需要：",
-                    "Such cases usually need: ",
-                    "이런 사건에 보통 필요한 증거: "
-                ),
+                w(RiskText::SuchCasesUsuallyNeed),
                 c.typical_evidence.join("、")
             ),
             "《民事诉讼法》第六十七条；风险提示书第八条",
@@ -273,9 +356,14 @@ pub fn assess(
     }
     // 10 不提供原始证据.
     if draft.evidence.iter().any(|e| !e.original) {
-        f.push(factor(10, "copies", l.pick("不提供原始证据", "Originals not available", "원본 증거 미제출"), 1,
-            l.pick("部分证据没有原件；无法与原件核对的复制件，可能不能单独作为认定事实的依据。", "Some evidence has no original; a copy that cannot be checked against it may not prove a fact alone.", "일부 증거에 원본이 없어 사실 인정의 근거가 되지 못할 수 있습니다.").into(),
-            "《最高人民法院关于民事诉讼证据的若干规定》第十一条；风险提示书第十条"));
+        f.push(factor(
+            10,
+            "copies",
+            w(RiskText::OriginalsNotAvailable),
+            1,
+            w(RiskText::SomeEvidenceHasNoOriginalA).into(),
+            "《最高人民法院关于民事诉讼证据的若干规定》第十一条；风险提示书第十条",
+        ));
     }
     // 14 不准确提供送达地址.
     if draft
@@ -283,9 +371,14 @@ pub fn assess(
         .iter()
         .any(|p| p.role == "defendant" && (p.mobile.trim().is_empty() || !p.address_confirmed))
     {
-        f.push(factor(14, "service_address", l.pick("送达地址可能不准确", "Address for service uncertain", "송달 주소 불확실"), 1,
-            l.pick("被告的送达地址未经确认或没有联系电话，可能导致送达困难、拖延审理。", "A defendant's address is unconfirmed or has no phone number, which can delay service and the case.", "피고의 송달 주소가 확인되지 않았거나 연락처가 없어 송달이 지연될 수 있습니다.").into(),
-            "《最高人民法院关于进一步加强民事送达工作的若干意见》；风险提示书第十四条"));
+        f.push(factor(
+            14,
+            "service_address",
+            w(RiskText::AddressForServiceUncertain),
+            1,
+            w(RiskText::ADefendantSAddressIsUnconfirmed).into(),
+            "《最高人民法院关于进一步加强民事送达工作的若干意见》；风险提示书第十四条",
+        ));
     }
     // 16 无财产或者无足够财产可供执行.
     if matches!(
@@ -293,9 +386,14 @@ pub fn assess(
         FeeCategory::Property | FeeCategory::Enforcement
     ) && !draft.defendant_assets_known
     {
-        f.push(factor(16, "no_assets", l.pick("可能无财产可供执行", "Nothing to enforce against", "집행할 재산 없음 가능"), 2,
-            l.pick("您尚不了解被告的财产情况；胜诉后被告无财产可供执行的，判决可能无法实现。", "You do not know of the defendant's property; a judgment against someone with nothing may bring nothing.", "피고의 재산을 모릅니다. 재산이 없으면 승소해도 집행되지 않을 수 있습니다.").into(),
-            "风险提示书第十六条"));
+        f.push(factor(
+            16,
+            "no_assets",
+            w(RiskText::NothingToEnforceAgainst),
+            2,
+            w(RiskText::YouDoNotKnowOfThe).into(),
+            "风险提示书第十六条",
+        ));
     }
 
     let score: u32 = f.iter().map(|x| u32::from(x.weight)).sum();
@@ -348,7 +446,7 @@ mod tests {
             .to_vec();
         let r = assess(
             &d,
-            Lang::Zh,
+            &|t: RiskText| t.key(),
             today(),
             &crate::calendar::shipped(),
             &FeeTable::JILIN,
@@ -368,7 +466,7 @@ mod tests {
         d.evidence.clear();
         let r = assess(
             &d,
-            Lang::En,
+            &|t: RiskText| t.key(),
             today(),
             &crate::calendar::shipped(),
             &FeeTable::JILIN,
@@ -393,7 +491,7 @@ mod tests {
         d.claims[0].amount = String::new();
         let jilin = assess(
             &d,
-            Lang::Zh,
+            &|t: RiskText| t.key(),
             today(),
             &HolidayCalendar::default(),
             &FeeTable::JILIN,
@@ -402,7 +500,13 @@ mod tests {
             divorce_fen: 300 * 100,
             ..FeeTable::JILIN
         };
-        let other = assess(&d, Lang::Zh, today(), &HolidayCalendar::default(), &dearer);
+        let other = assess(
+            &d,
+            &|t: RiskText| t.key(),
+            today(),
+            &HolidayCalendar::default(),
+            &dearer,
+        );
         // Art. 13(2)(1): 50–300 yuan per divorce case, the province choosing within the range.
         assert_eq!(jilin.comparison.litigation_fee_fen, 5_000);
         assert_eq!(other.comparison.litigation_fee_fen, 30_000);
@@ -414,7 +518,7 @@ mod tests {
         d.cause = "labour_dispute".into();
         let r = assess(
             &d,
-            Lang::Zh,
+            &|t: RiskText| t.key(),
             today(),
             &HolidayCalendar::default(),
             &FeeTable::JILIN,
@@ -427,7 +531,7 @@ mod tests {
         });
         assert!(!codes(&assess(
             &d,
-            Lang::Zh,
+            &|t: RiskText| t.key(),
             today(),
             &HolidayCalendar::default(),
             &FeeTable::JILIN

@@ -32,11 +32,12 @@ fn main() {
     });
     let draft = domain::filing::sample_loan_claim();
     let cal = domain::calendar::shipped();
+    let words = app::texts::risk_words(domain::Lang::Zh);
     let today = domain::Date::new(2026, 11, 23).unwrap();
     per_call("risk estimate", 50_000, |_| {
         black_box(domain::risk::assess(
             black_box(&draft),
-            domain::Lang::Zh,
+            &words,
             today,
             &cal,
             &table,

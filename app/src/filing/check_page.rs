@@ -31,7 +31,7 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
     let page = use_page();
     let risk = domain::risk::assess(
         d,
-        l,
+        &crate::texts::risk_words(l),
         today,
         &crate::page_data::holiday_calendar(),
         &page.fees,

@@ -131,7 +131,7 @@ pub async fn detail(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Filing
         fee: fee_for(&filing.draft, &ctx.fees),
         risk: domain::risk::assess(
             &filing.draft,
-            caller.lang,
+            &crate::texts::risk_words(caller.lang),
             caller.today,
             &ctx.calendar,
             &ctx.fees,

@@ -35,7 +35,13 @@ pub fn estimate(
     ctx: &ServerCtx,
 ) -> (domain::risk::RiskReport, Option<FeeQuote>) {
     (
-        domain::risk::assess(draft, caller.lang, caller.today, &ctx.calendar, &ctx.fees),
+        domain::risk::assess(
+            draft,
+            &crate::texts::risk_words(caller.lang),
+            caller.today,
+            &ctx.calendar,
+            &ctx.fees,
+        ),
         fee_for(draft, &ctx.fees),
     )
 }
