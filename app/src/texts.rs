@@ -55,6 +55,7 @@ impl Message for domain::error::FieldError {
             FieldError::NeedClaim => crate::tr!(lang, text_add_at_least_one_claim),
             FieldError::NeedAmount => crate::tr!(lang, text_property_claims_need_an_amount_the),
             FieldError::NeedAddress => crate::tr!(lang, text_give_an_address_for_service_the),
+            FieldError::TooMany => crate::tr!(lang, text_too_many_rows),
         }
     }
 }

@@ -38,6 +38,8 @@ pub enum FieldError {
     /// Property cases need the amount claimed (fee and jurisdiction depend on it).
     NeedAmount,
     NeedAddress,
+    /// More rows than a list may hold, or a row the form cannot have had.
+    TooMany,
 }
 
 impl FieldError {
@@ -70,6 +72,7 @@ impl FieldError {
             FieldError::NeedClaim => "need_claim",
             FieldError::NeedAmount => "need_amount",
             FieldError::NeedAddress => "need_address",
+            FieldError::TooMany => "too_many",
         }
     }
 }

@@ -212,6 +212,7 @@ on_both_databases!(
     a_failing_database_is_a_500_with_an_error_id,
     html_errors_are_pages_in_the_layout,
     stored_rows_that_do_not_read_back_are_errors_not_defaults,
+    row_indexes_and_list_lengths_are_bounded,
     fee_events_record_the_payment_status_they_change,
 );
 
@@ -2244,4 +2245,44 @@ mod calendar {
             assert_eq!(page.contains("尚未载入"), !covered, "{deadline}");
         }
     }
+}
+
+/// A crafted row index once made the server build 10,001 parties from a 20-byte body, or panic allocating: an index
+/// the page cannot have sent, and a list past its bound, are refused with the field named — through the form and
+/// through the API — and nothing is built or saved.
+async fn row_indexes_and_list_lengths_are_bounded(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let res = filer.post(app.url("/filings/new")).send().await.unwrap();
+    let id = res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('/')
+        .nth(2)
+        .unwrap()
+        .to_string();
+    for index in ["10000", "18446744073709551615"] {
+        let res = filer
+            .post(app.url(&format!("/filings/{id}/parties")))
+            .form(&[(format!("parties.{index}.name"), "x".to_string())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{index}");
+        assert!(res.text().await.unwrap().contains("条目过多"), "{index}");
+    }
+    let (status, f) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        f["draft"]["parties"].as_array().unwrap().len(),
+        0,
+        "nothing was saved"
+    );
+    // Through the API: a whole draft with more parties than a list may hold.
+    let mut draft = loan_filing(&resident_id("22020219800101071"));
+    let party = draft["parties"][1].clone();
+    draft["parties"] = Value::Array(vec![party; 51]);
+    let (status, body) =
+        put_json(&app, &filer, &format!("/api/v1/filings/{id}/draft"), draft).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body["errors"]["parties"].is_string(), "{body}");
 }

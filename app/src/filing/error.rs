@@ -104,6 +104,8 @@ impl ServiceError for FilingError {
                     .unwrap_or_default()
             ),
             FilingError::Upload(e) => e.message(l).into(),
+            // One field at fault: its own sentence says more than the general one.
+            FilingError::Invalid(errors) if errors.0.len() == 1 => errors.0[0].1.message(l).into(),
             other => kind_message(other.kind(), l).into(),
         }
     }

@@ -2,7 +2,7 @@
 //! and nothing typed is ever dropped (invalid answers are saved as typed and flagged).
 
 use domain::filing::{ClaimDraft, EvidenceDraft, FilingDraft, PartyDraft};
-use domain::{FieldErrors, Lang};
+use domain::{FieldError, FieldErrors, Lang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -122,53 +122,106 @@ fn flag(pairs: &[(String, String)], key: &str) -> bool {
     matches!(get(pairs, key), Some("true" | "on" | "1"))
 }
 
-/// How many indexed rows (`prefix.N.…`) the form sent.
-fn rows(pairs: &[(String, String)], prefix: &str) -> usize {
-    pairs
-        .iter()
-        .filter_map(|(k, _)| {
-            k.strip_prefix(prefix)?
-                .strip_prefix('.')?
-                .split('.')
-                .next()?
-                .parse::<usize>()
-                .ok()
-        })
-        .map(|i| i + 1)
-        .max()
-        .unwrap_or(0)
+/// The most rows each list of a filing may hold: more than any real case needs, and a bound on what one post can
+/// make the server build.
+pub const MAX_PARTIES: usize = 50;
+pub const MAX_CLAIMS: usize = 100;
+pub const MAX_EVIDENCE: usize = 200;
+
+/// How many indexed rows (`prefix.N.…`) the form sent. A form shows the rows the draft has and one empty row (two,
+/// plaintiff and defendant, for a draft with no parties yet), so an index beyond that — or beyond the list's bound —
+/// cannot come from the page: it is refused before anything is built.
+fn rows(
+    pairs: &[(String, String)],
+    prefix: &str,
+    existing: usize,
+    max: usize,
+) -> Result<usize, FieldError> {
+    let mut n = 0;
+    for (k, _) in pairs {
+        let Some(index) = k
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .and_then(|rest| rest.split('.').next())
+        else {
+            continue;
+        };
+        let Ok(i) = index.parse::<usize>() else {
+            return Err(FieldError::UnknownChoice);
+        };
+        if i > existing.max(1) || i >= max {
+            return Err(FieldError::TooMany);
+        }
+        n = n.max(i + 1);
+    }
+    Ok(n)
 }
 
-/// Applies one step's form to the draft. `add` adds a row; `remove` (an index) removes one.
-pub fn apply_step(draft: &mut FilingDraft, step: Step, pairs: &[(String, String)]) {
+/// Whether a draft's lists keep within their bounds (a draft sent whole, through the API).
+pub fn check_bounds(draft: &FilingDraft) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::default();
+    for (key, len, max) in [
+        ("parties", draft.parties.len(), MAX_PARTIES),
+        ("claims", draft.claims.len(), MAX_CLAIMS),
+        ("evidence", draft.evidence.len(), MAX_EVIDENCE),
+    ] {
+        if len > max {
+            errors.push(key, FieldError::TooMany);
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Applies one step's form to the draft. `add` adds a row (within the list's bound); `remove` (an index) removes
+/// one. A row index the page cannot have sent is refused with a field error and nothing changes.
+pub fn apply_step(
+    draft: &mut FilingDraft,
+    step: Step,
+    pairs: &[(String, String)],
+) -> Result<(), FieldErrors> {
+    let bounded = |prefix: &str, existing: usize, max: usize| {
+        rows(pairs, prefix, existing, max).map_err(|e| {
+            let mut errors = FieldErrors::default();
+            errors.push(prefix, e);
+            errors
+        })
+    };
     let remove: Option<usize> = get(pairs, "remove").and_then(|v| v.parse().ok());
     let add = get(pairs, "add").is_some();
     match step {
         Step::Cause => draft.cause = text(pairs, "cause"),
         Step::Parties => {
-            let mut parties: Vec<PartyDraft> = (0..rows(pairs, "parties"))
-                .map(|i| {
-                    let f = |n: &str| text(pairs, &format!("parties.{i}.{n}"));
-                    PartyDraft {
-                        role: f("role"),
-                        kind: f("kind"),
-                        name: f("name"),
-                        id_number: f("id_number"),
-                        uscc: f("uscc"),
-                        uscc_confirmed: flag(pairs, &format!("parties.{i}.uscc_confirmed")),
-                        mobile: f("mobile"),
-                        address: f("address"),
-                        address_confirmed: flag(pairs, &format!("parties.{i}.address_confirmed")),
-                        agent_name: f("agent_name"),
-                        agent_licence: f("agent_licence"),
-                        agent_authorised: flag(pairs, &format!("parties.{i}.agent_authorised")),
-                    }
-                })
-                .collect();
+            let mut parties: Vec<PartyDraft> =
+                (0..bounded("parties", draft.parties.len(), MAX_PARTIES)?)
+                    .map(|i| {
+                        let f = |n: &str| text(pairs, &format!("parties.{i}.{n}"));
+                        PartyDraft {
+                            role: f("role"),
+                            kind: f("kind"),
+                            name: f("name"),
+                            id_number: f("id_number"),
+                            uscc: f("uscc"),
+                            uscc_confirmed: flag(pairs, &format!("parties.{i}.uscc_confirmed")),
+                            mobile: f("mobile"),
+                            address: f("address"),
+                            address_confirmed: flag(
+                                pairs,
+                                &format!("parties.{i}.address_confirmed"),
+                            ),
+                            agent_name: f("agent_name"),
+                            agent_licence: f("agent_licence"),
+                            agent_authorised: flag(pairs, &format!("parties.{i}.agent_authorised")),
+                        }
+                    })
+                    .collect();
             if let Some(i) = remove.filter(|i| *i < parties.len()) {
                 parties.remove(i);
             }
-            if add {
+            if add && parties.len() < MAX_PARTIES {
                 parties.push(PartyDraft {
                     role: "defendant".into(),
                     kind: "natural".into(),
@@ -178,17 +231,18 @@ pub fn apply_step(draft: &mut FilingDraft, step: Step, pairs: &[(String, String)
             draft.parties = parties;
         }
         Step::Claims => {
-            let mut claims: Vec<ClaimDraft> = (0..rows(pairs, "claims"))
-                .map(|i| ClaimDraft {
-                    text: text(pairs, &format!("claims.{i}.text")),
-                    amount: text(pairs, &format!("claims.{i}.amount")),
-                })
-                .filter(|c| !c.text.trim().is_empty() || !c.amount.trim().is_empty())
-                .collect();
+            let mut claims: Vec<ClaimDraft> =
+                (0..bounded("claims", draft.claims.len(), MAX_CLAIMS)?)
+                    .map(|i| ClaimDraft {
+                        text: text(pairs, &format!("claims.{i}.text")),
+                        amount: text(pairs, &format!("claims.{i}.amount")),
+                    })
+                    .filter(|c| !c.text.trim().is_empty() || !c.amount.trim().is_empty())
+                    .collect();
             if let Some(i) = remove.filter(|i| *i < claims.len()) {
                 claims.remove(i);
             }
-            if add {
+            if add && claims.len() < MAX_CLAIMS {
                 claims.push(ClaimDraft::default());
             }
             draft.claims = claims;
@@ -200,16 +254,17 @@ pub fn apply_step(draft: &mut FilingDraft, step: Step, pairs: &[(String, String)
             draft.place = text(pairs, "place");
         }
         Step::Evidence => {
-            let mut evidence: Vec<EvidenceDraft> = (0..rows(pairs, "evidence"))
-                .map(|i| EvidenceDraft {
-                    name: text(pairs, &format!("evidence.{i}.name")),
-                    original: flag(pairs, &format!("evidence.{i}.original")),
-                    file_id: get(pairs, &format!("evidence.{i}.file_id"))
-                        .filter(|v| !v.is_empty())
-                        .map(str::to_string),
-                })
-                .filter(|e| !e.name.trim().is_empty())
-                .collect();
+            let mut evidence: Vec<EvidenceDraft> =
+                (0..bounded("evidence", draft.evidence.len(), MAX_EVIDENCE)?)
+                    .map(|i| EvidenceDraft {
+                        name: text(pairs, &format!("evidence.{i}.name")),
+                        original: flag(pairs, &format!("evidence.{i}.original")),
+                        file_id: get(pairs, &format!("evidence.{i}.file_id"))
+                            .filter(|v| !v.is_empty())
+                            .map(str::to_string),
+                    })
+                    .filter(|e| !e.name.trim().is_empty())
+                    .collect();
             if let Some(i) = remove.filter(|i| *i < evidence.len()) {
                 evidence.remove(i);
             }
@@ -223,6 +278,7 @@ pub fn apply_step(draft: &mut FilingDraft, step: Step, pairs: &[(String, String)
         }
         Step::Check => draft.mediation_consent = flag(pairs, "mediation_consent"),
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -233,6 +289,46 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_row_index_the_page_cannot_have_sent_is_refused_before_anything_is_built() {
+        let mut d = FilingDraft::default();
+        // A 20-byte body once made 10,001 parties; an index near usize::MAX panicked allocating.
+        for index in ["10000", "18446744073709551615", "99999999999999999999", "x"] {
+            let form = pairs(&[(&format!("parties.{index}.name"), "张三")]);
+            let errors = apply_step(&mut d, Step::Parties, &form).unwrap_err();
+            assert!(errors.get("parties").is_some(), "{index}");
+            assert!(d.parties.is_empty(), "nothing changed for {index}");
+        }
+        // The page's own rows are taken: a new draft's plaintiff and defendant, then the rows it has plus one.
+        apply_step(
+            &mut d,
+            Step::Parties,
+            &pairs(&[("parties.0.name", "张三"), ("parties.1.name", "李四")]),
+        )
+        .unwrap();
+        assert_eq!(d.parties.len(), 2);
+        apply_step(
+            &mut d,
+            Step::Parties,
+            &pairs(&[
+                ("parties.2.name", "王五"),
+                ("parties.0.name", "张三"),
+                ("parties.1.name", "李四"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(d.parties.len(), 3);
+        assert!(apply_step(&mut d, Step::Parties, &pairs(&[("parties.5.name", "赵六")])).is_err());
+        // And no list grows past its bound, by rows or by "add".
+        let mut full = FilingDraft::default();
+        full.claims = vec![Default::default(); MAX_CLAIMS];
+        let at_bound = format!("claims.{MAX_CLAIMS}.text");
+        assert!(apply_step(&mut full, Step::Claims, &pairs(&[(at_bound.as_str(), "x")])).is_err());
+        let mut many = FilingDraft::default();
+        many.evidence = vec![Default::default(); MAX_EVIDENCE + 1];
+        assert!(check_bounds(&many).unwrap_err().get("evidence").is_some());
     }
 
     #[test]
@@ -252,7 +348,8 @@ mod tests {
                 ("parties.1.uscc_confirmed", "true"),
                 ("add", "1"),
             ]),
-        );
+        )
+        .unwrap();
         assert_eq!(d.parties.len(), 3);
         assert!(d.parties[1].uscc_confirmed && !d.parties[0].uscc_confirmed);
         assert!(d.parties[0].address_confirmed && !d.parties[1].address_confirmed);
@@ -263,7 +360,7 @@ mod tests {
             ("remove", "0"),
         ]);
         form.push(("parties.0.role".into(), "plaintiff".into()));
-        apply_step(&mut d, Step::Parties, &form);
+        apply_step(&mut d, Step::Parties, &form).unwrap();
         assert_eq!(d.parties.len(), 1);
         assert_eq!(d.parties[0].name, "某公司");
     }
@@ -280,7 +377,8 @@ mod tests {
                 ("claims.1.text", ""),
                 ("claims.1.amount", ""),
             ]),
-        );
+        )
+        .unwrap();
         assert_eq!(d.claims.len(), 1, "blank rows go");
         assert_eq!(d.claims[0].amount, "十万");
     }

@@ -149,6 +149,7 @@ pub async fn create(caller: &Caller, draft: &FilingDraft, ctx: &ServerCtx) -> Re
     if user.kind.is_staff() {
         return Err(FilingError::StaffCannotFile);
     }
+    super::form::check_bounds(draft).map_err(FilingError::Invalid)?;
     Ok(filings::create(&ctx.db, &user.id, draft, &caller.ip, caller.now_ms).await?)
 }
 
@@ -166,6 +167,7 @@ pub async fn save_draft(
     ctx: &ServerCtx,
 ) -> Result<Filing> {
     let f = own_editable(caller, id, ctx).await?;
+    super::form::check_bounds(draft).map_err(FilingError::Invalid)?;
     Ok(filings::save_draft(&ctx.db, id, &f.filer_id, draft, &caller.ip, caller.now_ms).await?)
 }
 
@@ -178,7 +180,7 @@ pub async fn save_step(
     ctx: &ServerCtx,
 ) -> Result<Filing> {
     let mut f = own_editable(caller, id, ctx).await?;
-    apply_step(&mut f.draft, step, pairs);
+    apply_step(&mut f.draft, step, pairs).map_err(FilingError::Invalid)?;
     Ok(filings::save_draft(
         &ctx.db,
         id,

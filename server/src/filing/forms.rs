@@ -46,6 +46,8 @@ enum Back<'a> {
     Check(&'a str),
     /// To the evidence step, with the upload's refusal to explain and a form to try again.
     Evidence(&'a str),
+    /// A step's answers: what cannot be saved is the error page, saying why.
+    Step(&'a str),
 }
 
 async fn refused(
@@ -63,7 +65,7 @@ async fn refused(
         }
         (FilingError::Invalid(_), Back::Check(id)) => to(format!("/filings/{id}/check")),
         // Not editable any more (submitted meanwhile): the filing's page shows where it stands.
-        (FilingError::Conflict, Back::Check(id) | Back::Evidence(id)) => {
+        (FilingError::Conflict, Back::Check(id) | Back::Evidence(id) | Back::Step(id)) => {
             to(format!("/filings/{id}"))
         }
         (
@@ -153,7 +155,7 @@ async fn save_step(
                 .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
                 .into_response();
         }
-        return refused(&state, parts, caller.lang, e, Back::Check(&id)).await;
+        return refused(&state, parts, caller.lang, e, Back::Step(&id)).await;
     }
     if autosave {
         return axum::http::StatusCode::NO_CONTENT.into_response();

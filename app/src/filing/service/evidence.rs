@@ -30,7 +30,10 @@ pub async fn add_evidence(
         .iter()
         .any(|(k, _)| k.starts_with("evidence."))
     {
-        apply_step(&mut f.draft, Step::Evidence, &upload.answers);
+        apply_step(&mut f.draft, Step::Evidence, &upload.answers).map_err(FilingError::Invalid)?;
+    }
+    if f.draft.evidence.len() >= super::super::form::MAX_EVIDENCE {
+        return Err(FilingError::field("evidence", domain::FieldError::TooMany));
     }
     if upload.bytes.is_empty() && upload.file_name.is_empty() {
         return Err(FilingError::Upload(domain::upload::UploadError::Missing));
