@@ -939,6 +939,18 @@ async fn openapi_document_describes_the_api(app: TestApp) {
     assert!(!html.contains("<script"), "the API page needs no script");
 }
 
+/// Starts a draft through the form, as the page's button does; its id.
+async fn new_draft(app: &TestApp, c: &Client) -> String {
+    let res = c.post(app.url("/filings/new")).send().await.unwrap();
+    res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('/')
+        .nth(2)
+        .unwrap()
+        .to_string()
+}
+
 /// Checks one answer is an RFC 9457 problem with `status`, in the expected language.
 async fn assert_problem(res: reqwest::Response, status: StatusCode, what: &str) -> Value {
     assert_eq!(res.status(), status, "{what}");
@@ -1142,14 +1154,7 @@ async fn a_failing_database_is_a_500_with_an_error_id(app: TestApp) {
 /// HTML routes: the error page in the site's layout and the user's language, with the right status.
 async fn html_errors_are_pages_in_the_layout(app: TestApp) {
     let owner = logged_in(&app, "13900000001").await;
-    let res = owner.post(app.url("/filings/new")).send().await.unwrap();
-    let id = res.headers()["location"]
-        .to_str()
-        .unwrap()
-        .split('/')
-        .nth(2)
-        .unwrap()
-        .to_string();
+    let id = new_draft(&app, &owner).await;
     // Someone else posting to that draft's step: 404, the page in the layout, in Korean for a Korean reader.
     let lawyer = logged_in(&app, "13900000003").await;
     let res = lawyer
@@ -2252,14 +2257,7 @@ mod calendar {
 /// through the API — and nothing is built or saved.
 async fn row_indexes_and_list_lengths_are_bounded(app: TestApp) {
     let filer = logged_in(&app, "13900000001").await;
-    let res = filer.post(app.url("/filings/new")).send().await.unwrap();
-    let id = res.headers()["location"]
-        .to_str()
-        .unwrap()
-        .split('/')
-        .nth(2)
-        .unwrap()
-        .to_string();
+    let id = new_draft(&app, &filer).await;
     for index in ["10000", "18446744073709551615"] {
         let res = filer
             .post(app.url(&format!("/filings/{id}/parties")))

@@ -1,7 +1,7 @@
 //! `/api/v1/accounts`, `/api/v1/session`, `/api/v1/me`: parse, call `app::account::service`, map its error once.
 
 use crate::http::context::SessionToken;
-use crate::http::cookies::{self, Lifetime};
+use crate::http::cookies;
 use crate::http::extract::{ApiJson, Caller};
 use crate::http::problem::Problem;
 use crate::state::AppState;
@@ -100,15 +100,7 @@ fn with_session(
     started: service::SessionStarted,
 ) -> Response {
     let mut res = (status, Json(AccountDto::from(&started.account))).into_response();
-    cookies::set(
-        &mut res,
-        cookies::make(
-            state.settings.secure_cookies,
-            cookies::SESSION,
-            started.token,
-            Lifetime::SESSION,
-        ),
-    );
+    cookies::start_session(&mut res, state.settings.secure_cookies, started.token);
     res
 }
 
@@ -168,14 +160,7 @@ async fn logout(
         .await
         .map_err(|e| refused(e, caller.lang))?;
     let mut res = StatusCode::NO_CONTENT.into_response();
-    cookies::set(
-        &mut res,
-        cookies::removal(
-            state.settings.secure_cookies,
-            cookies::SESSION,
-            Lifetime::SESSION,
-        ),
-    );
+    cookies::end_session(&mut res, state.settings.secure_cookies);
     Ok(res)
 }
 

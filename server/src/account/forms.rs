@@ -103,15 +103,7 @@ async fn refused(
 
 fn redirect_with_session(state: &AppState, to: &str, token: String) -> Response {
     let mut res = Redirect::to(to).into_response();
-    cookies::set(
-        &mut res,
-        cookies::make(
-            state.settings.secure_cookies,
-            cookies::SESSION,
-            token,
-            Lifetime::SESSION,
-        ),
-    );
+    cookies::start_session(&mut res, state.settings.secure_cookies, token);
     res
 }
 
@@ -207,14 +199,7 @@ async fn logout(State(state): State<AppState>, req: Request<Body>) -> Response {
         return error_page::render(&state, parts, &Problem::from_service(&e, info.lang)).await;
     }
     let mut res = Redirect::to("/").into_response();
-    cookies::set(
-        &mut res,
-        cookies::removal(
-            state.settings.secure_cookies,
-            cookies::SESSION,
-            Lifetime::SESSION,
-        ),
-    );
+    cookies::end_session(&mut res, state.settings.secure_cookies);
     res
 }
 

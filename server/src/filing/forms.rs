@@ -50,6 +50,21 @@ enum Back<'a> {
     Step(&'a str),
 }
 
+/// After an action on the filing's page: back to the page, or the refusal mapped once.
+async fn back_to_filing(
+    state: &AppState,
+    parts: http::request::Parts,
+    lang: domain::Lang,
+    id: &str,
+    done: Result<(), FilingError>,
+    flag: &'static str,
+) -> Response {
+    match done {
+        Ok(()) => Redirect::to(&format!("/filings/{id}")).into_response(),
+        Err(e) => refused(state, parts, lang, e, Back::Filing(id, flag)).await,
+    }
+}
+
 async fn refused(
     state: &AppState,
     req_parts: http::request::Parts,
@@ -222,19 +237,16 @@ async fn review(
         action: &form.action,
         note: &form.note,
     };
-    match service::review(&caller, &id, input, &state.ctx).await {
-        Ok(_) => Redirect::to(&format!("/filings/{id}")).into_response(),
-        Err(e) => {
-            refused(
-                &state,
-                parts,
-                caller.lang,
-                e,
-                Back::Filing(&id, "review_error"),
-            )
-            .await
-        }
-    }
+    let done = service::review(&caller, &id, input, &state.ctx).await;
+    back_to_filing(
+        &state,
+        parts,
+        caller.lang,
+        &id,
+        done.map(|_| ()),
+        "review_error",
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -258,19 +270,16 @@ async fn payment(
         kind: &form.kind,
         reason: &form.reason,
     };
-    match service::payment(&caller, &id, input, &state.ctx).await {
-        Ok(_) => Redirect::to(&format!("/filings/{id}")).into_response(),
-        Err(e) => {
-            refused(
-                &state,
-                parts,
-                caller.lang,
-                e,
-                Back::Filing(&id, "payment_error"),
-            )
-            .await
-        }
-    }
+    let done = service::payment(&caller, &id, input, &state.ctx).await;
+    back_to_filing(
+        &state,
+        parts,
+        caller.lang,
+        &id,
+        done.map(|_| ()),
+        "payment_error",
+    )
+    .await
 }
 
 /// Takes one evidence file (see `service::add_evidence`); any refusal returns to the evidence step with the

@@ -78,6 +78,16 @@ pub fn set(res: &mut Response, cookie: Cookie<'static>) {
     }
 }
 
+/// Starts a session in the browser: the session cookie with the token.
+pub fn start_session(res: &mut Response, secure: bool, token: String) {
+    set(res, make(secure, SESSION, token, Lifetime::SESSION));
+}
+
+/// Ends the session in the browser (the server has already deleted it).
+pub fn end_session(res: &mut Response, secure: bool) {
+    set(res, removal(secure, SESSION, Lifetime::SESSION));
+}
+
 /// The value of a request cookie. Parsed by the cookie crate straight from the headers, without building a jar:
 /// every request reads three or four cookies before anything else happens.
 pub fn read(headers: &HeaderMap, name: &str) -> Option<String> {
