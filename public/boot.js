@@ -31,7 +31,9 @@ async function hydrateIslands(mod) {
 
 const js = meta('portal-js');
 const wasm = meta('portal-wasm');
-if (js && wasm) {
+// A page without islands (the home page, the tracking page, …) is complete as the server sent it: it fetches no
+// WebAssembly and no glue code at all.
+if (js && wasm && document.querySelector('leptos-island')) {
   import(js).then(async (mod) => {
     await mod.default({ module_or_path: wasm });
     mod.hydrate();

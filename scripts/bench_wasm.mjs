@@ -8,7 +8,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage();
-await page.goto(base + '/');
+// The registration page has islands, so it loads the WebAssembly (the home page loads none).
+await page.goto(base + '/register');
 await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
 await page.waitForTimeout(500);
 const result = await page.evaluate(async () => {

@@ -20,8 +20,8 @@ fi
 step "cargo fmt --check"
 cargo fmt --all -- --check || die "code is not formatted: run cargo fmt --all"
 
-step "clippy: server, db, domain (native, ssr)"
-cargo clippy --release -p server -p db -p domain --all-targets -- -D warnings || die "clippy (native)"
+step "clippy: server, app, db, domain (native, ssr, with their tests)"
+cargo clippy --release -p server -p db -p domain -p app --all-targets -- -D warnings || die "clippy (native)"
 step "clippy: app (wasm32, hydrate)"
 cargo clippy --release -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings || die "clippy (wasm32)"
 

@@ -128,6 +128,13 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::NotFound => 404,
             AppError::Refused { kind, .. } => kind.status(),
+            // What the caller sent could not be read as the function's arguments: their fault, not ours.
+            AppError::ServerFn(
+                ServerFnErrorErr::Args(_)
+                | ServerFnErrorErr::MissingArg(_)
+                | ServerFnErrorErr::Deserialization(_)
+                | ServerFnErrorErr::UnsupportedRequestMethod(_),
+            ) => 400,
             AppError::Internal | AppError::ServerFn(_) => 500,
         }
     }

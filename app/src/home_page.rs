@@ -29,7 +29,7 @@ const SERVICES: &[Service] = &[
         icon: "📝",
         title: |l| tr!(l, home_file_a_case_online),
         text: |l| tr!(l, home_see_the_court_fee_and_the),
-        href: None,
+        href: Some("/filings"),
     },
     Service {
         icon: "❓",
@@ -41,7 +41,7 @@ const SERVICES: &[Service] = &[
         icon: "🔎",
         title: |l| tr!(l, track_track_progress),
         text: |l| tr!(l, home_follow_your_matter_with_its_query),
-        href: None,
+        href: Some("/track"),
     },
     Service {
         icon: "🏢",

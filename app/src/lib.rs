@@ -94,7 +94,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="portal-js" content=format!("{pkg}.js")/>
                 <link rel="stylesheet" href="/pkg/portal.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <link rel="modulepreload" href=format!("{pkg}.js")/>
                 <script type="application/json" id=page_data::PAGE_DATA_ID inner_html=json></script>
                 <script type="module" src="/boot.js"></script>
                 <MetaTags/>

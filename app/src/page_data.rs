@@ -53,6 +53,8 @@ pub struct FormOutcome {
 pub enum FormNotice {
     BadCredentials,
     TooManyAttempts,
+    /// A detail of the registration is already registered (which one is not said).
+    Taken,
 }
 
 impl FormNotice {
@@ -60,6 +62,7 @@ impl FormNotice {
         match self {
             FormNotice::BadCredentials => tr!(lang, page_the_account_or_password_is_not),
             FormNotice::TooManyAttempts => tr!(lang, page_too_many_failed_attempts_try_again),
+            FormNotice::Taken => tr!(lang, error_this_is_already_registered_please_log),
         }
     }
 }

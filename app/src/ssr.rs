@@ -29,6 +29,8 @@ pub struct RequestInfo {
     /// Asia/Shanghai date of the request, and the instant in UTC milliseconds.
     pub today: domain::Date,
     pub now_ms: i64,
+    /// The browser's known-device mark (a cookie set at login), checked against the account logging in.
+    pub device: Option<String>,
 }
 
 pub fn request_info() -> Option<RequestInfo> {

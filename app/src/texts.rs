@@ -39,6 +39,7 @@ impl Message for domain::error::FieldError {
                 crate::tr!(lang, text_a_lawyer_s_practising_licence_number)
             }
             FieldError::PasswordTooShort => crate::tr!(lang, text_use_at_least_8_characters),
+            FieldError::PasswordCommon => crate::tr!(lang, text_password_too_common),
             FieldError::PasswordTooLong => crate::tr!(lang, text_use_at_most_128_characters),
             FieldError::PasswordMismatch => crate::tr!(lang, text_the_passwords_do_not_match),
             FieldError::Taken => crate::tr!(lang, text_this_is_already_registered_if_it),
@@ -70,6 +71,7 @@ impl Message for domain::upload::UploadError {
             UploadError::Empty => crate::tr!(l, text_the_file_is_empty_choose_it),
             UploadError::TooLarge => crate::tr!(l, text_the_file_is_larger_than_10),
             UploadError::WrongType => crate::tr!(l, text_only_pdf_jpeg_or_png_files),
+            UploadError::QuotaExceeded => crate::tr!(l, text_upload_quota_exceeded),
         }
     }
 }

@@ -22,6 +22,8 @@ pub struct Account {
     pub licence_no: Option<String>,
     pub law_firm: Option<String>,
     pub court_code: Option<String>,
+    /// When a clerk or a real-name provider verified who this is (never for a fresh self-registration).
+    pub identity_verified_at: Option<i64>,
     pub created_at: i64,
 }
 
@@ -48,7 +50,7 @@ impl From<sqlx::Error> for RegisterError {
 
 const ACCOUNT_COLUMNS: &str =
     "id, kind, login_name, display_name, mobile, id_number_masked, uscc, \
-    legal_representative, contact_name, licence_no, law_firm, court_code, created_at";
+    legal_representative, contact_name, licence_no, law_firm, court_code, identity_verified_at, created_at";
 
 fn account_from_row(r: &sqlx::any::AnyRow) -> Result<Account, DbError> {
     let id: String = r.try_get("id")?;
@@ -70,6 +72,7 @@ fn account_from_row(r: &sqlx::any::AnyRow) -> Result<Account, DbError> {
         licence_no: r.try_get("licence_no")?,
         law_firm: r.try_get("law_firm")?,
         court_code: r.try_get("court_code")?,
+        identity_verified_at: r.try_get("identity_verified_at")?,
         created_at: r.try_get("created_at")?,
     })
 }
@@ -307,45 +310,68 @@ pub async fn own_id_number(
     Ok(enc.flatten().and_then(|e| keys.decrypt(&e)))
 }
 
-/// Failed logins in a time window, for rate limiting per account and per address. Kept in the database, so the
-/// limit holds across several server instances.
-pub async fn recent_failures(
+/// Records that a clerk (who saw the identity document) or a real-name provider verified the account's identity:
+/// from then on, a filing that names this account's ID number, credit code or licence gives it access.
+pub async fn verify_identity(
     db: &Db,
-    login_name: &str,
+    account_id: &str,
+    verified_by: &str,
     ip: &str,
-    since: i64,
-) -> Result<(i64, i64), DbError> {
-    let by_name: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM login_failures WHERE login_name = $1 AND at >= $2",
+    now: i64,
+) -> Result<bool, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let done = sqlx::query(
+        "UPDATE accounts SET identity_verified_at = $1, identity_verified_by = $2, updated_at = $1 \
+         WHERE id = $3 AND kind IN ('citizen', 'enterprise', 'lawyer')",
     )
-    .bind(login_name)
-    .bind(since)
-    .fetch_one(db.reader())
+    .bind(now)
+    .bind(verified_by)
+    .bind(account_id)
+    .execute(&mut *tx)
     .await?;
-    let by_ip: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE ip = $1 AND at >= $2")
-            .bind(ip)
-            .bind(since)
-            .fetch_one(db.reader())
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    audit::record(
+        &mut tx,
+        None,
+        ip,
+        "account.identity_verified",
+        &format!("account:{account_id}"),
+        verified_by,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Whether the account's identity has been verified.
+pub async fn identity_verified(db: &Db, account_id: &str) -> Result<bool, DbError> {
+    let at: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT identity_verified_at FROM accounts WHERE id = $1")
+            .bind(account_id)
+            .fetch_optional(db.reader())
             .await?;
-    Ok((by_name, by_ip))
+    Ok(at.flatten().is_some())
 }
 
-pub async fn record_failure(db: &Db, login_name: &str, ip: &str, now: i64) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO login_failures (login_name, ip, at, created_at, updated_at) VALUES ($1, $2, $3, $3, $3)")
-        .bind(login_name)
-        .bind(ip)
-        .bind(now)
-        .execute(db.writer())
-        .await?;
-    Ok(())
+/// A public account found by its login name (a mobile number or a credit code), for the clerk's verification desk.
+pub async fn find_public(db: &Db, login_name: &str) -> Result<Option<Account>, DbError> {
+    let row = sqlx::query(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE login_name = $1 AND kind IN ('citizen', 'enterprise', 'lawyer')"
+    ))
+    .bind(login_name)
+    .fetch_optional(db.reader())
+    .await?;
+    row.as_ref().map(account_from_row).transpose()
 }
 
-/// A successful login clears the account's failures (not the address's: one address may try many accounts).
-pub async fn clear_failures(db: &Db, login_name: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM login_failures WHERE login_name = $1")
+/// Whether a login name exists (the demo loader's check, so that loading twice writes nothing and errs nowhere).
+pub async fn login_exists(db: &Db, login_name: &str) -> Result<bool, DbError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE login_name = $1")
         .bind(login_name)
-        .execute(db.writer())
+        .fetch_one(db.reader())
         .await?;
-    Ok(())
+    Ok(n > 0)
 }

@@ -28,7 +28,80 @@ impl Court {
     }
 }
 
+/// Courts change rarely (an administrator's edit) and are read on every filing, quote and look-up: they are kept in
+/// memory. A copy younger than [`FRESH_MS`] is served as it is; an older one is checked against the table's
+/// fingerprint (row count and latest change, one indexed aggregate) and reloaded only if it changed — that is how
+/// an edit made through another instance arrives here. An edit through this instance drops the copy at once.
+pub const FRESH_MS: i64 = 30_000;
+
+#[derive(Default)]
+pub struct CourtCache {
+    kept: std::sync::RwLock<Option<Kept>>,
+}
+
+struct Kept {
+    courts: std::sync::Arc<Vec<Court>>,
+    fingerprint: (i64, i64),
+    checked_at: std::time::Instant,
+}
+
+impl std::fmt::Debug for CourtCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CourtCache")
+    }
+}
+
+impl CourtCache {
+    fn fresh(&self) -> Option<std::sync::Arc<Vec<Court>>> {
+        let kept = self.kept.read().ok()?;
+        let k = kept.as_ref()?;
+        (k.checked_at.elapsed().as_millis() < FRESH_MS as u128).then(|| k.courts.clone())
+    }
+
+    pub fn invalidate(&self) {
+        if let Ok(mut k) = self.kept.write() {
+            *k = None;
+        }
+    }
+}
+
+async fn fingerprint(db: &Db) -> Result<(i64, i64), DbError> {
+    let row =
+        sqlx::query("SELECT COUNT(*) AS n, COALESCE(MAX(updated_at), 0) AS latest FROM courts")
+            .fetch_one(db.reader())
+            .await?;
+    Ok((row.try_get("n")?, row.try_get("latest")?))
+}
+
+/// Every court, from memory (see [`CourtCache`]).
+pub async fn shared(db: &Db) -> Result<std::sync::Arc<Vec<Court>>, DbError> {
+    let cache = db.courts_cache();
+    if let Some(courts) = cache.fresh() {
+        return Ok(courts);
+    }
+    let print = fingerprint(db).await?;
+    if let Ok(mut kept) = cache.kept.write() {
+        if let Some(k) = kept.as_mut().filter(|k| k.fingerprint == print) {
+            k.checked_at = std::time::Instant::now();
+            return Ok(k.courts.clone());
+        }
+    }
+    let courts = std::sync::Arc::new(load(db).await?);
+    if let Ok(mut kept) = cache.kept.write() {
+        *kept = Some(Kept {
+            courts: courts.clone(),
+            fingerprint: print,
+            checked_at: std::time::Instant::now(),
+        });
+    }
+    Ok(courts)
+}
+
 pub async fn list(db: &Db) -> Result<Vec<Court>, DbError> {
+    Ok(shared(db).await?.as_ref().clone())
+}
+
+async fn load(db: &Db) -> Result<Vec<Court>, DbError> {
     let rows = sqlx::query(
         "SELECT code, name, name_ko, level, parent_code, region, places FROM courts \
          ORDER BY region, COALESCE(parent_code, code), parent_code IS NOT NULL, code",
@@ -58,14 +131,14 @@ pub async fn list(db: &Db) -> Result<Vec<Court>, DbError> {
 
 /// Every court with an area, for the competent-court suggestion.
 pub async fn areas(db: &Db) -> Result<Vec<domain::jurisdiction::CourtArea>, DbError> {
-    Ok(list(db)
+    Ok(shared(db)
         .await?
-        .into_iter()
+        .iter()
         .filter(|c| !c.places.is_empty())
         .map(|c| domain::jurisdiction::CourtArea {
-            code: c.code,
-            name: c.name,
-            places: c.places,
+            code: c.code.clone(),
+            name: c.name.clone(),
+            places: c.places.clone(),
         })
         .collect())
 }
@@ -89,13 +162,10 @@ pub async fn upsert(db: &Db, court: &Court, now: i64) -> Result<(), DbError> {
     .bind(court.places.join(","))
     .execute(db.writer())
     .await?;
+    db.courts_cache().invalidate();
     Ok(())
 }
 
 pub async fn exists(db: &Db, code: &str) -> Result<bool, DbError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM courts WHERE code = $1")
-        .bind(code)
-        .fetch_one(db.reader())
-        .await?;
-    Ok(n > 0)
+    Ok(shared(db).await?.iter().any(|c| c.code == code))
 }

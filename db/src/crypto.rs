@@ -49,6 +49,43 @@ impl Keys {
         STANDARD_NO_PAD.encode(out)
     }
 
+    /// Seals bytes (a file) bound to `context` (its id): the same bytes under another id do not open.
+    pub fn seal_bytes(&self, context: &[u8], plain: &[u8]) -> Vec<u8> {
+        use chacha20poly1305::aead::Payload;
+        let cipher = XChaCha20Poly1305::new((&self.enc).into());
+        let mut nonce = [0u8; 24];
+        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        let sealed = cipher
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: plain,
+                    aad: context,
+                },
+            )
+            .expect("encryption cannot fail");
+        let mut out = Vec::with_capacity(24 + sealed.len());
+        out.extend_from_slice(&nonce);
+        out.extend(sealed);
+        out
+    }
+
+    pub fn open_bytes(&self, context: &[u8], sealed: &[u8]) -> Option<Vec<u8>> {
+        use chacha20poly1305::aead::Payload;
+        if sealed.len() < 24 {
+            return None;
+        }
+        XChaCha20Poly1305::new((&self.enc).into())
+            .decrypt(
+                XNonce::from_slice(&sealed[..24]),
+                Payload {
+                    msg: &sealed[24..],
+                    aad: context,
+                },
+            )
+            .ok()
+    }
+
     pub fn decrypt(&self, stored: &str) -> Option<String> {
         let bytes = STANDARD_NO_PAD.decode(stored).ok()?;
         if bytes.len() < 24 {
@@ -59,6 +96,18 @@ impl Keys {
             .decrypt(XNonce::from_slice(&bytes[..24]), &bytes[24..])
             .ok()?;
         String::from_utf8(plain).ok()
+    }
+
+    /// The keyed hash of a code given to a person (a tracking query code, a party link code), bound to its purpose
+    /// and its receipt number: a leaked table gives neither the codes nor a way to test guesses offline.
+    pub fn code_hash(&self, purpose: &str, receipt_no: &str, code: &str) -> String {
+        format!(
+            "h1:{}",
+            hex::encode(hmac(
+                &self.mac,
+                format!("code:{purpose}:{receipt_no}:{}", normalize_code(code)).as_bytes()
+            ))
+        )
     }
 
     /// The keyed hash used to find an ID number (uniqueness, look-up) without storing it in the clear.
@@ -75,6 +124,41 @@ pub fn token_hash(token: &str) -> String {
 /// SHA-256 of a file's bytes, hex (kept with each evidence file to prove it was not changed).
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
+}
+
+/// The letters and digits of codes people read and type: no 0/O, 1/I/L, so nothing is misread (31 symbols, so 10
+/// of them carry 49 bits).
+pub const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/// A fresh random code of `len` symbols from [`CODE_ALPHABET`] (uniform: bytes above the largest multiple of 31
+/// are drawn again).
+pub fn new_code(len: usize) -> String {
+    let n = CODE_ALPHABET.len() as u8;
+    let limit: u16 = 256 - 256 % n as u16;
+    let mut out = String::with_capacity(len);
+    let mut buf = [0u8; 1];
+    while out.len() < len {
+        rand::rngs::OsRng.fill_bytes(&mut buf);
+        if (buf[0] as u16) < limit {
+            out.push(CODE_ALPHABET[(buf[0] % n) as usize] as char);
+        }
+    }
+    out
+}
+
+/// A code as typed ("abcde-fghjk", with spaces) to the form it was issued in.
+pub fn normalize_code(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .take(64)
+        .collect()
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// A fresh 256-bit random token, URL-safe.
@@ -147,6 +231,27 @@ mod tests {
             keys.lookup_hash("x"),
             Keys::from_master(b"another").lookup_hash("x")
         );
+    }
+
+    #[test]
+    fn codes_are_long_unambiguous_and_typed_loosely() {
+        let a = new_code(10);
+        assert_eq!(a.len(), 10);
+        assert!(a.bytes().all(|b| CODE_ALPHABET.contains(&b)), "{a}");
+        assert_ne!(a, new_code(10));
+        // 31^10 > 2^40
+        assert!((CODE_ALPHABET.len() as f64).powi(10).log2() >= 40.0);
+        assert_eq!(normalize_code(" abcde-fghjk "), "ABCDEFGHJK");
+        let keys = Keys::from_master(b"k");
+        assert_eq!(
+            keys.code_hash("track", "R1", "abcde fghjk"),
+            keys.code_hash("track", "R1", "ABCDEFGHJK")
+        );
+        assert_ne!(
+            keys.code_hash("track", "R1", "A"),
+            keys.code_hash("track", "R2", "A")
+        );
+        assert!(constant_time_eq(b"abc", b"abc") && !constant_time_eq(b"abc", b"abd"));
     }
 
     #[tokio::test]

@@ -317,7 +317,12 @@ pub async fn load(
         };
         courts::upsert(db, &court, now).await?;
     }
+    // Loading twice writes nothing and raises no error (on PostgreSQL a failed insert is an ERROR in the server's
+    // log): each account is looked up first.
     for &(login, name, role, court) in DEMO_STAFF {
+        if accounts::login_exists(db, login).await? {
+            continue;
+        }
         match accounts::create_staff(db, role, login, name, DEMO_PASSWORD.into(), court, now).await
         {
             Ok(_) | Err(RegisterError::Taken(_)) => {}
@@ -328,8 +333,15 @@ pub async fn load(
         let valid = form
             .validate(today)
             .map_err(|e| DbError::Other(format!("demo account invalid: {e:?}")))?;
+        if accounts::login_exists(db, valid.login_name()).await? {
+            continue;
+        }
         match accounts::register(db, keys, &valid, form.password.clone(), "local", now).await {
-            Ok(_) | Err(RegisterError::Taken(_)) => {}
+            // The demo's people are as if they had shown their identity documents at the service centre.
+            Ok(account) => {
+                accounts::verify_identity(db, &account.id, "demo", "local", now).await?;
+            }
+            Err(RegisterError::Taken(_)) => {}
             Err(RegisterError::Db(e)) => return Err(e),
         }
     }

@@ -54,7 +54,7 @@ pub async fn add(
         "UPDATE filings SET draft_json = $1, updated_at = $2 WHERE id = $3 AND filer_id = $4 \
          AND status IN ('draft', 'correction_requested')",
     )
-    .bind(serde_json::to_string(draft).map_err(|e| DbError::Other(e.to_string()))?)
+    .bind(crate::filings::draft_json(db.keys(), draft)?)
     .bind(now)
     .bind(file.filing_id)
     .bind(file.owner_id)
@@ -97,4 +97,37 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<EvidenceFile>, DbError> {
         })
     })
     .transpose()
+}
+
+/// The bytes a filing's evidence files take together (the per-filing quota).
+pub async fn total_bytes(db: &Db, filing_id: &str) -> Result<i64, DbError> {
+    // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back, so both databases answer an integer.
+    Ok(sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) FROM evidence_files WHERE filing_id = $1",
+    )
+    .bind(filing_id)
+    .fetch_one(db.reader())
+    .await?)
+}
+
+/// Forgets the files of a filing that its draft no longer lists (the filer removed the row): their rows go, and
+/// their ids are returned so the caller deletes the bytes.
+pub async fn remove_unlisted(
+    db: &Db,
+    filing_id: &str,
+    listed: &[String],
+) -> Result<Vec<String>, DbError> {
+    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM evidence_files WHERE filing_id = $1")
+        .bind(filing_id)
+        .fetch_all(db.reader())
+        .await?;
+    let gone: Vec<String> = ids.into_iter().filter(|id| !listed.contains(id)).collect();
+    for id in &gone {
+        sqlx::query("DELETE FROM evidence_files WHERE id = $1 AND filing_id = $2")
+            .bind(id)
+            .bind(filing_id)
+            .execute(db.writer())
+            .await?;
+    }
+    Ok(gone)
 }

@@ -90,10 +90,9 @@ struct FilingRow {
     updated_at: i64,
 }
 
-impl TryFrom<FilingRow> for Filing {
-    type Error = DbError;
-
-    fn try_from(r: FilingRow) -> Result<Filing, DbError> {
+impl FilingRow {
+    fn into_filing(self, keys: &Keys) -> Result<Filing, DbError> {
+        let r = self;
         let corrupt = |detail: String| DbError::Corrupt {
             table: "filings",
             id: r.id.clone(),
@@ -101,8 +100,11 @@ impl TryFrom<FilingRow> for Filing {
         };
         let status = FilingStatus::from_code(&r.status)
             .ok_or_else(|| corrupt(format!("unknown status {:?}", r.status)))?;
+        let json = open_draft(keys, &r.draft_json).ok_or_else(|| {
+            corrupt("draft_json does not decrypt with this deployment's key".into())
+        })?;
         let draft: FilingDraft =
-            serde_json::from_str(&r.draft_json).map_err(|e| corrupt(format!("draft_json: {e}")))?;
+            serde_json::from_str(&json).map_err(|e| corrupt(format!("draft_json: {e}")))?;
         let payment_status = match r.payment_status.as_deref() {
             None => None,
             Some(code) => Some(
@@ -133,13 +135,51 @@ impl TryFrom<FilingRow> for Filing {
     }
 }
 
-fn read(row: &sqlx::any::AnyRow) -> Result<Filing, DbError> {
-    Filing::try_from(FilingRow::from_row(row)?)
+fn read(db: &Db, row: &sqlx::any::AnyRow) -> Result<Filing, DbError> {
+    FilingRow::from_row(row)?.into_filing(db.keys())
 }
 
-/// Drafts are stored as JSON text so that every answer, valid or not, survives exactly as typed.
-fn draft_json(d: &FilingDraft) -> Result<String, DbError> {
-    serde_json::to_string(d).map_err(|e| DbError::Other(format!("draft does not serialise: {e}")))
+/// The prefix of an encrypted draft; a draft without it is from before drafts were encrypted.
+const SEALED: &str = "enc1:";
+
+/// Drafts are stored as JSON so that every answer, valid or not, survives exactly as typed — encrypted with the
+/// data key (XChaCha20-Poly1305), since they name the parties by ID number, mobile and address.
+pub(crate) fn draft_json(keys: &Keys, d: &FilingDraft) -> Result<String, DbError> {
+    let json = serde_json::to_string(d)
+        .map_err(|e| DbError::Other(format!("draft does not serialise: {e}")))?;
+    Ok(format!("{SEALED}{}", keys.encrypt(&json)))
+}
+
+fn open_draft(keys: &Keys, stored: &str) -> Option<String> {
+    match stored.strip_prefix(SEALED) {
+        Some(sealed) => keys.decrypt(sealed),
+        None => Some(stored.to_string()),
+    }
+}
+
+/// Encrypts drafts stored in clear before drafts were encrypted (run at start-up after the migrations; a no-op once
+/// done). Each row is rewritten only if it is still the clear text read, so a concurrent save is never undone.
+pub async fn encrypt_clear_drafts(db: &Db) -> Result<u64, DbError> {
+    let rows = sqlx::query("SELECT id, draft_json FROM filings WHERE draft_json NOT LIKE 'enc1:%'")
+        .fetch_all(db.reader())
+        .await?;
+    let mut done = 0;
+    for r in rows {
+        let id: String = r.try_get("id")?;
+        let clear: String = r.try_get("draft_json")?;
+        let sealed = format!("{SEALED}{}", db.keys().encrypt(&clear));
+        done += sqlx::query("UPDATE filings SET draft_json = $1 WHERE id = $2 AND draft_json = $3")
+            .bind(sealed)
+            .bind(&id)
+            .bind(&clear)
+            .execute(db.writer())
+            .await?
+            .rows_affected();
+    }
+    if done > 0 {
+        tracing::info!(rows = done, "drafts stored in clear are now encrypted");
+    }
+    Ok(done)
 }
 
 fn empty_to_none(s: &str) -> Option<String> {
@@ -207,7 +247,7 @@ pub async fn create(
     .bind(&id)
     .bind(filer_id)
     .bind(draft.cause.trim())
-    .bind(draft_json(draft)?)
+    .bind(draft_json(db.keys(), draft)?)
     .bind(now)
     .execute(&mut *tx)
     .await?;
@@ -250,7 +290,7 @@ pub async fn save_draft(
         "UPDATE filings SET draft_json = $1, cause = $2, updated_at = $3 \
          WHERE id = $4 AND filer_id = $5 AND status IN ('draft', 'correction_requested')",
     )
-    .bind(draft_json(draft)?)
+    .bind(draft_json(db.keys(), draft)?)
     .bind(draft.cause.trim())
     .bind(now)
     .bind(id)
@@ -289,24 +329,84 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Filing>, DbError> {
         .bind(id)
         .fetch_optional(db.reader())
         .await?;
-    row.as_ref().map(read).transpose()
+    row.as_ref().map(|r| read(db, r)).transpose()
 }
 
-pub async fn by_receipt(db: &Db, receipt_no: &str) -> Result<Option<(Filing, String)>, DbError> {
-    let row = sqlx::query(&format!(
-        "SELECT {COLUMNS}, query_code_hash FROM filings WHERE receipt_no = $1"
-    ))
-    .bind(receipt_no)
-    .fetch_optional(db.reader())
-    .await?;
-    row.map(|r| {
-        Ok((
-            read(&r)?,
-            r.try_get::<Option<String>, _>("query_code_hash")?
+/// What the public lookup needs of a filing: no party, no draft, no personal data.
+#[derive(Clone, Debug)]
+pub struct TrackRow {
+    pub receipt_no: String,
+    pub status: FilingStatus,
+    pub case_number: Option<String>,
+    pub review_deadline: Option<String>,
+    pub query_code_hash: String,
+    pub events: Vec<TrackedEvent>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TrackedEvent {
+    pub at: i64,
+    pub action: String,
+    pub to_status: String,
+}
+
+/// The public lookup in one indexed read: the filing by receipt number (unique index), its events (index on the
+/// filing), and whether any of the attempt `limits` (each with its subject) is reached — the last is asked even
+/// when the receipt does not exist, so the answer does not tell. Returns (the filing if it exists, blocked until).
+pub async fn track(
+    db: &Db,
+    receipt_no: &str,
+    limits: &[(crate::limits::Limit, &str)],
+    now: i64,
+) -> Result<(Option<TrackRow>, Option<i64>), DbError> {
+    let only: Vec<crate::limits::Limit> = limits.iter().map(|(l, _)| *l).collect();
+    let sql = format!(
+        "SELECT f.receipt_no, f.status, f.case_number, f.review_deadline, f.query_code_hash, \
+         e.at AS e_at, e.action AS e_action, e.to_status AS e_to, {} AS blocked_until \
+         FROM (SELECT 1 AS one) q LEFT JOIN filings f ON f.receipt_no = $1 \
+         LEFT JOIN filing_events e ON e.filing_id = f.id ORDER BY e.id",
+        crate::limits::blocked_sql(&only, 2)
+    );
+    let mut query = sqlx::query(&sql).bind(receipt_no);
+    for b in crate::limits::blocked_binds(db, limits) {
+        query = query.bind(b);
+    }
+    let rows = query.bind(now).fetch_all(db.reader()).await?;
+    let Some(first) = rows.first() else {
+        return Ok((None, None));
+    };
+    let blocked: Option<i64> = first.try_get("blocked_until")?;
+    let Some(receipt) = first.try_get::<Option<String>, _>("receipt_no")? else {
+        return Ok((None, blocked));
+    };
+    let status: String = first.try_get("status")?;
+    let mut events = Vec::new();
+    for r in &rows {
+        if let Some(at) = r.try_get::<Option<i64>, _>("e_at")? {
+            events.push(TrackedEvent {
+                at,
+                action: r.try_get("e_action")?,
+                to_status: r.try_get("e_to")?,
+            });
+        }
+    }
+    Ok((
+        Some(TrackRow {
+            status: FilingStatus::from_code(&status).ok_or_else(|| DbError::Corrupt {
+                table: "filings",
+                id: receipt.clone(),
+                detail: format!("unknown status {status:?}"),
+            })?,
+            receipt_no: receipt,
+            case_number: first.try_get("case_number")?,
+            review_deadline: first.try_get("review_deadline")?,
+            query_code_hash: first
+                .try_get::<Option<String>, _>("query_code_hash")?
                 .unwrap_or_default(),
-        ))
-    })
-    .transpose()
+            events,
+        }),
+        blocked,
+    ))
 }
 
 pub async fn events(db: &Db, id: &str) -> Result<Vec<FilingEvent>, DbError> {
@@ -385,11 +485,13 @@ pub async fn for_account(db: &Db, account_id: &str) -> Result<Vec<Filing>, DbErr
     .bind(account_id)
     .fetch_all(db.reader())
     .await?;
-    rows.iter().map(read).collect()
+    rows.iter().map(|r| read(db, r)).collect()
 }
 
 /// The accounts behind the parties of a draft: people by their ID number's keyed hash, organisations by credit
-/// code, lawyers by licence number.
+/// code, lawyers by licence number — only accounts whose identity was verified (by a clerk or a real-name
+/// provider): a matching number alone, which anyone could have registered first, opens nothing. Other parties
+/// link the matter with the code the court serves on them ([`redeem_party_link`]).
 pub async fn party_accounts(
     db: &Db,
     keys: &Keys,
@@ -398,15 +500,19 @@ pub async fn party_accounts(
     let mut out: Vec<(String, String)> = Vec::new();
     for p in &draft.parties {
         let found: Option<String> = if !p.id_number.trim().is_empty() {
-            sqlx::query_scalar("SELECT id FROM accounts WHERE id_number_hash = $1")
+            sqlx::query_scalar(
+                "SELECT id FROM accounts WHERE id_number_hash = $1 AND identity_verified_at IS NOT NULL",
+            )
                 .bind(keys.lookup_hash(&p.id_number.trim().to_ascii_uppercase()))
                 .fetch_optional(db.reader())
                 .await?
         } else if !p.uscc.trim().is_empty() {
-            sqlx::query_scalar("SELECT id FROM accounts WHERE uscc = $1")
-                .bind(p.uscc.trim().to_ascii_uppercase())
-                .fetch_optional(db.reader())
-                .await?
+            sqlx::query_scalar(
+                "SELECT id FROM accounts WHERE uscc = $1 AND identity_verified_at IS NOT NULL",
+            )
+            .bind(p.uscc.trim().to_ascii_uppercase())
+            .fetch_optional(db.reader())
+            .await?
         } else {
             None
         };
@@ -415,7 +521,9 @@ pub async fn party_accounts(
         }
         if !p.agent_licence.trim().is_empty() {
             let lawyer: Option<String> =
-                sqlx::query_scalar("SELECT id FROM accounts WHERE licence_no = $1")
+                sqlx::query_scalar(
+                    "SELECT id FROM accounts WHERE licence_no = $1 AND identity_verified_at IS NOT NULL",
+                )
                     .bind(p.agent_licence.trim())
                     .fetch_optional(db.reader())
                     .await?;
@@ -537,7 +645,7 @@ pub async fn queue(db: &Db, court_code: &str) -> Result<Vec<Filing>, DbError> {
     .bind(court_code)
     .fetch_all(db.reader())
     .await?;
-    rows.iter().map(read).collect()
+    rows.iter().map(|r| read(db, r)).collect()
 }
 
 /// Takes the next number of a court's sequence for a case type and year, inside the caller's transaction.
@@ -734,4 +842,108 @@ pub async fn payment(
     .await?;
     tx.commit().await?;
     get(db, id).await?.ok_or(FilingError::NotFound)
+}
+
+/// How long a party link code served by the court stays valid.
+pub const PARTY_LINK_VALID_MS: i64 = 90 * 24 * 60 * 60 * 1000;
+
+/// Issues (or re-issues, invalidating the last) the link code for one party of a submitted filing: the clerk
+/// serves it on the party with the court's papers; the party enters it in the portal to see the matter. Returns
+/// the code, shown once; only its keyed hash is stored.
+pub async fn issue_party_link(
+    db: &Db,
+    filing: &Filing,
+    party_index: usize,
+    issued_by: &str,
+    ip: &str,
+    now: i64,
+) -> Result<String, DbError> {
+    let code = crate::crypto::new_code(10);
+    let receipt = filing.receipt_no.clone().unwrap_or_default();
+    let hash = db.keys().code_hash("party-link", &receipt, &code);
+    let mut tx = db.writer().begin().await?;
+    sqlx::query(
+        "INSERT INTO party_links (filing_id, party_index, code_hash, issued_by, issued_at, expires_at, used_by, used_at, \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL, $5, $5) \
+         ON CONFLICT (filing_id, party_index) DO UPDATE SET code_hash = $3, issued_by = $4, issued_at = $5, \
+         expires_at = $6, used_by = NULL, used_at = NULL, updated_at = $5",
+    )
+    .bind(&filing.id)
+    .bind(party_index as i64)
+    .bind(&hash)
+    .bind(issued_by)
+    .bind(now)
+    .bind(now + PARTY_LINK_VALID_MS)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(issued_by),
+        ip,
+        "filing.party_link_issued",
+        &format!("filing:{}", filing.id),
+        &format!("party={party_index}"),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(code)
+}
+
+/// A party links a filing to their account with the served code: the receipt number and the code, both exact, the
+/// code unused (or used by this same account) and not expired. Returns the filing's id, or `None` for anything
+/// else — the caller cannot tell an unknown receipt from a wrong code.
+pub async fn redeem_party_link(
+    db: &Db,
+    receipt_no: &str,
+    code: &str,
+    account_id: &str,
+    ip: &str,
+    now: i64,
+) -> Result<Option<String>, DbError> {
+    let hash = db.keys().code_hash("party-link", receipt_no, code);
+    let mut tx = db.writer().begin().await?;
+    let row = sqlx::query(
+        "SELECT l.filing_id, l.party_index FROM party_links l JOIN filings f ON f.id = l.filing_id \
+         WHERE f.receipt_no = $1 AND l.code_hash = $2 AND l.expires_at > $3 AND (l.used_by IS NULL OR l.used_by = $4)",
+    )
+    .bind(receipt_no)
+    .bind(&hash)
+    .bind(now)
+    .bind(account_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let filing_id: String = row.try_get("filing_id")?;
+    let party_index: i64 = row.try_get("party_index")?;
+    sqlx::query("UPDATE party_links SET used_by = $1, used_at = $2, updated_at = $2 WHERE filing_id = $3 AND party_index = $4")
+        .bind(account_id)
+        .bind(now)
+        .bind(&filing_id)
+        .bind(party_index)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO filing_access (filing_id, account_id, role, created_at, updated_at) VALUES ($1, $2, 'party', $3, $3) \
+         ON CONFLICT (filing_id, account_id) DO NOTHING",
+    )
+    .bind(&filing_id)
+    .bind(account_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(account_id),
+        ip,
+        "filing.party_linked",
+        &format!("filing:{filing_id}"),
+        &format!("party={party_index}"),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(filing_id))
 }

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod evidence;
 pub mod files;
 pub mod filings;
+pub mod limits;
 pub mod pending;
 pub mod sessions;
 
@@ -57,10 +58,35 @@ pub struct Db {
     reader: AnyPool,
     writer: AnyPool,
     backend: Backend,
+    /// The data keys: drafts (which name parties by ID number, mobile and address) are encrypted with them on
+    /// the way in and decrypted on the way out, so no repository can forget to.
+    keys: std::sync::Arc<crate::crypto::Keys>,
+    /// Reference data kept in memory (see [`courts::CourtCache`]).
+    courts: std::sync::Arc<courts::CourtCache>,
+}
+
+/// How SQLite makes a commit durable (`PRAGMA synchronous`). `Full` (the default) syncs the write-ahead log at
+/// every commit, so an acknowledged receipt survives a power loss or an OS crash; `Normal` syncs only at
+/// checkpoints: faster, but the last commits before a power loss can roll back (a process crash loses nothing
+/// either way). PostgreSQL ignores it (its own `synchronous_commit` applies).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Durability {
+    #[default]
+    Full,
+    Normal,
 }
 
 impl Db {
-    pub async fn connect(url: &str) -> Result<Db, DbError> {
+    pub async fn connect(url: &str, keys: crate::crypto::Keys) -> Result<Db, DbError> {
+        Db::connect_with(url, keys, Durability::Full).await
+    }
+
+    pub async fn connect_with(
+        url: &str,
+        keys: crate::crypto::Keys,
+        durability: Durability,
+    ) -> Result<Db, DbError> {
+        let keys = std::sync::Arc::new(keys);
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -72,16 +98,20 @@ impl Db {
         let options = AnyConnectOptions::from_str(url)?;
         match backend {
             Backend::Sqlite => {
+                let sync = match durability {
+                    Durability::Full => "FULL",
+                    Durability::Normal => "NORMAL",
+                };
                 let pragmas = |max: u32| {
                     AnyPoolOptions::new()
                         .max_connections(max)
                         .acquire_timeout(Duration::from_secs(30))
-                        .after_connect(|conn, _meta| {
+                        .after_connect(move |conn, _meta| {
                             Box::pin(async move {
-                                conn.execute(
+                                conn.execute(&*format!(
                                     "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
-                                     PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
-                                )
+                                     PRAGMA busy_timeout = 5000; PRAGMA synchronous = {sync};"
+                                ))
                                 .await?;
                                 Ok(())
                             })
@@ -94,6 +124,8 @@ impl Db {
                     reader,
                     writer,
                     backend,
+                    keys,
+                    courts: Default::default(),
                 })
             }
             Backend::Postgres => {
@@ -106,6 +138,8 @@ impl Db {
                     reader: pool.clone(),
                     writer: pool,
                     backend,
+                    keys,
+                    courts: Default::default(),
                 })
             }
         }
@@ -125,7 +159,17 @@ impl Db {
                     .await?
             }
         }
+        // Data migrations that need the keys: drafts stored in clear before they were encrypted.
+        filings::encrypt_clear_drafts(self).await?;
         Ok(())
+    }
+
+    pub fn keys(&self) -> &crate::crypto::Keys {
+        &self.keys
+    }
+
+    pub fn courts_cache(&self) -> &courts::CourtCache {
+        &self.courts
     }
 
     /// Whether the database answers, for the health check.

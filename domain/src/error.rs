@@ -23,6 +23,8 @@ pub enum FieldError {
     PasswordTooShort,
     PasswordTooLong,
     PasswordMismatch,
+    /// On the list of passwords guessers try first, or made of the person's own mobile or ID number.
+    PasswordCommon,
     /// Already registered (mobile number, ID number, credit code or licence).
     Taken,
     AmountFormat,
@@ -60,6 +62,7 @@ impl FieldError {
             FieldError::PasswordTooShort => "password_too_short",
             FieldError::PasswordTooLong => "password_too_long",
             FieldError::PasswordMismatch => "password_mismatch",
+            FieldError::PasswordCommon => "password_common",
             FieldError::Taken => "taken",
             FieldError::AmountFormat => "amount_format",
             FieldError::AmountTooLarge => "amount_too_large",

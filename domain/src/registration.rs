@@ -104,6 +104,42 @@ pub fn check_password(password: &str, confirm: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// Why a password that passes the length rules is still too easy to guess: on the list guessers try first
+/// (`domain/data/common_passwords.txt`), one character or a short run repeated (`abcabcabc`), a straight run of
+/// the keyboard's digits or letters (`23456789`), or made of one of the person's own identifiers (their mobile or
+/// ID number), which others know.
+pub fn weak_password(password: &str, identifiers: &[String]) -> Option<FieldError> {
+    const LIST: &str = include_str!("../data/common_passwords.txt");
+    let lower = password.trim().to_lowercase();
+    if lower.is_empty() {
+        return None;
+    }
+    let listed = LIST
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|l| l == lower);
+    let chars: Vec<char> = lower.chars().collect();
+    let repeated = (1..=3).any(|n| {
+        chars.len() > n
+            && chars.len().is_multiple_of(n)
+            && chars.chunks(n).all(|c| c == &chars[..n])
+    });
+    let run = chars.len() > 1 && {
+        let steps: Vec<i64> = chars
+            .windows(2)
+            .map(|w| w[1] as i64 - w[0] as i64)
+            .collect();
+        steps.iter().all(|&d| d == 1) || steps.iter().all(|&d| d == -1)
+    };
+    let own = identifiers
+        .iter()
+        .map(|i| i.trim().to_lowercase())
+        .filter(|i| i.chars().count() >= 6)
+        .any(|i| lower.contains(&i) || (chars.len() >= 8 && i.contains(&lower)));
+    (listed || repeated || run || own).then_some(FieldError::PasswordCommon)
+}
+
 /// What a registration form sends; one shape for all three kinds so one form handler and one API serve them.
 /// Fields a kind does not use stay empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -261,6 +297,32 @@ impl RegistrationForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_repeated_sequential_and_own_passwords_are_refused() {
+        let ids = vec!["13900000001".to_string(), "220202199001011234".to_string()];
+        for weak in [
+            "12345678",
+            "Password1",
+            "woaini1314",
+            "aaaaaaaa",
+            "abcabcabc",
+            "23456789",
+            "hgfedcba",
+            "x13900000001",
+            "199001011234",
+            "demo-pass-2026",
+        ] {
+            assert_eq!(
+                weak_password(weak, &ids),
+                Some(FieldError::PasswordCommon),
+                "{weak}"
+            );
+        }
+        for fine in ["correct horse", "吉林松花江2026", "tr0ub4dor&3"] {
+            assert_eq!(weak_password(fine, &ids), None, "{fine}");
+        }
+    }
 
     fn today() -> Date {
         Date::new(2026, 11, 23).unwrap()

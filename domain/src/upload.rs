@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 /// 10 MiB per file: a phone photo of a document or a scanned contract fits; a video does not.
 pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
+/// 100 MiB of evidence per filing, all files together: a quota, so one filing cannot fill the court's storage.
+pub const MAX_FILING_BYTES: i64 = 100 * 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -40,6 +42,8 @@ pub enum UploadError {
     TooLarge,
     /// Not a PDF, JPEG or PNG, whatever its name says.
     WrongType,
+    /// The filing's files together would pass [`MAX_FILING_BYTES`].
+    QuotaExceeded,
 }
 
 impl UploadError {
@@ -49,6 +53,7 @@ impl UploadError {
             UploadError::Empty => "empty",
             UploadError::TooLarge => "too_large",
             UploadError::WrongType => "wrong_type",
+            UploadError::QuotaExceeded => "quota_exceeded",
         }
     }
 
@@ -58,6 +63,7 @@ impl UploadError {
             UploadError::Empty,
             UploadError::TooLarge,
             UploadError::WrongType,
+            UploadError::QuotaExceeded,
         ]
         .into_iter()
         .find(|e| e.code() == s)

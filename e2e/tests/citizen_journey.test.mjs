@@ -14,8 +14,13 @@ test('register with live validation, log in, Korean, elderly mode, log out', asy
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 
-  await page.goto(`${BASE}/`);
+  await page.goto(`${BASE}/`, { waitUntil: 'networkidle' });
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  // The home page has no island: it fetches no WebAssembly and no glue code.
+  const wasmOnHome = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.wasm$|\/pkg\/portal\.js$/.test(r.name)).map((r) => r.name));
+  assert.deepEqual(wasmOnHome, [], 'the home page loads no WebAssembly');
+  // Every service that works leads somewhere: tracking opens without logging in.
+  assert.equal(await page.getAttribute('a[href="/track"]', 'href'), '/track');
   await page.getByRole('link', { name: '注册账号' }).click();
   await page.waitForURL(`${BASE}/register`);
 

@@ -109,7 +109,7 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   const receipt = (await page.textContent('.receipt-no')).trim();
   const code = (await page.textContent('.query-code')).trim();
   assert.match(receipt, /^SL\d{8}[0-9A-F]{8}$/);
-  assert.match(code, /^\d{6}$/);
+  assert.match(code, /^[2-9A-HJKMNP-Z]{10}$/);
   await shot(page, 'filing-receipt');
   await logout(page);
 

@@ -32,10 +32,12 @@ async fn one(db: &db::Db, filer: &str, i: usize) {
         .unwrap();
 }
 
-async fn run(label: &str, url: &str) {
-    let db = db::Db::connect(url).await.unwrap();
-    db.migrate().await.unwrap();
+async fn run(label: &str, url: &str, durability: db::Durability) {
     let keys = db::crypto::Keys::from_master(b"bench");
+    let db = db::Db::connect_with(url, keys.clone(), durability)
+        .await
+        .unwrap();
+    db.migrate().await.unwrap();
     db::demo::load(&db, &keys, domain::Date::new(2026, 11, 23).unwrap(), 0)
         .await
         .unwrap();
@@ -64,7 +66,7 @@ async fn run(label: &str, url: &str) {
         t.await.unwrap();
     }
     let parallel = (N / 8 * 8) as f64 / start.elapsed().as_secs_f64();
-    println!("{label:<12} {serial:>8.0} submissions/s one at a time   {parallel:>8.0} submissions/s from 8 tasks");
+    println!("{label:<14} {serial:>8.0} submissions/s one at a time   {parallel:>8.0} submissions/s from 8 tasks");
     db.close().await;
 }
 
@@ -72,9 +74,18 @@ async fn run(label: &str, url: &str) {
 async fn main() {
     let dir = std::env::temp_dir().join(format!("portal-bench-{}", db::new_id()));
     std::fs::create_dir_all(&dir).unwrap();
+    // What durable commits cost: synchronous = FULL (the default: an acknowledged receipt survives a power loss)
+    // beside NORMAL (the last commits before a power loss can roll back).
     run(
-        "SQLite",
-        &format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
+        "SQLite FULL",
+        &format!("sqlite://{}/bench-full.db?mode=rwc", dir.display()),
+        db::Durability::Full,
+    )
+    .await;
+    run(
+        "SQLite NORMAL",
+        &format!("sqlite://{}/bench-normal.db?mode=rwc", dir.display()),
+        db::Durability::Normal,
     )
     .await;
     let admin = std::env::args()
@@ -88,7 +99,12 @@ async fn main() {
                 .await
                 .unwrap();
             let base = admin.rsplit_once('/').unwrap().0;
-            run("PostgreSQL", &format!("{base}/{name}")).await;
+            run(
+                "PostgreSQL",
+                &format!("{base}/{name}"),
+                db::Durability::Full,
+            )
+            .await;
             let _ = sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
                 .execute(&mut c)
                 .await;

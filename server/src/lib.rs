@@ -100,6 +100,9 @@ impl Application {
                 if let Err(e) = db::pending::purge_expired(&db, now_ms()).await {
                     tracing::warn!(error = %e, "pending-save purge failed");
                 }
+                if let Err(e) = db::limits::purge_expired(&db, now_ms()).await {
+                    tracing::warn!(error = %e, "attempt-limit purge failed");
+                }
             }
         });
         axum::serve(
@@ -115,15 +118,16 @@ impl Application {
 /// What the services need, from the settings: the database (connected and migrated), the keys, the fee table,
 /// the holiday calendar and the file store. The portal and the `create-staff` command share it.
 pub async fn server_context(settings: &Settings) -> Result<ServerCtx, String> {
-    let db = db::Db::connect(&settings.database_url)
+    let keys = db::crypto::Keys::from_master(&settings.secret);
+    let db = db::Db::connect_with(&settings.database_url, keys.clone(), settings.durability)
         .await
         .map_err(|e| format!("database: {e}"))?;
     db.migrate().await.map_err(|e| format!("migrations: {e}"))?;
-    let files = db::files::FileStore::new(settings.upload_dir.clone())
+    let files = db::files::FileStore::new(settings.upload_dir.clone(), keys.clone())
         .map_err(|e| format!("upload directory {}: {e}", settings.upload_dir.display()))?;
     Ok(ServerCtx {
         db,
-        keys: db::crypto::Keys::from_master(&settings.secret),
+        keys,
         fees: settings.fee_table.clone(),
         calendar: Arc::new(settings.calendar.clone()),
         files,
@@ -185,6 +189,7 @@ pub fn router(state: AppState) -> Router {
         .merge(filing::forms::upload_router())
         .merge(api::router())
         .merge(site)
+        .layer(middleware::from_fn(http::rpc::statuses))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             http::csrf::csrf_guard,
@@ -201,7 +206,10 @@ pub fn router(state: AppState) -> Router {
             pages,
             http::page_cache::serve,
         ))
-        .layer(middleware::from_fn(http::headers::security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.settings.secure_cookies,
+            http::headers::security_headers,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

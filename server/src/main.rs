@@ -14,6 +14,13 @@ const USAGE: &str = "usage:
 
 #[tokio::main]
 async fn main() {
+    // Files the server creates — the SQLite database and its journal, uploads, the key file — are its own user's
+    // only (0600/0700), whatever the shell's umask.
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process's file-creation mask; it cannot fail and touches no memory.
+    unsafe {
+        libc::umask(0o077);
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),

@@ -15,6 +15,13 @@ pub struct Settings {
     pub allowed_origins: Vec<String>,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
     pub trust_forwarded_for: bool,
+    /// The reverse proxies' addresses (`PORTAL_TRUSTED_PROXIES`, addresses or CIDR blocks): the client is the
+    /// right-most `X-Forwarded-For` entry that is not one of them. Empty: the one proxy in front is trusted, so the
+    /// client is the entry it appended (the right-most).
+    pub trusted_proxies: Vec<crate::http::context::IpBlock>,
+    /// SQLite's commit durability (`PORTAL_SQLITE_SYNCHRONOUS=normal` trades the last commits before a power loss
+    /// for speed; the default, `full`, keeps every acknowledged receipt).
+    pub durability: db::Durability,
     /// Load the demo reference data and accounts at start-up.
     pub load_demo_data: bool,
     /// Where evidence files are kept.
@@ -34,6 +41,8 @@ impl std::fmt::Debug for Settings {
             .field("secure_cookies", &self.secure_cookies)
             .field("allowed_origins", &self.allowed_origins)
             .field("trust_forwarded_for", &self.trust_forwarded_for)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("durability", &self.durability)
             .field("load_demo_data", &self.load_demo_data)
             .field("upload_dir", &self.upload_dir)
             .field("fee_table", &self.fee_table.version)
@@ -96,6 +105,26 @@ impl Settings {
                 .filter(|s| !s.is_empty())
                 .collect(),
             trust_forwarded_for: flag("PORTAL_TRUST_FORWARDED_FOR"),
+            trusted_proxies: std::env::var("PORTAL_TRUSTED_PROXIES")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    s.parse().map_err(|_| {
+                        format!("PORTAL_TRUSTED_PROXIES: {s} is not an address or CIDR block")
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+            durability: match std::env::var("PORTAL_SQLITE_SYNCHRONOUS").as_deref() {
+                Err(_) | Ok("full" | "FULL") => db::Durability::Full,
+                Ok("normal" | "NORMAL") => db::Durability::Normal,
+                Ok(other) => {
+                    return Err(format!(
+                        "PORTAL_SQLITE_SYNCHRONOUS={other}: use full or normal"
+                    ))
+                }
+            },
             load_demo_data: flag("PORTAL_DEMO_DATA"),
             upload_dir: PathBuf::from(
                 std::env::var("PORTAL_UPLOAD_DIR").unwrap_or_else(|_| "data/uploads".into()),
@@ -166,13 +195,19 @@ fn secret_from_file(path: &PathBuf) -> Result<Vec<u8>, String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    std::fs::write(path, hex::encode(&bytes))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    // Created 0600: the key is never readable by others, not even between its creation and a chmod.
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
-    }
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let write = |mut f: std::fs::File| {
+        std::io::Write::write_all(&mut f, hex::encode(&bytes).as_bytes())?;
+        f.sync_all()
+    };
+    options
+        .open(path)
+        .and_then(write)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(bytes)
 }
 

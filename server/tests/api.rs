@@ -11,6 +11,9 @@ use sqlx::Connection;
 struct TestApp {
     base: String,
     db: db::Db,
+    /// The services' context (file store, keys), for tests that look under the doors.
+    ctx: app::ssr::ServerCtx,
+    pages: server::http::page_cache::PageCache,
     /// Sends this site's Origin, as the portal's own pages do.
     client: Client,
     _cleanup: Option<PgCleanup>,
@@ -122,6 +125,8 @@ async fn spawn_app_configured(
         secure_cookies: false,
         allowed_origins: vec![],
         trust_forwarded_for: false,
+        trusted_proxies: vec![],
+        durability: db::Durability::Full,
         load_demo_data: true,
         upload_dir: std::env::temp_dir().join(format!("portal-test-uploads-{suffix}")),
         fee_table,
@@ -138,11 +143,15 @@ async fn spawn_app_configured(
         .expect("application starts");
     let base = format!("http://{}", app.local_addr());
     let db = app.state().ctx.db.clone();
+    let ctx = app.state().ctx.clone();
+    let pages = app.state().pages.clone();
     tokio::spawn(app.serve());
     TestApp {
         client: client(Some(&base)),
         base,
         db,
+        ctx,
+        pages,
         _cleanup: cleanup,
     }
 }
@@ -214,13 +223,26 @@ on_both_databases!(
     stored_rows_that_do_not_read_back_are_errors_not_defaults,
     row_indexes_and_list_lengths_are_bounded,
     fee_events_record_the_payment_status_they_change,
+    tracking_codes_are_unguessable_and_guessing_is_limited,
+    the_page_cache_keeps_a_handful_of_pages_whatever_the_query,
+    drafts_are_encrypted_at_rest,
+    parties_get_access_only_through_verification_or_a_served_code,
+    evidence_files_are_encrypted_private_bounded_and_removable,
+    the_smaller_findings_hold,
 );
 
 async fn health_reports_the_database(app: TestApp) {
-    let (status, body) = app.get_json(&app.client, "/api/v1/health").await;
+    let (status, body) = app.get_json(&app.client, "/api/v1/ready").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "ok");
     assert_eq!(body["database"], true);
+    let (status, body) = app.get_json(&app.client, "/api/v1/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "ok");
+    assert!(
+        body.get("database").is_none(),
+        "liveness does not ask the database"
+    );
 }
 
 async fn courts_of_the_seed_documents_are_served(app: TestApp) {
@@ -343,7 +365,9 @@ async fn duplicate_registration_is_refused(app: TestApp) {
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(body["code"], "taken");
-    assert!(body["errors"]["id_number"].is_string(), "{body}");
+    // Which detail is taken is not said (that would tell whether a number has an account).
+    assert!(body["errors"].is_null(), "{body}");
+    assert!(!body.to_string().contains("身份证"), "{body}");
     // Same mobile, other ID number.
     let (status, body) = app
         .post_json(
@@ -353,7 +377,7 @@ async fn duplicate_registration_is_refused(app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert!(body["errors"]["mobile"].is_string(), "{body}");
+    assert!(body["errors"].is_null(), "{body}");
     // Concurrent identical registrations: exactly one wins.
     let form = citizen("13700000013", "22020219700101004");
     let tries = (0..4).map(|_| {
@@ -582,18 +606,29 @@ async fn cross_site_posts_are_refused(app: TestApp) {
 }
 
 async fn login_attempts_are_rate_limited(app: TestApp) {
+    let login = |c: &Client, name: &str, password: &str| {
+        let (c, url, body) = (
+            c.clone(),
+            app.url("/api/v1/session"),
+            json!({"login_name": name, "password": password}),
+        );
+        async move { c.post(url).json(&body).send().await.unwrap().status() }
+    };
+    // The owner logs in on their phone: it becomes a known device for the account.
+    let owner = client(Some(&app.base));
+    assert_eq!(
+        login(&owner, "13900000001", "demo-pass-2026").await,
+        StatusCode::OK
+    );
+    // A guesser (same network address) gets five tries…
     let c = client(Some(&app.base));
     for _ in 0..5 {
-        let (status, _) = app
-            .post_json(
-                &c,
-                "/api/v1/session",
-                json!({"login_name": "13900000001", "password": "wrong-guess"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            login(&c, "13900000001", "wrong-guess").await,
+            StatusCode::UNAUTHORIZED
+        );
     }
-    // Now even the right password is refused for this account…
+    // …then even the right password is refused from there…
     let (status, body) = app
         .post_json(
             &c,
@@ -603,33 +638,56 @@ async fn login_attempts_are_rate_limited(app: TestApp) {
         .await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(body["code"], "rate_limited");
-    // …while another account still logs in.
-    let (status, _) = app
-        .post_json(
-            &c,
-            "/api/v1/session",
-            json!({"login_name": "13900000003", "password": "demo-pass-2026"}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    // …but the owner's known device still logs in: strangers' guesses do not lock the owner out.
+    assert_eq!(
+        login(&owner, "13900000001", "demo-pass-2026").await,
+        StatusCode::OK
+    );
+    // Concurrent guesses are counted before any password is checked: of 8 at once, at most 5 are checked.
+    let burst = (0..8).map(|_| {
+        let c = client(Some(&app.base));
+        let f = login(&c, "13900000003", "wrong-guess");
+        tokio::spawn(f)
+    });
+    let statuses: Vec<StatusCode> = futures::future::join_all(burst)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    assert!(checked <= 5, "{statuses:?}");
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+            .count(),
+        8 - checked,
+        "{statuses:?}"
+    );
     // And one address that tries many accounts is stopped too.
-    for i in 0..15 {
-        let _ = app
-            .post_json(
-                &c,
-                "/api/v1/session",
-                json!({"login_name": format!("1370000{i:04}"), "password": "x-wrong-x"}),
-            )
-            .await;
+    for i in 0..30 {
+        let _ = login(&c, &format!("1370000{i:04}"), "x-wrong-x").await;
     }
-    let (status, _) = app
-        .post_json(
-            &c,
-            "/api/v1/session",
-            json!({"login_name": "13900000002", "password": "demo-pass-2026"}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let fresh = client(Some(&app.base));
+    assert_eq!(
+        login(&fresh, "13900000002", "demo-pass-2026").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // What the limiter keeps names no address and no login in clear.
+    let subjects: Vec<String> = sqlx::query_scalar("SELECT subject FROM attempt_limits")
+        .fetch_all(app.db.reader())
+        .await
+        .unwrap();
+    assert!(!subjects.is_empty());
+    assert!(
+        subjects
+            .iter()
+            .all(|s| !s.contains("127.0.0.1") && !s.contains("1390000")),
+        "{subjects:?}"
+    );
 }
 
 async fn server_functions_check_who_is_asking(app: TestApp) {
@@ -877,6 +935,7 @@ async fn openapi_document_describes_the_api(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
     let expected = [
         ("get", "/api/v1/health"),
+        ("get", "/api/v1/ready"),
         ("get", "/api/v1/courts"),
         ("post", "/api/v1/fees/quote"),
         ("post", "/api/v1/validate"),
@@ -895,6 +954,9 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         ("get", "/api/v1/courts/{code}/queue"),
         ("get", "/api/v1/track"),
         ("post", "/api/v1/risk"),
+        ("post", "/api/v1/filings/{id}/parties/{index}/link-code"),
+        ("post", "/api/v1/me/filing-links"),
+        ("post", "/api/v1/staff/identity-verifications"),
     ];
     for (method, path) in expected {
         let op = &doc["paths"][path][method];
@@ -903,8 +965,7 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         let responses = op["responses"].as_object().unwrap();
         assert!(!responses.is_empty(), "{method} {path}");
         for (code, r) in responses {
-            // (The health check's 503 answers with its own Health body, for load balancers.)
-            if (code.starts_with('4') || code.starts_with('5')) && path != "/api/v1/health" {
+            if code.starts_with('4') || code.starts_with('5') {
                 let schema = r["content"]["application/json"]["schema"]["$ref"]
                     .as_str()
                     .unwrap_or("");
@@ -1117,16 +1178,26 @@ async fn every_api_error_is_a_problem(app: TestApp) {
 async fn a_failing_database_is_a_500_with_an_error_id(app: TestApp) {
     let c = logged_in(&app, "13900000001").await;
     app.db.close().await;
+    // Liveness does not ask the database; readiness does, and says it is not ready.
+    let (status, _) = app.get_json(&app.client, "/api/v1/health").await;
+    assert_eq!(status, StatusCode::OK);
     let res = app
         .client
-        .get(app.url("/api/v1/courts"))
+        .get(app.url("/api/v1/ready"))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, StatusCode::SERVICE_UNAVAILABLE, "not ready").await;
+    let res = app
+        .client
+        .get(app.url("/api/v1/track?receipt=SL2026&code=ABCDEFGHJK"))
         .send()
         .await
         .unwrap();
     let body = assert_problem(
         res,
         StatusCode::INTERNAL_SERVER_ERROR,
-        "courts without a database",
+        "a look-up without a database",
     )
     .await;
     let id = body["error_id"].as_str().unwrap();
@@ -1307,6 +1378,16 @@ async fn a_filing_goes_from_draft_to_case_number(app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::CREATED);
+    // Their identity was verified at the service centre's desk: a filing naming their ID number opens to them.
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            "/api/v1/staff/identity-verifications",
+            json!({"login_name": "13700000051"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
 
     let filer = logged_in(&app, "13900000001").await;
     // A half-done draft with a wrong ID number is saved exactly as typed.
@@ -1354,7 +1435,7 @@ async fn a_filing_goes_from_draft_to_case_number(app: TestApp) {
     assert!(f["review_deadline"].as_str().unwrap().len() == 10);
     let receipt_no = f["receipt_no"].as_str().unwrap().to_string();
     let code = receipt["query_code"].as_str().unwrap().to_string();
-    assert_eq!(code.len(), 6);
+    assert_eq!(code.len(), 10);
     // Submitted filings cannot be edited.
     let (status, _) = put_json(
         &app,
@@ -2283,4 +2364,534 @@ async fn row_indexes_and_list_lengths_are_bounded(app: TestApp) {
         put_json(&app, &filer, &format!("/api/v1/filings/{id}/draft"), draft).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body["errors"]["parties"].is_string(), "{body}");
+}
+
+// ---- Issue 9: hardening -------------------------------------------------------------------------------------
+
+/// Query codes are 10 symbols without look-alikes; a wrong code and an unknown receipt are the same answer; failed
+/// look-ups are limited per receipt (whether it exists or not) and per client, in the database.
+async fn tracking_codes_are_unguessable_and_guessing_is_limited(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (_, receipt) = submitted_filing(&app, &filer, &resident_id("22020219800101005")).await;
+    let no = receipt["filing"]["receipt_no"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let code = receipt["query_code"].as_str().unwrap().to_string();
+    assert_eq!(code.len(), 10, "{code}");
+    assert!(
+        code.bytes()
+            .all(|b| b"23456789ABCDEFGHJKMNPQRSTUVWXYZ".contains(&b)),
+        "{code}"
+    );
+    // Stored only as a keyed hash bound to its receipt.
+    let stored: String =
+        sqlx::query_scalar("SELECT query_code_hash FROM filings WHERE receipt_no = $1")
+            .bind(&no)
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap();
+    assert!(
+        stored.starts_with("h1:") && !stored.contains(&code),
+        "{stored}"
+    );
+    let anon = client(Some(&app.base));
+    let track = |receipt: &str, code: &str| {
+        let url = app.url(&format!("/api/v1/track?receipt={receipt}&code={code}"));
+        let c = anon.clone();
+        async move {
+            let res = c.get(url).send().await.unwrap();
+            (res.status(), res.json::<Value>().await.unwrap())
+        }
+    };
+    // Typed loosely (lower case, a space) it still opens.
+    let loose = format!("{}%20{}", code[..5].to_lowercase(), &code[5..]);
+    let (status, body) = track(&no, &loose).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["receipt_no"], no.as_str());
+    assert!(
+        body.to_string().find("张三").is_none(),
+        "no personal data: {body}"
+    );
+    // A wrong code and an unknown receipt: the same answer, word for word.
+    let (s1, wrong) = track(&no, "ABCDEFGHJK").await;
+    let (s2, unknown) = track("SL20260101FFFFFFFF", "ABCDEFGHJK").await;
+    assert_eq!((s1, s2), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
+    for key in ["type", "title", "detail", "code", "status"] {
+        assert_eq!(wrong[key], unknown[key], "{key}");
+    }
+    // Ten failures on one receipt: then even the right code waits, and so does an unknown receipt's guesser.
+    for _ in 0..9 {
+        assert_eq!(track(&no, "ABCDEFGHJK").await.0, StatusCode::NOT_FOUND);
+    }
+    let (status, body) = track(&no, &code).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert_eq!(body["code"], "rate_limited");
+    // The client has failed 11 times; nine more (on other receipts) and it is stopped everywhere.
+    for i in 0..9 {
+        let _ = track(&format!("SL2026010100000{i:03}"), "ABCDEFGHJK").await;
+    }
+    assert_eq!(
+        track("SL20260101EEEEEEEE", "ABCDEFGHJK").await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // The HTML page says the same in words, and keeps working for the filer's other clients elsewhere.
+    let html = page_html(&app, &anon, &format!("/track?receipt={no}&code={code}")).await;
+    assert!(
+        html.contains("尝试次数过多") || html.contains("次数过多"),
+        "{html}"
+    );
+}
+
+/// The page cache keys only on what changes a page; any other query string is the same entry.
+async fn the_page_cache_keeps_a_handful_of_pages_whatever_the_query(app: TestApp) {
+    let c = client(None);
+    let first = page_html(&app, &c, "/").await;
+    // Every service that exists leads to its start; tracking needs no login.
+    assert!(
+        first.contains(r#"href="/filings""#) && first.contains(r#"href="/track""#),
+        "{first}"
+    );
+    for i in 0..1000 {
+        let res = c
+            .get(app.url(&format!("/?utm_source=x{i}&q={i}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let _ = page_html(&app, &c, "/register?kind=lawyer&x=1").await;
+    let _ = page_html(&app, &c, "/register?kind=whatever").await;
+    assert!(app.pages.len() <= 3, "{} entries", app.pages.len());
+    // The tracking page answers logged out.
+    let res = c.get(app.url("/track")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+/// Drafts (ID numbers, mobiles, addresses of the parties) are encrypted in the database; rows from before are
+/// encrypted at start-up and still read back.
+async fn drafts_are_encrypted_at_rest(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (_, created) = app
+        .post_json(
+            &filer,
+            "/api/v1/filings",
+            loan_filing(&resident_id("22020219800101005")),
+        )
+        .await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let raw = || async {
+        sqlx::query_scalar::<_, String>("SELECT draft_json FROM filings WHERE id = $1")
+            .bind(&id)
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap()
+    };
+    let stored = raw().await;
+    for personal in [
+        "220202199001011234",
+        "13900000001",
+        "13700000051",
+        "解放北路",
+        "张三",
+    ] {
+        assert!(!stored.contains(personal), "{personal} in clear: {stored}");
+    }
+    assert!(stored.starts_with("enc1:"));
+    // A row written in clear (as before this change) is encrypted by the start-up migration and reads the same.
+    let clear = serde_json::to_string(&loan_filing("")).unwrap();
+    sqlx::query("UPDATE filings SET draft_json = $1 WHERE id = $2")
+        .bind(&clear)
+        .bind(&id)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    assert_eq!(db::filings::encrypt_clear_drafts(&app.db).await.unwrap(), 1);
+    assert!(!raw().await.contains("220202199001011234"));
+    let (status, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        shown["draft"]["parties"][0]["id_number"],
+        "220202199001011234"
+    );
+    assert_eq!(db::filings::encrypt_clear_drafts(&app.db).await.unwrap(), 0);
+}
+
+/// A party other than the filer sees a filing only through a verified identity or the code the court served —
+/// never because they registered first with the ID number it names.
+async fn parties_get_access_only_through_verification_or_a_served_code(app: TestApp) {
+    // Someone registers with the defendant's ID number (only its check digit is checked at registration).
+    let defendant_id = resident_id("22020219800101005");
+    let squatter = client(Some(&app.base));
+    let (status, _) = app
+        .post_json(
+            &squatter,
+            "/api/v1/accounts",
+            citizen("13700000061", "22020219800101005"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let filer = logged_in(&app, "13900000001").await;
+    let (id, receipt) = submitted_filing(&app, &filer, &defendant_id).await;
+    let no = receipt["filing"]["receipt_no"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, _) = app
+        .get_json(&squatter, &format!("/api/v1/filings/{id}"))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a matching ID number alone opens nothing"
+    );
+    let (_, mine) = app.get_json(&squatter, "/api/v1/filings").await;
+    assert_eq!(mine.as_array().map(Vec::len), Some(0));
+
+    // The court serves the real defendant a link code; only the clerk of the court can issue it.
+    let (status, _) = app
+        .post_json(
+            &filer,
+            &format!("/api/v1/filings/{id}/parties/1/link-code"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, issued) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/parties/1/link-code"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{issued}");
+    let code = issued["code"].as_str().unwrap().to_string();
+    assert_eq!(code.len(), 10);
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/parties/9/link-code"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "no party 9");
+
+    let real = client(Some(&app.base));
+    let (status, _) = app
+        .post_json(
+            &real,
+            "/api/v1/accounts",
+            citizen("13700000062", "22020219910101006"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, body) = app
+        .post_json(
+            &real,
+            "/api/v1/me/filing-links",
+            json!({"receipt": no, "code": "ABCDEFGHJK"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, body) = app
+        .post_json(
+            &real,
+            "/api/v1/me/filing-links",
+            json!({"receipt": "", "code": ""}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, linked) = app
+        .post_json(
+            &real,
+            "/api/v1/me/filing-links",
+            json!({"receipt": no.to_lowercase(), "code": code.to_lowercase()}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{linked}");
+    assert_eq!(linked["filing_id"], id.as_str());
+    let (status, _) = app.get_json(&real, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    // The code is spent: nobody else can use it.
+    let (status, _) = app
+        .post_json(
+            &squatter,
+            "/api/v1/me/filing-links",
+            json!({"receipt": no, "code": code}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The identity desk: only clerks may record a verification; then filings naming the number open at submission.
+    let (status, _) = app
+        .post_json(
+            &filer,
+            "/api/v1/staff/identity-verifications",
+            json!({"login_name": "13700000062"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, verified) = app
+        .post_json(
+            &clerk,
+            "/api/v1/staff/identity-verifications",
+            json!({"login_name": "13700000062"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{verified}");
+    assert_eq!(verified["identity_verified"], true);
+    assert_eq!(verified["display_name"], "赵*");
+    let (id2, _) = submitted_filing(&app, &filer, &resident_id("22020219910101006")).await;
+    let (status, _) = app.get_json(&real, &format!("/api/v1/filings/{id2}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, me) = app.get_json(&real, "/api/v1/me").await;
+    assert_eq!(me["identity_verified"], true);
+}
+
+/// Evidence files are encrypted on disk, readable by the server's user only, under a quota per filing, and deleted
+/// when the filer removes them; an upload does not overwrite answers saved while it was on its way.
+async fn evidence_files_are_encrypted_private_bounded_and_removable(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (_, created) = app
+        .post_json(&filer, "/api/v1/filings", loan_filing(""))
+        .await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let pdf = "%PDF-1.4\n% evidence 借条 13900000001\n%%EOF\n"
+        .as_bytes()
+        .to_vec();
+    upload(&app, &filer, &id, "借条扫描", "jietiao.pdf", pdf.clone()).await;
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    let file_id = shown["draft"]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|e| e["file_id"].as_str())
+        .unwrap()
+        .to_string();
+    let raw = app.ctx.files.raw(&file_id).await.unwrap();
+    assert_ne!(raw, pdf);
+    assert!(!raw.windows(4).any(|w| w == b"%PDF"), "stored encrypted");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(app.ctx.files.location(&file_id).unwrap())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
+    let res = filer
+        .get(app.url(&format!("/files/{file_id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.bytes().await.unwrap().as_ref(), pdf.as_slice());
+
+    // An upload whose answers are older than the last save (it started before the autosave) keeps the saved ones.
+    let (status, _) = put_json(&app, &filer, &format!("/api/v1/filings/{id}/draft"), {
+        let mut d = shown["draft"].clone();
+        d["evidence"][0]["name"] = json!("借条（新名称）");
+        d
+    })
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let caller = app::ssr::RequestInfo {
+        ip: "127.0.0.1".into(),
+        lang: domain::Lang::Zh,
+        elderly: false,
+        user: db::accounts::find_public(&app.db, "13900000001")
+            .await
+            .unwrap(),
+        today: domain::date::shanghai_date(0),
+        now_ms: 1, // the upload's headers arrived long before the save above
+        device: None,
+    };
+    app::filing::service::add_evidence(
+        &caller,
+        &id,
+        app::filing::service::Upload {
+            label: "转账凭证".into(),
+            original: true,
+            file_name: "zhuanzhang.pdf".into(),
+            bytes: pdf.clone(),
+            answers: vec![("evidence.0.name".into(), "借条".into())],
+        },
+        &app.ctx,
+    )
+    .await
+    .unwrap();
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(
+        shown["draft"]["evidence"][0]["name"], "借条（新名称）",
+        "{shown}"
+    );
+
+    // Removing the rows deletes the files.
+    let mut d = shown["draft"].clone();
+    d["evidence"] = json!([]);
+    let (status, _) = put_json(&app, &filer, &format!("/api/v1/filings/{id}/draft"), d).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(app.ctx.files.raw(&file_id).await.is_err(), "bytes deleted");
+    let res = filer
+        .get(app.url(&format!("/files/{file_id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    // The quota: 100 MB of evidence per filing.
+    let big = {
+        let mut b = b"%PDF-1.4\n".to_vec();
+        b.resize(domain::upload::MAX_UPLOAD_BYTES, b'0');
+        b
+    };
+    for _ in 0..10 {
+        upload(&app, &filer, &id, "扫描件", "big.pdf", big.clone()).await;
+    }
+    let location = upload(&app, &filer, &id, "扫描件", "big.pdf", big.clone()).await;
+    assert!(
+        location.contains("upload_error=quota_exceeded"),
+        "{location}"
+    );
+}
+
+/// The smaller findings: weak passwords, registration limits, /rpc and /prefs input that gave 500s, the Origin's
+/// scheme, anonymous saves per client, durable commits, the demo loader run twice, the limiter's purge.
+async fn the_smaller_findings_hold(app: TestApp) {
+    // A common password is refused next to its field.
+    let mut form = citizen("13700000071", "22020219800101007");
+    form["password"] = json!("woaini1314");
+    form["password_confirm"] = json!("woaini1314");
+    let (status, body) = app
+        .post_json(&client(Some(&app.base)), "/api/v1/accounts", form)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body["errors"]["password"]
+            .as_str()
+            .unwrap()
+            .contains("常见"),
+        "{body}"
+    );
+    // Registrations from one client are limited (10 an hour).
+    let mut statuses = Vec::new();
+    for i in 0..11 {
+        let (status, _) = app
+            .post_json(
+                &client(Some(&app.base)),
+                "/api/v1/accounts",
+                citizen(
+                    &format!("1370000{:04}", 7100 + i),
+                    &format!("2202021980010{:04}", 7100 + i),
+                ),
+            )
+            .await;
+        statuses.push(status);
+    }
+    assert_eq!(
+        statuses.last(),
+        Some(&StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    // A server function sent arguments it cannot read: 400, not 500.
+    let res = app
+        .client
+        .post(app.url("/rpc/track"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("receipt[=%ff&&code=")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error(), "{}", res.status());
+    let res = app
+        .client
+        .post(app.url("/rpc/filing"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("nothing=1")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error(), "{}", res.status());
+    // CR/LF in return_to: back home, not a 500.
+    let res = app
+        .client
+        .post(app.url("/prefs"))
+        .form(&[("lang", "en"), ("return_to", "/me\r\nSet-Cookie: x=1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/");
+    // The same host over plain http is not this site when it runs on https — and the other way round.
+    let https_origin = client(Some(&app.base.replace("http://", "https://")));
+    let (status, _) = app
+        .post_json(
+            &https_origin,
+            "/api/v1/session",
+            json!({"login_name": "x", "password": "y"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Anonymous wizard posts kept for a login: bounded per client.
+    let filer = logged_in(&app, "13900000001").await;
+    let (_, created) = app
+        .post_json(&filer, "/api/v1/filings", loan_filing(""))
+        .await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let anon = client(Some(&app.base));
+    let mut last = StatusCode::OK;
+    for _ in 0..31 {
+        last = anon
+            .post(app.url(&format!("/filings/{id}/facts")))
+            .form(&[
+                ("facts", "x"),
+                ("known_on", ""),
+                ("last_instalment_due", ""),
+            ])
+            .send()
+            .await
+            .unwrap()
+            .status();
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pending_saves")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(kept, 30);
+    // Every commit on SQLite is synced (FULL = 2): an acknowledged receipt survives a power loss.
+    if app.db.backend() == db::Backend::Sqlite {
+        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(app.db.writer())
+            .await
+            .unwrap();
+        assert_eq!(sync, 2);
+    }
+    // The demo loader, run again, changes nothing and fails nowhere.
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accounts")
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap()
+    };
+    let before = count().await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    db::demo::load(
+        &app.db,
+        &app.ctx.keys,
+        domain::date::shanghai_date(now),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(count().await, before);
+    // Limiter rows whose window has passed are purged.
+    assert!(db::limits::rows(&app.db).await.unwrap() > 0);
+    db::limits::purge_expired(&app.db, i64::MAX).await.unwrap();
+    assert_eq!(db::limits::rows(&app.db).await.unwrap(), 0);
 }

@@ -54,6 +54,17 @@ pub async fn my_account() -> Result<AccountView, AppError> {
             details.push((label(l).to_string(), v.clone()));
         }
     }
+    if !user.kind.is_staff() {
+        details.push((
+            tr!(l, account_identity).to_string(),
+            if user.identity_verified_at.is_some() {
+                tr!(l, account_identity_verified)
+            } else {
+                tr!(l, account_identity_not_verified)
+            }
+            .to_string(),
+        ));
+    }
     Ok(AccountView {
         kind: user.kind,
         display_name: user.display_name,
@@ -83,8 +94,13 @@ pub fn AccountPage() -> impl IntoView {
     let page = use_page();
     let l = page.lang;
     let account = Resource::new_blocking(|| (), |_| my_account());
+    // The outcome of the forms on this page, named by the redirect that brought the person back.
+    let query = leptos_router::hooks::use_query_map();
+    let link = query.read_untracked().get("link");
+    let verified = query.read_untracked().get("verified");
     let zone = tr!(l, account_beijing_time);
     let body = move || {
+        let (link, verified) = (link.clone(), verified.clone());
         Suspend::new(async move {
             match account.await {
                 Ok(a) => view! {
@@ -98,6 +114,8 @@ pub fn AccountPage() -> impl IntoView {
                     <p class="hint">
                         {tr!(l, account_your_personal_data_is_shown_in)}
                     </p>
+                    {(!a.kind.is_staff()).then(|| link_form(l, link.clone()))}
+                    {matches!(a.kind, AccountKind::Clerk | AccountKind::CourtAdmin).then(|| identity_desk(l, verified.clone()))}
                     <h2>{tr!(l, account_recent_activity)}</h2>
                     <ul class="activity">
                         {a.activity.iter().map(|(at, action)| view! {
@@ -119,6 +137,53 @@ pub fn AccountPage() -> impl IntoView {
         <Title text=tr!(l, account_my_account)/>
         <section class="panel">
             <Suspense fallback=move || view! { <p>{tr!(l, account_loading)}</p> }>{body}</Suspense>
+        </section>
+    }
+}
+
+/// A party links a matter the court served on them: receipt number and link code (plain form, no script).
+fn link_form(l: domain::Lang, outcome: Option<String>) -> impl IntoView {
+    let message = outcome.as_deref().map(|o| match o {
+        "invalid" => tr!(l, link_invalid),
+        "rate_limited" => tr!(l, error_too_many_attempts),
+        _ => tr!(l, link_not_found),
+    });
+    view! {
+        <section aria-labelledby="link-heading">
+            <h2 id="link-heading">{tr!(l, link_heading)}</h2>
+            <p class="hint">{tr!(l, link_intro)}</p>
+            {message.map(|m| view! { <p class="error-message" role="alert" id="link-error">{m}</p> })}
+            <form method="post" action="/me/filing-links" class="form">
+                <div class="field"><label for="f-link-receipt">{tr!(l, filing_receipt_number)}</label>
+                    <input id="f-link-receipt" name="receipt" autocapitalize="characters" autocomplete="off" spellcheck="false" maxlength="64"/></div>
+                <div class="field"><label for="f-link-code">{tr!(l, link_code)}</label>
+                    <input id="f-link-code" name="code" autocapitalize="characters" autocomplete="off" spellcheck="false" maxlength="32"/></div>
+                <button type="submit" class="button">{tr!(l, link_button)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// The clerk's identity desk: record that a person showed their identity document.
+fn identity_desk(l: domain::Lang, outcome: Option<String>) -> impl IntoView {
+    let message =
+        outcome.as_deref().map(|o| match o {
+            "ok" => view! { <p class="notice" role="status">{tr!(l, desk_done)}</p> }.into_any(),
+            "invalid" => view! { <p class="error-message" role="alert">{tr!(l, link_invalid)}</p> }
+                .into_any(),
+            _ => view! { <p class="error-message" role="alert">{tr!(l, desk_not_found)}</p> }
+                .into_any(),
+        });
+    view! {
+        <section aria-labelledby="desk-heading">
+            <h2 id="desk-heading">{tr!(l, desk_heading)}</h2>
+            <p class="hint">{tr!(l, desk_intro)}</p>
+            {message}
+            <form method="post" action="/staff/identity-verifications" class="form">
+                <div class="field"><label for="f-desk-login">{tr!(l, desk_login)}</label>
+                    <input id="f-desk-login" name="login_name" autocomplete="off" maxlength="64"/></div>
+                <button type="submit" class="button">{tr!(l, desk_button)}</button>
+            </form>
         </section>
     }
 }

@@ -13,9 +13,9 @@ pub enum AccountError {
     NotFound,
     #[error("the input needs correcting")]
     Invalid(FieldErrors),
-    /// A unique field (mobile, ID number, credit code, licence) is already registered.
+    /// A unique detail (mobile, ID number, credit code, licence) is already registered; which one is not said.
     #[error("already registered")]
-    Taken(FieldErrors),
+    Taken,
     #[error("wrong login name or password")]
     BadCredentials,
     #[error("too many failed logins")]
@@ -36,7 +36,7 @@ impl ServiceError for AccountError {
             AccountError::Unauthorized | AccountError::BadCredentials => ErrorKind::Unauthorized,
             AccountError::NotFound => ErrorKind::NotFound,
             AccountError::Invalid(_) => ErrorKind::Invalid,
-            AccountError::Taken(_) => ErrorKind::Conflict,
+            AccountError::Taken => ErrorKind::Conflict,
             AccountError::TooManyAttempts => ErrorKind::TooManyRequests,
             AccountError::Internal(_) => ErrorKind::Internal,
         }
@@ -47,7 +47,7 @@ impl ServiceError for AccountError {
             AccountError::Unauthorized => "unauthorized",
             AccountError::NotFound => "not_found",
             AccountError::Invalid(_) => "validation",
-            AccountError::Taken(_) => "taken",
+            AccountError::Taken => "taken",
             AccountError::BadCredentials => "bad_credentials",
             AccountError::TooManyAttempts => "rate_limited",
             AccountError::Internal(_) => "internal",
@@ -58,14 +58,14 @@ impl ServiceError for AccountError {
         match self {
             AccountError::BadCredentials => FormNotice::BadCredentials.message(l).into(),
             AccountError::TooManyAttempts => FormNotice::TooManyAttempts.message(l).into(),
-            AccountError::Taken(_) => tr!(l, error_this_is_already_registered_please_log).into(),
+            AccountError::Taken => tr!(l, error_this_is_already_registered_please_log).into(),
             other => kind_message(other.kind(), l).into(),
         }
     }
 
     fn field_errors(&self) -> Option<&FieldErrors> {
         match self {
-            AccountError::Invalid(e) | AccountError::Taken(e) => Some(e),
+            AccountError::Invalid(e) => Some(e),
             _ => None,
         }
     }

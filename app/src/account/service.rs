@@ -9,16 +9,33 @@ use domain::{FieldError, FieldErrors, Mobile, Uscc};
 
 pub type Result<T> = std::result::Result<T, AccountError>;
 
-/// Failed logins counted over this window.
-pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
-/// Failures allowed per account, and per client address, within the window.
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-pub const MAX_FAILURES_PER_IP: i64 = 20;
-
-/// A new session: the account and the token for the browser's cookie.
+/// A new session: the account, the token for the browser's session cookie and the known-device mark (a
+/// long-lived cookie that lets this browser log in to this account while strangers' guesses are being limited).
 pub struct SessionStarted {
     pub account: Account,
     pub token: String,
+    pub device: String,
+}
+
+/// The known-device mark of an account: a random nonce and a keyed tag over it and the account id. Stateless:
+/// any instance checks it with the deployment's keys; it opens nothing by itself (a password is still needed).
+pub fn device_mark(keys: &db::crypto::Keys, account_id: &str) -> String {
+    let nonce = &db::crypto::new_token()[..16];
+    format!(
+        "{nonce}.{}",
+        &keys.lookup_hash(&format!("device:{nonce}:{account_id}"))[..32]
+    )
+}
+
+fn is_known_device(keys: &db::crypto::Keys, mark: Option<&str>, account_id: &str) -> bool {
+    let Some((nonce, tag)) = mark.and_then(|m| m.split_once('.')) else {
+        return false;
+    };
+    nonce.len() == 16
+        && keys
+            .lookup_hash(&format!("device:{nonce}:{account_id}"))
+            .get(..32)
+            .is_some_and(|t| db::crypto::constant_time_eq(t.as_bytes(), tag.as_bytes()))
 }
 
 /// Registers a citizen, enterprise or lawyer and logs them in.
@@ -28,7 +45,33 @@ pub async fn register(
     user_agent: &str,
     ctx: &ServerCtx,
 ) -> Result<SessionStarted> {
-    let valid = form.validate(caller.today).map_err(AccountError::Invalid)?;
+    let mut valid = form.validate(caller.today);
+    if let Some(problem) =
+        domain::registration::weak_password(&form.password, &form_identifiers(form))
+    {
+        if let Err(errors) = &mut valid {
+            if errors.get("password").is_none() {
+                errors.push("password", problem);
+            }
+        } else {
+            let mut errors = FieldErrors::default();
+            errors.push("password", problem);
+            valid = Err(errors);
+        }
+    }
+    let valid = valid.map_err(AccountError::Invalid)?;
+    if !db::limits::hit(
+        &ctx.db,
+        &db::limits::REGISTER_CLIENT,
+        &caller.ip,
+        caller.now_ms,
+    )
+    .await?
+    .is_allowed()
+    {
+        tracing::warn!("registration rate limit reached");
+        return Err(AccountError::TooManyAttempts);
+    }
     let account = match accounts::register(
         &ctx.db,
         &ctx.keys,
@@ -40,17 +83,19 @@ pub async fn register(
     .await
     {
         Ok(a) => a,
-        Err(RegisterError::Taken(field)) => {
-            let mut errors = FieldErrors::default();
-            errors.push(field, FieldError::Taken);
-            return Err(AccountError::Taken(errors));
-        }
+        // Which detail is taken is not said: that would tell anyone whether a mobile or ID number has an account.
+        Err(RegisterError::Taken(_)) => return Err(AccountError::Taken),
         Err(RegisterError::Db(e)) => return Err(e.into()),
     };
     tracing::info!(kind = account.kind.code(), login = %accounts::masked_login(account.kind, &account.login_name), "account registered");
     let token =
         db::sessions::create(&ctx.db, &account.id, &caller.ip, user_agent, caller.now_ms).await?;
-    Ok(SessionStarted { account, token })
+    let device = device_mark(&ctx.keys, &account.id);
+    Ok(SessionStarted {
+        account,
+        token,
+        device,
+    })
 }
 
 /// People type their login name in many ways: `+86 138-…`, a lower-case credit code. One canonical form each.
@@ -91,18 +136,39 @@ pub async fn login(
     if !missing.is_empty() {
         return Err(AccountError::Invalid(missing));
     }
-    let (by_name, by_ip) = accounts::recent_failures(
-        db,
-        &login_name,
-        &caller.ip,
-        caller.now_ms - FAILURE_WINDOW_MS,
-    )
-    .await?;
-    if by_name >= MAX_FAILURES_PER_ACCOUNT || by_ip >= MAX_FAILURES_PER_IP {
+    let row = accounts::find_for_login(db, &login_name).await?;
+    let known = row
+        .as_ref()
+        .is_some_and(|r| is_known_device(&ctx.keys, caller.device.as_deref(), &r.id));
+    // Counted before the password is checked, in the database: concurrent guesses cannot all slip under the limit.
+    // The owner's known device is not held back by what strangers elsewhere do.
+    use db::limits::{hit, LOGIN_ACCOUNT_CLIENT, LOGIN_ACCOUNT_UNKNOWN_CLIENTS, LOGIN_CLIENT};
+    // The owner's known device has a counter of its own, wherever it connects from (a shared office address
+    // that a guesser also uses does not lock it out); any other client is counted by its address.
+    let account_client = match (known, caller.device.as_deref()) {
+        (true, Some(mark)) => format!("{login_name}|device:{mark}"),
+        _ => format!("{login_name}|{}", caller.ip),
+    };
+    let mut allowed = hit(db, &LOGIN_ACCOUNT_CLIENT, &account_client, caller.now_ms)
+        .await?
+        .is_allowed();
+    if !known {
+        allowed &= hit(db, &LOGIN_CLIENT, &caller.ip, caller.now_ms)
+            .await?
+            .is_allowed();
+        allowed &= hit(
+            db,
+            &LOGIN_ACCOUNT_UNKNOWN_CLIENTS,
+            &login_name,
+            caller.now_ms,
+        )
+        .await?
+        .is_allowed();
+    }
+    if !allowed {
         tracing::warn!(ip = %caller.ip, "login rate limit reached");
         return Err(AccountError::TooManyAttempts);
     }
-    let row = accounts::find_for_login(db, &login_name).await?;
     let (id, hash) = match row {
         Some(r) => (Some(r.id), Some(r.password_hash)),
         None => (None, None),
@@ -110,19 +176,34 @@ pub async fn login(
     let ok = db::crypto::verify_password(password.to_string(), hash).await;
     match (ok, id) {
         (true, Some(id)) => {
-            accounts::clear_failures(db, &login_name).await?;
+            db::limits::clear(db, &LOGIN_ACCOUNT_CLIENT, &account_client).await?;
+            if !known {
+                db::limits::refund(db, &LOGIN_CLIENT, &caller.ip).await?;
+                db::limits::refund(db, &LOGIN_ACCOUNT_UNKNOWN_CLIENTS, &login_name).await?;
+            }
             let token =
                 db::sessions::create(db, &id, &caller.ip, user_agent, caller.now_ms).await?;
             let account = accounts::get(db, &id)
                 .await?
                 .ok_or_else(|| AccountError::Internal("account vanished".into()))?;
-            Ok(SessionStarted { account, token })
+            let device = device_mark(&ctx.keys, &id);
+            Ok(SessionStarted {
+                account,
+                token,
+                device,
+            })
         }
-        _ => {
-            accounts::record_failure(db, &login_name, &caller.ip, caller.now_ms).await?;
-            Err(AccountError::BadCredentials)
-        }
+        _ => Err(AccountError::BadCredentials),
     }
+}
+
+/// What a password must not contain: the login name, the mobile number, the ID number.
+fn form_identifiers(form: &RegistrationForm) -> Vec<String> {
+    [&form.mobile, &form.id_number, &form.uscc, &form.licence_no]
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| s.len() >= 6)
+        .collect()
 }
 
 /// Logs out: the session is deleted on the server, not just forgotten by the browser.
@@ -191,6 +272,52 @@ pub async fn own_account(caller: &Caller, ctx: &ServerCtx) -> Result<OwnAccount>
     })
 }
 
+/// The clerk's identity desk (the always-available verification method): a person shows their identity document
+/// at the litigation service centre, the clerk finds their account by its login name (mobile or credit code) and
+/// records that it is verified. From then on, filings that name the account's ID number, credit code or licence
+/// give it access. A real-name provider, when one is configured, records the same with `provider:<name>`.
+pub async fn verify_identity(
+    caller: &Caller,
+    login_name: &str,
+    ctx: &ServerCtx,
+) -> Result<Account> {
+    let clerk = me(caller)?;
+    if !matches!(
+        clerk.kind,
+        domain::registration::AccountKind::Clerk | domain::registration::AccountKind::CourtAdmin
+    ) {
+        return Err(AccountError::NotFound);
+    }
+    let login_name = canonical_login(login_name);
+    if login_name.is_empty() || login_name.chars().count() > 64 {
+        let mut errors = FieldErrors::default();
+        errors.push(
+            "login_name",
+            if login_name.is_empty() {
+                FieldError::Required
+            } else {
+                FieldError::TooLong
+            },
+        );
+        return Err(AccountError::Invalid(errors));
+    }
+    let account = accounts::find_public(&ctx.db, &login_name)
+        .await?
+        .ok_or(AccountError::NotFound)?;
+    accounts::verify_identity(
+        &ctx.db,
+        &account.id,
+        &format!("clerk:{}", clerk.id),
+        &caller.ip,
+        caller.now_ms,
+    )
+    .await?;
+    tracing::info!(login = %accounts::masked_login(account.kind, &account.login_name), "identity verified by a clerk");
+    accounts::get(&ctx.db, &account.id)
+        .await?
+        .ok_or(AccountError::NotFound)
+}
+
 /// A court staff account to open (from the administrator's command; never self-registered).
 pub struct NewStaff<'a> {
     pub role: domain::registration::AccountKind,
@@ -235,7 +362,8 @@ pub async fn create_staff(
         Err(RegisterError::Taken(field)) => {
             let mut errors = FieldErrors::default();
             errors.push(field, FieldError::Taken);
-            Err(AccountError::Taken(errors))
+            // The administrator's command may say which name is taken: nothing is disclosed to the public.
+            Err(AccountError::Invalid(errors))
         }
         Err(RegisterError::Db(e)) => Err(e.into()),
     }

@@ -32,6 +32,8 @@ pub struct FilingData {
     pub relief_reason: Option<String>,
     /// Shown once, right after the first submission.
     pub query_code: Option<String>,
+    /// A party link code the viewing clerk just issued: (party index, code), shown once.
+    pub link_code: Option<(usize, String)>,
     pub courts: Vec<(String, String)>,
     /// The competent courts the jurisdiction rules point to, from the places and addresses the draft names.
     pub suggestions: Vec<domain::jurisdiction::Suggestion>,
@@ -73,6 +75,23 @@ pub struct TrackInfo {
 }
 
 pub const QUERY_CODE_COOKIE: &str = "portal_query_code";
+/// A party link code just issued, for the clerk's page: `filing id:party index:code`.
+pub const LINK_CODE_COOKIE: &str = "portal_link_code";
+
+/// The value of a request cookie, for the codes shown once.
+#[cfg(feature = "ssr")]
+fn request_cookie(name: &str) -> Option<String> {
+    use_context::<http::request::Parts>().and_then(|p| {
+        p.headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    })
+}
 
 /// The caller of a server function, or the error the page shows.
 #[cfg(feature = "ssr")]
@@ -94,20 +113,20 @@ pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
         .await
         .map_err(|e| door(e, info.lang))?;
     // The query code travels in a short-lived HttpOnly cookie set by the submit handler, never in a URL.
-    let query_code = use_context::<http::request::Parts>().and_then(|p| {
-        p.headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|kv| kv.trim().split_once('='))
-            .find(|(k, _)| *k == QUERY_CODE_COOKIE)
-            .and_then(|(_, v)| {
-                v.split_once(':')
-                    .filter(|(fid, _)| *fid == id)
-                    .map(|(_, code)| code.to_string())
-            })
+    let query_code = request_cookie(QUERY_CODE_COOKIE).and_then(|v| {
+        v.split_once(':')
+            .filter(|(fid, _)| *fid == id)
+            .map(|(_, code)| code.to_string())
     });
+    let link_code = d
+        .reviewer
+        .then(|| request_cookie(LINK_CODE_COOKIE))
+        .flatten()
+        .and_then(|v| {
+            let mut parts = v.splitn(3, ':');
+            let (fid, index, code) = (parts.next()?, parts.next()?, parts.next()?);
+            (fid == id).then(|| Some((index.parse().ok()?, code.to_string())))?
+        });
     let f = d.filing;
     Ok(FilingData {
         own: d.own,
@@ -135,6 +154,7 @@ pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
         relief_kind: f.relief_kind,
         relief_reason: f.relief_reason,
         query_code,
+        link_code,
         courts: d.courts,
         suggestions: d.competent_courts,
     })
@@ -188,11 +208,11 @@ pub async fn track_filing(receipt: String, code: String) -> Result<Option<TrackI
     if receipt.trim().is_empty() {
         return Ok(None);
     }
-    match super::service::track(&receipt, &code, &ctx).await {
+    match super::service::track(&info, &receipt, &code, &ctx).await {
         Ok(t) => Ok(Some(TrackInfo {
-            status: t.filing.status,
-            case_number: t.filing.case_number,
-            review_deadline: t.filing.review_deadline,
+            status: t.status,
+            case_number: t.case_number,
+            review_deadline: t.review_deadline,
             events: t
                 .events
                 .into_iter()

@@ -29,6 +29,9 @@ pub enum FilingError {
     /// An evidence file refused (type, size, empty): the filer can try again.
     #[error("upload refused: {0:?}")]
     Upload(UploadError),
+    /// Too many failed look-ups or codes from this client or for this receipt: wait.
+    #[error("too many attempts")]
+    TooManyAttempts,
     /// Our fault: the cause goes to the log only.
     #[error("internal: {0}")]
     Internal(String),
@@ -73,6 +76,7 @@ impl ServiceError for FilingError {
             FilingError::Conflict
             | FilingError::NoMediationConsent
             | FilingError::NotOverdue { .. } => ErrorKind::Conflict,
+            FilingError::TooManyAttempts => ErrorKind::TooManyRequests,
             FilingError::Internal(_) => ErrorKind::Internal,
         }
     }
@@ -87,6 +91,7 @@ impl ServiceError for FilingError {
             FilingError::NoMediationConsent => "no_consent",
             FilingError::NotOverdue { .. } => "not_overdue",
             FilingError::Upload(e) => e.code(),
+            FilingError::TooManyAttempts => "rate_limited",
             FilingError::Internal(_) => "internal",
         }
     }
@@ -104,6 +109,7 @@ impl ServiceError for FilingError {
                     .unwrap_or_default()
             ),
             FilingError::Upload(e) => e.message(l).into(),
+            FilingError::TooManyAttempts => tr!(l, error_too_many_attempts).into(),
             // One field at fault: its own sentence says more than the general one.
             FilingError::Invalid(errors) if errors.0.len() == 1 => errors.0[0].1.message(l).into(),
             other => kind_message(other.kind(), l).into(),

@@ -120,6 +120,7 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
         .reviewer
         .then(|| super::review::ReviewPanel(super::review::ReviewPanelProps { filing: f.clone() }));
     let payment = payment_panel(&f, l, today);
+    let links = (f.reviewer && f.status != FilingStatus::Draft).then(|| party_links(&f, l));
     view! {
         <h1>{title}</h1>
         <p><span class=format!("status status-{}", f.status.code())>{f.status.label(l)}</span></p>
@@ -129,6 +130,7 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
         {tasks}
         {payment}
         {review}
+        {links}
         {events_view(&f.events, l)}
         <p><a href="/filings">{tr!(l, filing_back_to_my_matters)}</a></p>
     }
@@ -204,4 +206,36 @@ pub(super) fn payment_panel(f: &FilingData, l: Lang, today: Date) -> Option<AnyV
         }
         .into_any(),
     )
+}
+
+/// The reviewing clerk issues each party's link code, to serve with the court's papers; a code just issued is
+/// shown once beside its party.
+fn party_links(f: &FilingData, l: Lang) -> AnyView {
+    let id = f.id.clone();
+    view! {
+        <section class="party-links" aria-labelledby="links-title">
+            <h2 id="links-title">{tr!(l, party_links_heading)}</h2>
+            <p class="hint">{tr!(l, party_links_intro)}</p>
+            <ul class="task-list">
+                {f.draft.parties.iter().enumerate().map(|(i, p)| {
+                    let role = domain::filing::PartyRole::from_code(&p.role)
+                        .map(|r| r.label(l))
+                        .unwrap_or(tr!(l, review_role_not_given));
+                    let shown = f.link_code.clone().filter(|(n, _)| *n == i).map(|(_, code)| view! {
+                        <p role="status">{tr!(l, party_links_code_for)}": "<strong class="link-code">{code}</strong></p>
+                    });
+                    view! {
+                        <li>
+                            {format!("{}（{role}）", domain::mask::name(&p.name))}
+                            <form method="post" action=format!("/filings/{id}/parties/{i}/link-code") class="inline-actions">
+                                <button type="submit" class="button secondary">{tr!(l, party_links_issue)}</button>
+                            </form>
+                            {shown}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
 }

@@ -281,6 +281,11 @@ pub fn apply_step(
     Ok(())
 }
 
+/// Said beside a date worked out for a year whose public-holiday notice is not loaded yet: only weekends moved it.
+pub fn holidays_unknown(l: Lang) -> &'static str {
+    tr!(l, form_that_year_s_public_holidays_are)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,12 +327,16 @@ mod tests {
         assert_eq!(d.parties.len(), 3);
         assert!(apply_step(&mut d, Step::Parties, &pairs(&[("parties.5.name", "赵六")])).is_err());
         // And no list grows past its bound, by rows or by "add".
-        let mut full = FilingDraft::default();
-        full.claims = vec![Default::default(); MAX_CLAIMS];
+        let mut full = FilingDraft {
+            claims: vec![Default::default(); MAX_CLAIMS],
+            ..Default::default()
+        };
         let at_bound = format!("claims.{MAX_CLAIMS}.text");
         assert!(apply_step(&mut full, Step::Claims, &pairs(&[(at_bound.as_str(), "x")])).is_err());
-        let mut many = FilingDraft::default();
-        many.evidence = vec![Default::default(); MAX_EVIDENCE + 1];
+        let many = FilingDraft {
+            evidence: vec![Default::default(); MAX_EVIDENCE + 1],
+            ..Default::default()
+        };
         assert!(check_bounds(&many).unwrap_err().get("evidence").is_some());
     }
 
@@ -382,9 +391,4 @@ mod tests {
         assert_eq!(d.claims.len(), 1, "blank rows go");
         assert_eq!(d.claims[0].amount, "十万");
     }
-}
-
-/// Said beside a date worked out for a year whose public-holiday notice is not loaded yet: only weekends moved it.
-pub fn holidays_unknown(l: Lang) -> &'static str {
-    tr!(l, form_that_year_s_public_holidays_are)
 }

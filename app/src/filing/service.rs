@@ -20,13 +20,15 @@ pub type Result<T> = std::result::Result<T, FilingError>;
 
 mod court;
 mod evidence;
+mod parties;
 mod pending;
 mod tracking;
 
 pub use court::{payment, queue, review, PaymentInput, QueueEntry, ReviewInput};
 pub use evidence::{add_evidence, evidence_file, Upload};
+pub use parties::{issue_party_link, link_party, IssuedLink};
 pub use pending::{keep_until_login, restore_pending};
-pub use tracking::{estimate, track, Tracked};
+pub use tracking::{estimate, track};
 
 pub(crate) fn account(caller: &Caller) -> Result<&Account> {
     caller.user.as_ref().ok_or(FilingError::Unauthorized)
@@ -168,7 +170,10 @@ pub async fn save_draft(
 ) -> Result<Filing> {
     let f = own_editable(caller, id, ctx).await?;
     super::form::check_bounds(draft).map_err(FilingError::Invalid)?;
-    Ok(filings::save_draft(&ctx.db, id, &f.filer_id, draft, &caller.ip, caller.now_ms).await?)
+    let saved =
+        filings::save_draft(&ctx.db, id, &f.filer_id, draft, &caller.ip, caller.now_ms).await?;
+    evidence::remove_unlisted_files(id, &saved.draft, ctx).await?;
+    Ok(saved)
 }
 
 /// Merges one wizard step's answers into the draft and saves it: nothing typed is dropped, valid or not.
@@ -181,7 +186,7 @@ pub async fn save_step(
 ) -> Result<Filing> {
     let mut f = own_editable(caller, id, ctx).await?;
     apply_step(&mut f.draft, step, pairs).map_err(FilingError::Invalid)?;
-    Ok(filings::save_draft(
+    let saved = filings::save_draft(
         &ctx.db,
         id,
         &f.filer_id,
@@ -189,7 +194,11 @@ pub async fn save_step(
         &caller.ip,
         caller.now_ms,
     )
-    .await?)
+    .await?;
+    if step == Step::Evidence {
+        evidence::remove_unlisted_files(id, &saved.draft, ctx).await?;
+    }
+    Ok(saved)
 }
 
 /// A submitted filing and, the first time only, the query code that lets anyone the filer tells follow it.
@@ -227,15 +236,13 @@ pub async fn submit(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Submit
             &db::new_id()[..8].to_ascii_uppercase()
         )
     });
-    let query_code = {
-        use rand::Rng;
-        format!("{:06}", rand::thread_rng().gen_range(0..1_000_000))
-    };
+    // 10 symbols from an alphabet without look-alikes: 49 bits, and look-ups are limited besides.
+    let query_code = db::crypto::new_code(10);
     // The court decides within seven days (CPL Art. 126), rest days skipped.
     let deadline = ctx.calendar.period_end_days(caller.today, 7).to_string();
     let submission = filings::Submission {
         receipt_no: &receipt_no,
-        query_code_hash: &db::crypto::token_hash(&format!("{receipt_no}:{query_code}")),
+        query_code_hash: &ctx.keys.code_hash("track", &receipt_no, &query_code),
         review_deadline: &deadline,
         fee_table_version: &fee.table_version,
         fee_total_fen: fee.total_fen,

@@ -37,8 +37,8 @@ pub fn TrackPage() -> impl IntoView {
         <section class="panel narrow">
             <h1>{tr!(l, track_track_progress)}</h1>
             <form method="get" action="/track" class="form">
-                <div class="field"><label for="f-receipt">{tr!(l, filing_receipt_number)}</label><input id="f-receipt" name="receipt" value=receipt/></div>
-                <div class="field"><label for="f-code">{tr!(l, track_query_code)}</label><input id="f-code" name="code" inputmode="numeric" value=code/></div>
+                <div class="field"><label for="f-receipt">{tr!(l, filing_receipt_number)}</label><input id="f-receipt" name="receipt" autocapitalize="characters" autocomplete="off" spellcheck="false" value=receipt/></div>
+                <div class="field"><label for="f-code">{tr!(l, track_query_code)}</label><input id="f-code" name="code" autocapitalize="characters" autocomplete="off" spellcheck="false" maxlength="32" value=code/></div>
                 <button type="submit" class="button">{tr!(l, track_look_up)}</button>
             </form>
             <Suspense fallback=|| ()>{body}</Suspense>

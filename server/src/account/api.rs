@@ -24,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(account_by_id))
         .routes(routes!(me))
         .routes(routes!(login, logout))
+        .routes(routes!(verify_identity))
 }
 
 /// The API door's one mapping of an account error.
@@ -46,6 +47,9 @@ pub struct AccountDto {
     pub licence_no: Option<String>,
     pub law_firm: Option<String>,
     pub court_code: Option<String>,
+    /// Whether a clerk (or a real-name provider) verified who this is: only then do filings that name the
+    /// account's ID number, credit code or licence give it access.
+    pub identity_verified: bool,
 }
 
 impl From<&db::accounts::Account> for AccountDto {
@@ -61,6 +65,7 @@ impl From<&db::accounts::Account> for AccountDto {
             licence_no: a.licence_no.clone(),
             law_firm: a.law_firm.clone(),
             court_code: a.court_code.clone(),
+            identity_verified: a.identity_verified_at.is_some(),
         }
     }
 }
@@ -100,7 +105,7 @@ fn with_session(
     started: service::SessionStarted,
 ) -> Response {
     let mut res = (status, Json(AccountDto::from(&started.account))).into_response();
-    cookies::start_session(&mut res, state.settings.secure_cookies, started.token);
+    cookies::start_session(&mut res, state.settings.secure_cookies, started);
     res
 }
 
@@ -183,4 +188,41 @@ async fn account_by_id(
     service::by_id(&caller, &id)
         .map(|a| Json(a.into()))
         .map_err(|e| refused(e, caller.lang))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct VerifyIdentityRequest {
+    /// The person's login name: their mobile number, or the enterprise's credit code.
+    login_name: String,
+}
+
+/// An account as the clerk's identity desk sees it: masked, with its verification.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct VerifiedAccount {
+    pub id: String,
+    pub kind: String,
+    /// Masked (张*).
+    pub display_name: String,
+    pub identity_verified: bool,
+}
+
+/// The clerk's identity desk: records that the person showed their identity document (clerks and court
+/// administrators only; anyone else gets 404).
+#[utoipa::path(post, path = "/api/v1/staff/identity-verifications", tag = "court",
+    request_body = VerifyIdentityRequest, responses((status = 200, body = VerifiedAccount),
+    (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn verify_identity(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    ApiJson(req): ApiJson<VerifyIdentityRequest>,
+) -> Result<Json<VerifiedAccount>, Problem> {
+    let a = service::verify_identity(&caller, &req.login_name, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok(Json(VerifiedAccount {
+        id: a.id.clone(),
+        kind: a.kind.code().into(),
+        display_name: domain::mask::name(&a.display_name),
+        identity_verified: a.identity_verified_at.is_some(),
+    }))
 }

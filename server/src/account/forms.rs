@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/login", post(login))
         .route("/logout", post(logout))
         .route("/prefs", post(prefs))
+        .route("/staff/identity-verifications", post(verify_identity))
 }
 
 /// Renders the page at the request's path with the form's outcome, under the given status.
@@ -76,8 +77,17 @@ async fn refused(
         notice,
     };
     match e {
-        AccountError::Invalid(errors) | AccountError::Taken(errors) => {
+        AccountError::Invalid(errors) => {
             render_with(state, parts, outcome(errors.0, None), status).await
+        }
+        AccountError::Taken => {
+            render_with(
+                state,
+                parts,
+                outcome(vec![], Some(FormNotice::Taken)),
+                status,
+            )
+            .await
         }
         AccountError::BadCredentials => {
             render_with(
@@ -101,9 +111,9 @@ async fn refused(
     }
 }
 
-fn redirect_with_session(state: &AppState, to: &str, token: String) -> Response {
+fn redirect_with_session(state: &AppState, to: &str, started: service::SessionStarted) -> Response {
     let mut res = Redirect::to(to).into_response();
-    cookies::start_session(&mut res, state.settings.secure_cookies, token);
+    cookies::start_session(&mut res, state.settings.secure_cookies, started);
     res
 }
 
@@ -111,7 +121,7 @@ async fn register(State(state): State<AppState>, req: Request<Body>) -> Response
     let ua = super::api::user_agent(req.headers());
     let (info, parts, form) = form_request::<RegistrationForm, _>(req, &state).await;
     match service::register(&info, &form, &ua, &state.ctx).await {
-        Ok(started) => redirect_with_session(&state, "/me", started.token),
+        Ok(started) => redirect_with_session(&state, "/me", started),
         Err(e) => refused(&state, parts, "register", kept_values(&form), e, info.lang).await,
     }
 }
@@ -170,7 +180,7 @@ async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
                 }
                 None => "/me".to_string(),
             };
-            let mut res = redirect_with_session(&state, &to, started.token);
+            let mut res = redirect_with_session(&state, &to, started);
             if pending.is_some() {
                 // Taken once: the cookie goes with it.
                 cookies::set(
@@ -217,7 +227,9 @@ fn local_path(p: Option<&str>) -> &str {
             if p.starts_with('/')
                 && !p.starts_with("//")
                 && !p.contains('\\')
-                && p.len() <= 512 =>
+                && p.len() <= 512
+                // No control characters (CR/LF would split the Location header) and no spaces.
+                && p.bytes().all(|b| b > b' ' && b != 0x7f) =>
         {
             p
         }
@@ -260,5 +272,28 @@ mod tests {
         assert_eq!(super::local_path(Some("//evil.example/")), "/");
         assert_eq!(super::local_path(Some("https://evil.example/")), "/");
         assert_eq!(super::local_path(None), "/");
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct VerifyForm {
+    #[serde(default)]
+    login_name: String,
+}
+
+/// The clerk's identity desk on the account page: back there with the outcome.
+async fn verify_identity(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let (caller, parts, form) = form_request::<VerifyForm, _>(req, &state).await;
+    let to = |outcome: &str| {
+        Redirect::to(&format!("/me?verified={outcome}#desk-heading")).into_response()
+    };
+    match service::verify_identity(&caller, &form.login_name, &state.ctx).await {
+        Ok(_) => to("ok"),
+        Err(AccountError::Unauthorized) => Redirect::to("/login").into_response(),
+        Err(AccountError::Invalid(_)) => to("invalid"),
+        Err(AccountError::NotFound) if caller.user.as_ref().is_some_and(|u| u.kind.is_staff()) => {
+            to("not_found")
+        }
+        Err(e) => error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await,
     }
 }

@@ -34,6 +34,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(queue))
         .routes(routes!(track))
         .routes(routes!(risk))
+        .routes(routes!(issue_party_link))
+        .routes(routes!(link_party))
 }
 
 /// The API door's one mapping of a filing error.
@@ -399,15 +401,15 @@ async fn track(
     Caller(caller): Caller,
     ApiQuery(q): ApiQuery<TrackQuery>,
 ) -> Result<Json<Tracking>, Problem> {
-    let t = service::track(&q.receipt, &q.code, &state.ctx)
+    let t = service::track(&caller, &q.receipt, &q.code, &state.ctx)
         .await
         .map_err(|e| refused(e, caller.lang))?;
     Ok(Json(Tracking {
-        receipt_no: t.filing.receipt_no,
-        status: t.filing.status,
-        status_label: t.filing.status.label(caller.lang).into(),
-        case_number: t.filing.case_number,
-        review_deadline: t.filing.review_deadline,
+        receipt_no: Some(t.receipt_no),
+        status: t.status,
+        status_label: t.status.label(caller.lang).into(),
+        case_number: t.case_number,
+        review_deadline: t.review_deadline,
         events: t
             .events
             .into_iter()
@@ -437,4 +439,64 @@ async fn risk(
 ) -> Json<Estimate> {
     let (risk, fee) = service::estimate(&caller, &draft, &state.ctx);
     Json(Estimate { risk, fee })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PartyLinkCode {
+    /// The code to serve on the party (shown once; only its keyed hash is kept).
+    pub code: String,
+    /// Until when it can be used, UTC milliseconds.
+    pub expires_at: i64,
+}
+
+/// The reviewing court issues the link code of one party (by its index in the filing's parties): served with the
+/// court's papers, it lets that party see the matter in the portal. Issuing again replaces the last code.
+#[utoipa::path(post, path = "/api/v1/filings/{id}/parties/{index}/link-code", tag = "court",
+    params(("id" = String, Path), ("index" = usize, Path)), responses((status = 201, body = PartyLinkCode),
+    (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem),
+    (status = 422, body = Problem)))]
+async fn issue_party_link(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path((id, index)): Path<(String, usize)>,
+) -> Result<(StatusCode, Json<PartyLinkCode>), Problem> {
+    let issued = service::issue_party_link(&caller, &id, index, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(PartyLinkCode {
+            code: issued.code,
+            expires_at: issued.expires_at,
+        }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LinkRequest {
+    /// The filing's receipt number.
+    pub receipt: String,
+    /// The party link code the court served.
+    pub code: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Linked {
+    pub filing_id: String,
+}
+
+/// A party links a filing to their account with the receipt number and the code the court served; a wrong pair is
+/// 404 whatever was wrong, and tries are limited per account (429).
+#[utoipa::path(post, path = "/api/v1/me/filing-links", tag = "filings", request_body = LinkRequest, responses(
+    (status = 201, body = Linked), (status = 401, body = Problem), (status = 404, body = Problem),
+    (status = 422, body = Problem), (status = 429, body = Problem)))]
+async fn link_party(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    ApiJson(req): ApiJson<LinkRequest>,
+) -> Result<(StatusCode, Json<Linked>), Problem> {
+    let filing_id = service::link_party(&caller, &req.receipt, &req.code, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok((StatusCode::CREATED, Json(Linked { filing_id })))
 }

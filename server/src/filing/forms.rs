@@ -25,6 +25,11 @@ pub fn router() -> Router<AppState> {
         .route("/filings/{id}/submit", post(submit))
         .route("/filings/{id}/review", post(review))
         .route("/filings/{id}/payment", post(payment))
+        .route(
+            "/filings/{id}/parties/{index}/link-code",
+            post(issue_party_link),
+        )
+        .route("/me/filing-links", post(link_party))
         .route("/filings/{id}/{step}", post(save_step))
         .route("/files/{file_id}", get(download))
 }
@@ -113,6 +118,7 @@ async fn new_filing(State(state): State<AppState>, req: Request<Body>) -> Respon
 /// the filer is sent to log in; the login applies them to the draft if it is theirs. Nothing typed is lost.
 async fn keep_until_login(
     state: &AppState,
+    parts: http::request::Parts,
     caller: &RequestInfo,
     id: &str,
     step: Step,
@@ -133,6 +139,9 @@ async fn keep_until_login(
             res
         }
         Err(FilingError::NotFound) => Redirect::to("/login").into_response(),
+        Err(e @ FilingError::TooManyAttempts) => {
+            error_page::render(state, parts, &Problem::from_service(&e, caller.lang)).await
+        }
         Err(e) => {
             tracing::error!(error = %e, "keeping a step until login failed");
             Redirect::to("/login").into_response()
@@ -160,7 +169,7 @@ async fn save_step(
         return if autosave {
             axum::http::StatusCode::UNAUTHORIZED.into_response()
         } else {
-            keep_until_login(&state, &caller, &id, step, pairs).await
+            keep_until_login(&state, parts, &caller, &id, step, pairs).await
         };
     }
     if let Err(e) = service::save_step(&caller, &id, step, &pairs, &state.ctx).await {
@@ -193,7 +202,7 @@ async fn submit(
 ) -> Response {
     let (caller, parts, pairs) = form_request::<Vec<(String, String)>, _>(req, &state).await;
     if caller.user.is_none() {
-        return keep_until_login(&state, &caller, &id, Step::Check, pairs).await;
+        return keep_until_login(&state, parts, &caller, &id, Step::Check, pairs).await;
     }
     // The check page's own answers (consent, confirmations) are saved first, then the whole filing submitted.
     if let Err(e) = service::save_step(&caller, &id, Step::Check, &pairs, &state.ctx).await {
@@ -410,4 +419,77 @@ async fn download(
         HeaderValue::from_static("private, no-store"),
     );
     res
+}
+
+/// The clerk issues a party's link code: shown once on the filing's page (carried there in a short-lived HttpOnly
+/// cookie, never in a URL).
+async fn issue_party_link(
+    State(state): State<AppState>,
+    Path((id, index)): Path<(String, String)>,
+    req: Request<Body>,
+) -> Response {
+    let caller = caller_of(req.extensions());
+    let (parts, _) = req.into_parts();
+    let Ok(index) = index.parse::<usize>() else {
+        return refused(
+            &state,
+            parts,
+            caller.lang,
+            FilingError::NotFound,
+            Back::Filing(&id, "link_error"),
+        )
+        .await;
+    };
+    match service::issue_party_link(&caller, &id, index, &state.ctx).await {
+        Ok(issued) => {
+            let mut res = Redirect::to(&format!("/filings/{id}#links-title")).into_response();
+            cookies::set(
+                &mut res,
+                cookies::make(
+                    state.settings.secure_cookies,
+                    cookies::LINK_CODE,
+                    format!("{id}:{index}:{}", issued.code),
+                    Lifetime::QUERY_CODE,
+                ),
+            );
+            res
+        }
+        Err(e) => {
+            refused(
+                &state,
+                parts,
+                caller.lang,
+                e,
+                Back::Filing(&id, "link_error"),
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct LinkForm {
+    #[serde(default)]
+    receipt: String,
+    #[serde(default)]
+    code: String,
+}
+
+/// A party links a served matter from their account page; a refusal goes back there saying why.
+async fn link_party(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let (caller, parts, form) = form_request::<LinkForm, _>(req, &state).await;
+    match service::link_party(&caller, &form.receipt, &form.code, &state.ctx).await {
+        Ok(filing_id) => Redirect::to(&format!("/filings/{filing_id}")).into_response(),
+        Err(FilingError::Unauthorized) => Redirect::to("/login").into_response(),
+        Err(FilingError::Invalid(_)) => {
+            Redirect::to("/me?link=invalid#link-heading").into_response()
+        }
+        Err(FilingError::TooManyAttempts) => {
+            Redirect::to("/me?link=rate_limited#link-heading").into_response()
+        }
+        Err(FilingError::NotFound) => {
+            Redirect::to("/me?link=not_found#link-heading").into_response()
+        }
+        Err(e) => error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await,
+    }
 }

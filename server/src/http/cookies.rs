@@ -12,8 +12,13 @@ pub const LANG: &str = "portal_lang";
 pub const ELDERLY: &str = "portal_elderly";
 /// Answers posted after the session expired, kept until the next login (HttpOnly).
 pub const PENDING: &str = "portal_pending";
+/// The known-device mark of the last account that logged in here (HttpOnly, a year): its owner's logins are not
+/// held back by strangers' guesses at the account.
+pub const DEVICE: &str = "portal_device";
 /// The one-time query code shown right after submission (HttpOnly, short-lived, on /filings only).
 pub const QUERY_CODE: &str = app::filing::data::QUERY_CODE_COOKIE;
+/// A party link code just issued, for the clerk's filing page (HttpOnly, short-lived, on /filings only).
+pub const LINK_CODE: &str = app::filing::data::LINK_CODE_COOKIE;
 
 /// How long a cookie lives and where it is sent.
 #[derive(Clone, Copy, Debug)]
@@ -38,6 +43,11 @@ impl Lifetime {
     pub const QUERY_CODE: Lifetime = Lifetime {
         path: "/filings",
         max_age_secs: 15 * 60,
+        http_only: true,
+    };
+    pub const DEVICE: Lifetime = Lifetime {
+        path: "/",
+        max_age_secs: 365 * 24 * 3600,
         http_only: true,
     };
     pub const PREFERENCE: Lifetime = Lifetime {
@@ -78,9 +88,14 @@ pub fn set(res: &mut Response, cookie: Cookie<'static>) {
     }
 }
 
-/// Starts a session in the browser: the session cookie with the token.
-pub fn start_session(res: &mut Response, secure: bool, token: String) {
-    set(res, make(secure, SESSION, token, Lifetime::SESSION));
+/// Starts a session in the browser: the session cookie with the token, and the known-device mark.
+pub fn start_session(
+    res: &mut Response,
+    secure: bool,
+    started: app::account::service::SessionStarted,
+) {
+    set(res, make(secure, SESSION, started.token, Lifetime::SESSION));
+    set(res, make(secure, DEVICE, started.device, Lifetime::DEVICE));
 }
 
 /// Ends the session in the browser (the server has already deleted it).

@@ -38,10 +38,17 @@ pub async fn csrf_guard(State(state): State<AppState>, req: Request<Body>, next:
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
+    // This site's own scheme: https behind TLS (the secure-cookies setting says so), http otherwise. A page of the
+    // same host over plain http (which anyone on the network can forge) is not this site.
+    let scheme = if state.settings.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
     let allowed = match &claimed {
         Some(origin) => {
-            let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
-            origin_host.eq_ignore_ascii_case(host)
+            let (origin_scheme, origin_host) = origin.split_once("://").unwrap_or(("", ""));
+            (origin_scheme.eq_ignore_ascii_case(scheme) && origin_host.eq_ignore_ascii_case(host))
                 || state.settings.allowed_origins.iter().any(|a| a == origin)
         }
         None => false,

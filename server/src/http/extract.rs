@@ -149,6 +149,7 @@ pub fn caller_of(extensions: &axum::http::Extensions) -> RequestInfo {
             user: None,
             today: domain::date::shanghai_date(now),
             now_ms: now,
+            device: None,
         }
     })
 }

@@ -2,11 +2,14 @@
 //! gets a strict one. Pages carry personal data, so no shared cache may keep them.
 
 use axum::body::Body;
+use axum::extract::State;
 use axum::http::{header, HeaderValue, Request};
 use axum::middleware::Next;
 use axum::response::Response;
 
-pub async fn security_headers(req: Request<Body>, next: Next) -> Response {
+/// `State(tls)`: the site is served over TLS (`PORTAL_SECURE_COOKIES=1`); then browsers are told to use nothing else
+/// for two years (HSTS), so no first request goes out in clear.
+pub async fn security_headers(State(tls): State<bool>, req: Request<Body>, next: Next) -> Response {
     let is_static = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
@@ -27,6 +30,12 @@ pub async fn security_headers(req: Request<Body>, next: Next) -> Response {
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
     );
+    if tls {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
             header::CONTENT_SECURITY_POLICY,

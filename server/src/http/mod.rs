@@ -12,3 +12,4 @@ pub mod extract;
 pub mod headers;
 pub mod page_cache;
 pub mod problem;
+pub mod rpc;

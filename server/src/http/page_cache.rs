@@ -1,9 +1,12 @@
 //! The public pages everybody sees the same — home, login, register — for visitors who are not logged in, kept
 //! rendered and compressed in memory, so the front door stays fast for people on slow rural networks and under load.
 //!
-//! What such a page depends on is exactly the cache key: the path with its query, the language (cookie, then
-//! `Accept-Language`), elderly mode, today's date in Asia/Shanghai (the page data carries it) and the encoding the
-//! browser accepts. A request with a session or any state of its own (a pending save) is never served from here,
+//! What such a page depends on is exactly the cache key: the path and the one query parameter the page reads
+//! (the registration tab, the "answers kept" notice of the login page) reduced to the values it can take, the
+//! language (cookie, then `Accept-Language`), elderly mode, today's date in Asia/Shanghai (the page data carries
+//! it) and the encoding the browser accepts. Any other query string is the same page: it is rendered from the
+//! canonical address, so a million made-up query strings cost one render. The store is bounded (quick_cache,
+//! evicting by use). A request with a session or any state of its own (a pending save) is never served from here,
 //! and a response is kept only if it is a plain 200 page that sets no cookie. A kept page must not repeat one
 //! response's nonce to everyone: its nonce attributes are removed and its CSP allows exactly its inline scripts (Leptos'
 //! fixed hydration data) by their SHA-256 instead.
@@ -16,16 +19,39 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 use domain::Lang;
-use std::collections::HashMap;
 use std::io::Write;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
-/// Paths whose anonymous rendering is the same for everyone with the same key.
-const CACHEABLE: &[&str] = &["/", "/login", "/register"];
-/// Bounds memory: each entry is one compressed page of a few KB.
+/// Bounds memory: each entry is one compressed page of a few KB. The whole key space is 3 paths × their
+/// variants × 3 languages × 2 modes × 3 encodings (× 2 days around midnight) — well under this.
 const MAX_ENTRIES: usize = 512;
-const MAX_QUERY: usize = 64;
 const MAX_PAGE: usize = 512 * 1024;
+
+/// The pages kept, and what of the query each one reads: `(path, variant)` with the canonical address to render.
+fn canonical(path: &str, query: Option<&str>) -> Option<(&'static str, &'static str)> {
+    let param = |name: &str| {
+        query
+            .into_iter()
+            .flat_map(|q| q.split('&'))
+            .find_map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                (k == name).then_some(v)
+            })
+    };
+    match path {
+        "/" => Some(("/", "/")),
+        "/login" => Some(match param("saved") {
+            Some(_) => ("/login", "/login?saved=1"),
+            None => ("/login", "/login"),
+        }),
+        "/register" => Some(match param("kind") {
+            Some("enterprise") => ("/register", "/register?kind=enterprise"),
+            Some("lawyer") => ("/register", "/register?kind=lawyer"),
+            _ => ("/register", "/register"),
+        }),
+        _ => None,
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Encoding {
@@ -95,7 +121,8 @@ impl Encoding {
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Key {
-    path_and_query: String,
+    /// The canonical address rendered (path and the variant of its one parameter).
+    page: &'static str,
     lang: Lang,
     elderly: bool,
     day: i64,
@@ -107,15 +134,24 @@ struct Entry {
     body: Bytes,
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct PageCache {
-    entries: Arc<RwLock<HashMap<Key, Arc<Entry>>>>,
+    entries: Arc<quick_cache::sync::Cache<Key, Arc<Entry>>>,
+}
+
+impl Default for PageCache {
+    fn default() -> PageCache {
+        PageCache {
+            entries: Arc::new(quick_cache::sync::Cache::new(MAX_ENTRIES)),
+        }
+    }
 }
 
 fn key_of(req: &Request<Body>) -> Option<Key> {
-    if req.method() != Method::GET || !CACHEABLE.contains(&req.uri().path()) {
+    if req.method() != Method::GET {
         return None;
     }
+    let (_, page) = canonical(req.uri().path(), req.uri().query())?;
     let headers = req.headers();
     // Anything that makes the request someone's own bypasses the cache.
     if cookies::read(headers, cookies::SESSION).is_some()
@@ -123,12 +159,8 @@ fn key_of(req: &Request<Body>) -> Option<Key> {
     {
         return None;
     }
-    let path_and_query = req.uri().path_and_query()?.as_str();
-    if path_and_query.len() > req.uri().path().len() + 1 + MAX_QUERY {
-        return None;
-    }
     Some(Key {
-        path_and_query: path_and_query.to_string(),
+        page,
         lang: request_lang(headers),
         elderly: cookies::read(headers, cookies::ELDERLY).as_deref() == Some("1"),
         day: domain::date::shanghai_date(now_ms()).to_days(),
@@ -144,21 +176,15 @@ fn respond(entry: &Entry) -> Response {
 
 impl PageCache {
     fn get(&self, key: &Key) -> Option<Arc<Entry>> {
-        self.entries.read().ok()?.get(key).cloned()
+        self.entries.get(key)
     }
 
     fn put(&self, key: Key, entry: Entry) {
-        if let Ok(mut map) = self.entries.write() {
-            if map.len() >= MAX_ENTRIES {
-                // Old days and odd queries go first; simplest is to start again.
-                map.clear();
-            }
-            map.insert(key, Arc::new(entry));
-        }
+        self.entries.insert(key, Arc::new(entry));
     }
 
     pub fn len(&self) -> usize {
-        self.entries.read().map(|m| m.len()).unwrap_or(0)
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -178,8 +204,11 @@ pub async fn serve(
     if let Some(entry) = cache.get(&key) {
         return respond(&entry);
     }
-    // Rendered plain; this layer compresses once for all later requests.
+    // Rendered plain, from the canonical address; this layer compresses once for all later requests.
     req.headers_mut().remove(header::ACCEPT_ENCODING);
+    if let Ok(uri) = key.page.parse() {
+        *req.uri_mut() = uri;
+    }
     let res = next.run(req).await;
     let keep = res.status() == StatusCode::OK
         && !res.headers().contains_key(header::SET_COOKIE)
@@ -344,8 +373,25 @@ mod tests {
         assert!(key_of(&request("/track?receipt=1&code=2", None)).is_none());
         assert!(key_of(&request("/", Some("portal_session=abc"))).is_none());
         assert!(key_of(&request("/login", Some("portal_pending=abc"))).is_none());
+        // Query strings the page does not read are the same page.
         let long = format!("/?{}", "x".repeat(100));
-        assert!(key_of(&request(&long, None)).is_none());
+        assert_eq!(key_of(&request(&long, None)), key_of(&request("/", None)));
+        assert_eq!(
+            key_of(&request("/register?kind=lawyer&utm=1", None))
+                .unwrap()
+                .page,
+            "/register?kind=lawyer"
+        );
+        assert_eq!(
+            key_of(&request("/register?kind=nonsense", None))
+                .unwrap()
+                .page,
+            "/register"
+        );
+        assert_eq!(
+            key_of(&request("/login?saved=1&x=2", None)).unwrap().page,
+            "/login?saved=1"
+        );
         let ko = key_of(&request("/", Some("portal_lang=ko; portal_elderly=1"))).unwrap();
         assert_eq!((ko.lang, ko.elderly), (Lang::Ko, true));
     }

@@ -17,6 +17,7 @@ use utoipa_axum::routes;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(health))
+        .routes(routes!(ready))
         .routes(routes!(courts))
         .routes(routes!(fee_quote))
         .routes(routes!(validate))
@@ -27,6 +28,23 @@ fn refused(e: ReferenceError, lang: Lang) -> Problem {
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
+pub struct Liveness {
+    /// Always `ok`: the process answers.
+    pub status: String,
+    pub version: String,
+}
+
+/// Liveness: the process answers. Touches nothing else (no database round trip), so a load balancer's probe costs
+/// nothing and a slow database does not get healthy instances restarted; readiness is `/api/v1/ready`.
+#[utoipa::path(get, path = "/api/v1/health", tag = "reference", responses((status = 200, body = Liveness)))]
+async fn health() -> Json<Liveness> {
+    Json(Liveness {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    })
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct Health {
     /// `ok` or `degraded`.
     pub status: String,
@@ -34,24 +52,24 @@ pub struct Health {
     pub version: String,
 }
 
-/// Liveness and database reachability (503 when the database does not answer).
-#[utoipa::path(get, path = "/api/v1/health", tag = "reference", responses((status = 200, body = Health),
-    (status = 503, body = Health)))]
-async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
-    let database = service::database_reachable(&state.ctx).await;
-    let status = if database {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
-    (
-        status,
-        Json(Health {
-            status: if database { "ok" } else { "degraded" }.into(),
-            database,
-            version: env!("CARGO_PKG_VERSION").into(),
-        }),
-    )
+/// Readiness: the database answers (a 503 problem when it does not, so the load balancer sends traffic elsewhere).
+#[utoipa::path(get, path = "/api/v1/ready", tag = "reference", responses((status = 200, body = Health),
+    (status = 503, body = Problem)))]
+async fn ready(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+) -> Result<Json<Health>, Problem> {
+    if !service::database_reachable(&state.ctx).await {
+        return Err(Problem::status_only(
+            StatusCode::SERVICE_UNAVAILABLE,
+            caller.lang,
+        ));
+    }
+    Ok(Json(Health {
+        status: "ok".into(),
+        database: true,
+        version: env!("CARGO_PKG_VERSION").into(),
+    }))
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]

@@ -25,10 +25,15 @@ pub async fn add_evidence(
     ctx: &ServerCtx,
 ) -> Result<()> {
     let mut f = own_editable(caller, id, ctx).await?;
-    if upload
-        .answers
-        .iter()
-        .any(|(k, _)| k.starts_with("evidence."))
+    // The answers sent along are as old as the upload's start (when its headers arrived, `caller.now_ms`): if the
+    // draft was saved after that (the page's autosave while a large file was on its way), those answers are
+    // newer, and the upload's copy must not overwrite them.
+    let answers_current = f.updated_at <= caller.now_ms;
+    if answers_current
+        && upload
+            .answers
+            .iter()
+            .any(|(k, _)| k.starts_with("evidence."))
     {
         apply_step(&mut f.draft, Step::Evidence, &upload.answers).map_err(FilingError::Invalid)?;
     }
@@ -39,6 +44,13 @@ pub async fn add_evidence(
         return Err(FilingError::Upload(domain::upload::UploadError::Missing));
     }
     let kind = domain::upload::check(&upload.bytes).map_err(FilingError::Upload)?;
+    if db::evidence::total_bytes(&ctx.db, id).await? + upload.bytes.len() as i64
+        > domain::upload::MAX_FILING_BYTES
+    {
+        return Err(FilingError::Upload(
+            domain::upload::UploadError::QuotaExceeded,
+        ));
+    }
     let label = match upload.label.trim() {
         "" => upload
             .file_name
@@ -95,4 +107,21 @@ pub async fn evidence_file(
         .await
         .map_err(FilingError::internal)?;
     Ok((file, bytes))
+}
+
+/// After the evidence step is saved: the files whose rows the filer removed are deleted (rows and bytes).
+pub(crate) async fn remove_unlisted_files(
+    id: &str,
+    draft: &domain::filing::FilingDraft,
+    ctx: &ServerCtx,
+) -> Result<()> {
+    let listed: Vec<String> = draft
+        .evidence
+        .iter()
+        .filter_map(|e| e.file_id.clone())
+        .collect();
+    for gone in db::evidence::remove_unlisted(&ctx.db, id, &listed).await? {
+        ctx.files.delete(&gone).await;
+    }
+    Ok(())
 }

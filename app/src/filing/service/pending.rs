@@ -17,6 +17,18 @@ pub async fn keep_until_login(
     filings::get(&ctx.db, id)
         .await?
         .ok_or(FilingError::NotFound)?;
+    // Kept for a day without a session: bounded per client, so nobody can fill the store anonymously.
+    if !db::limits::hit(
+        &ctx.db,
+        &db::limits::PENDING_CLIENT,
+        &caller.ip,
+        caller.now_ms,
+    )
+    .await?
+    .is_allowed()
+    {
+        return Err(FilingError::TooManyAttempts);
+    }
     let save = db::pending::PendingSave {
         filing_id: id.to_string(),
         step: step.code().to_string(),
