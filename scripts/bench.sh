@@ -49,7 +49,7 @@ draft = {"cause": "private_loan", "court_code": "吉0202", "competent_court_code
   "evidence": [{"name": "借条", "original": True}]}
 filing = call("POST", "/api/v1/filings", draft)
 receipt = call("POST", f"/api/v1/filings/{filing['id']}/submit")
-print(f"/api/v1/track?receipt={receipt['receipt_no']}&code={receipt['query_code']}")
+print(f"/api/v1/track?receipt={receipt['filing']['receipt_no']}&code={receipt['query_code']}")
 PY
 )" || die "creating a filing to look up"
 curl -sf "http://127.0.0.1:$p1$lookup" >/dev/null || die "the look-up of the bench filing failed"

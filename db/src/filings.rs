@@ -350,10 +350,53 @@ pub struct TrackedEvent {
     pub to_status: String,
 }
 
-/// The public lookup in one indexed read: the filing by receipt number (unique index), its events (index on the
-/// filing), and whether any of the attempt `limits` (each with its subject) is reached — the last is asked even
-/// when the receipt does not exist, so the answer does not tell. Returns (the filing if it exists, blocked until).
+/// How long an instance answers a look-up from memory: a status changed through another instance shows within this
+/// (one through this instance, at once).
+pub const TRACK_FRESH_MS: i64 = 3_000;
+
+/// The public look-up. A block this instance knows of answers at once; a receipt looked up in the last
+/// [`TRACK_FRESH_MS`] is answered from memory; otherwise one indexed read: the filing by receipt number (unique
+/// index), its events (index on the filing), and whether any of the attempt `limits` (each with its subject) is
+/// reached — asked even when the receipt does not exist, so the answer does not tell. Returns (the filing if it
+/// exists, blocked until).
 pub async fn track(
+    db: &Db,
+    receipt_no: &str,
+    limits: &[(crate::limits::Limit, &str)],
+    now: i64,
+) -> Result<(Option<TrackRow>, Option<i64>), DbError> {
+    if let Some(until) = crate::limits::known_block(db, limits, now) {
+        return Ok((None, Some(until)));
+    }
+    if let Some((at, row)) = db.memory().tracked.get(receipt_no) {
+        if now - at < TRACK_FRESH_MS && now >= at {
+            return Ok((Some(row), None));
+        }
+    }
+    let (found, blocked) = track_read(db, receipt_no, limits, now).await?;
+    if let (Some(row), None) = (&found, blocked) {
+        db.memory()
+            .tracked
+            .insert(receipt_no.to_string(), (now, row.clone()));
+    }
+    Ok((found, blocked))
+}
+
+/// A change to a filing's status, case number or events: this instance's look-up answers it at once.
+fn forget_tracked(db: &Db, filing: &Filing) {
+    if let Some(no) = &filing.receipt_no {
+        db.memory().tracked.remove(no);
+    }
+}
+
+/// A filing as it is after a change, which the look-up must show.
+async fn changed(db: &Db, id: &str) -> Result<Filing, FilingError> {
+    let filing = get(db, id).await?.ok_or(FilingError::NotFound)?;
+    forget_tracked(db, &filing);
+    Ok(filing)
+}
+
+async fn track_read(
     db: &Db,
     receipt_no: &str,
     limits: &[(crate::limits::Limit, &str)],
@@ -632,7 +675,7 @@ pub async fn submit(
     )
     .await?;
     tx.commit().await?;
-    get(db, id).await?.ok_or(FilingError::NotFound)
+    changed(db, id).await
 }
 
 /// The court's review queue: submitted filings for which `court_code` is the competent or the receiving court,
@@ -772,7 +815,7 @@ pub async fn review(
     )
     .await?;
     tx.commit().await?;
-    get(db, id).await?.ok_or(FilingError::NotFound)
+    changed(db, id).await
 }
 
 /// A step in paying the fee: the filer applies for relief (缓减免) with reasons; the clerk records the payment or
@@ -841,7 +884,7 @@ pub async fn payment(
     )
     .await?;
     tx.commit().await?;
-    get(db, id).await?.ok_or(FilingError::NotFound)
+    changed(db, id).await
 }
 
 /// How long a party link code served by the court stays valid.

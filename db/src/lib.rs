@@ -63,6 +63,31 @@ pub struct Db {
     keys: std::sync::Arc<crate::crypto::Keys>,
     /// Reference data kept in memory (see [`courts::CourtCache`]).
     courts: std::sync::Arc<courts::CourtCache>,
+    /// The public look-up's recent answers and the limiter's known blocks (see [`filings::track`]).
+    memory: std::sync::Arc<Memory>,
+}
+
+/// What one instance keeps in memory besides reference data: bounded, and never the source of truth.
+pub(crate) struct Memory {
+    /// Receipt number → what tracking shows, for [`filings::TRACK_FRESH_MS`].
+    pub(crate) tracked: quick_cache::sync::Cache<String, (i64, filings::TrackRow)>,
+    /// (scope, subject hash) → blocked until, as this instance learned from the database.
+    pub(crate) blocks: quick_cache::sync::Cache<(&'static str, String), i64>,
+}
+
+impl Default for Memory {
+    fn default() -> Memory {
+        Memory {
+            tracked: quick_cache::sync::Cache::new(10_000),
+            blocks: quick_cache::sync::Cache::new(100_000),
+        }
+    }
+}
+
+impl std::fmt::Debug for Memory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memory")
+    }
 }
 
 /// How SQLite makes a commit durable (`PRAGMA synchronous`). `Full` (the default) syncs the write-ahead log at
@@ -126,6 +151,7 @@ impl Db {
                     backend,
                     keys,
                     courts: Default::default(),
+                    memory: Default::default(),
                 })
             }
             Backend::Postgres => {
@@ -140,6 +166,7 @@ impl Db {
                     backend,
                     keys,
                     courts: Default::default(),
+                    memory: Default::default(),
                 })
             }
         }
@@ -170,6 +197,10 @@ impl Db {
 
     pub fn courts_cache(&self) -> &courts::CourtCache {
         &self.courts
+    }
+
+    pub(crate) fn memory(&self) -> &Memory {
+        &self.memory
     }
 
     /// Whether the database answers, for the health check.

@@ -121,6 +121,10 @@ pub async fn hit(db: &Db, limit: &Limit, subject: &str, now: i64) -> Result<Verd
     .await?;
     let count: i64 = row.try_get("count")?;
     let ends_at: i64 = row.try_get("ends_at")?;
+    // At the limit, the next attempt is refused: this instance remembers it (see [`known_block`]).
+    if count >= limit.max {
+        remember_block(db, limit, subject, ends_at);
+    }
     if count <= limit.max {
         return Ok(Verdict::Allowed);
     }
@@ -138,7 +142,26 @@ pub async fn hit(db: &Db, limit: &Limit, subject: &str, now: i64) -> Result<Verd
     .bind(subject_hash(db, limit, subject))
     .execute(db.writer())
     .await?;
+    remember_block(db, limit, subject, until);
     Ok(Verdict::Refused { until })
+}
+
+/// A block this instance learned from the database (the count a hit returned): refused here without asking again
+/// until it ends. Another instance learns the same at its own next counted attempt, so past a limit each instance
+/// lets through at most one more attempt.
+fn remember_block(db: &Db, limit: &Limit, subject: &str, until: i64) {
+    db.memory()
+        .blocks
+        .insert((limit.scope, subject_hash(db, limit, subject)), until);
+}
+
+/// Whether this instance knows one of `limits` (each with its subject) to be reached now; until when.
+pub fn known_block(db: &Db, limits: &[(Limit, &str)], now: i64) -> Option<i64> {
+    limits
+        .iter()
+        .filter_map(|(l, s)| db.memory().blocks.get(&(l.scope, subject_hash(db, l, s))))
+        .filter(|until| *until > now)
+        .max()
 }
 
 /// Whether the limit is reached now, without counting (for a read-only path that counts only failures).
@@ -152,9 +175,11 @@ pub async fn check(db: &Db, limit: &Limit, subject: &str, now: i64) -> Result<Ve
     .fetch_optional(db.reader())
     .await?;
     Ok(match row {
-        Some(r) if r.try_get::<i64, _>("count")? >= limit.max => Verdict::Refused {
-            until: r.try_get("ends_at")?,
-        },
+        Some(r) if r.try_get::<i64, _>("count")? >= limit.max => {
+            let until = r.try_get("ends_at")?;
+            remember_block(db, limit, subject, until);
+            Verdict::Refused { until }
+        }
         _ => Verdict::Allowed,
     })
 }
@@ -205,6 +230,9 @@ pub async fn refund(db: &Db, limit: &Limit, subject: &str) -> Result<(), DbError
 
 /// Forgets the attempts of one subject (a successful login clears its own client's count).
 pub async fn clear(db: &Db, limit: &Limit, subject: &str) -> Result<(), DbError> {
+    db.memory()
+        .blocks
+        .remove(&(limit.scope, subject_hash(db, limit, subject)));
     sqlx::query("DELETE FROM attempt_limits WHERE scope = $1 AND subject = $2")
         .bind(limit.scope)
         .bind(subject_hash(db, limit, subject))
@@ -215,6 +243,7 @@ pub async fn clear(db: &Db, limit: &Limit, subject: &str) -> Result<(), DbError>
 
 /// Removes rows whose window has passed; run periodically.
 pub async fn purge_expired(db: &Db, now: i64) -> Result<u64, DbError> {
+    db.memory().blocks.retain(|_, until| *until > now);
     Ok(
         sqlx::query("DELETE FROM attempt_limits WHERE ends_at <= $1")
             .bind(now)

@@ -26,6 +26,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::net::SocketAddr;
 use std::sync::Arc;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
@@ -64,12 +65,12 @@ impl Application {
                  until its file is added to PORTAL_HOLIDAYS_DIR"
             );
         }
-        let state = AppState {
+        let state = AppState::new(state::State {
             leptos_options: leptos_options.clone(),
             ctx,
             settings: Arc::new(settings),
             pages: Default::default(),
-        };
+        });
         let listener = tokio::net::TcpListener::bind(leptos_options.site_addr)
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", leptos_options.site_addr))?;
@@ -199,8 +200,13 @@ pub fn router(state: AppState) -> Router {
             http::context::request_context,
         ))
         // Dynamic responses: brotli/gzip at level 4, most of the saving for a fraction of the CPU of the maximum
-        // (built assets are precompressed at the maximum once, at build time).
-        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
+        // (built assets are precompressed at the maximum once, at build time). Bodies under 1 KB (a health
+        // answer, a look-up, a problem) go as they are: compressing them costs more than the bytes saved.
+        .layer(
+            CompressionLayer::new()
+                .quality(tower_http::CompressionLevel::Precise(4))
+                .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024))),
+        )
         // Outside compression: a kept page is stored compressed already.
         .layer(middleware::from_fn_with_state(
             pages,

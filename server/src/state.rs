@@ -4,14 +4,31 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
 
-/// Everything a handler may need, cloned cheaply into each request. No globals.
+/// Everything a handler may need. No globals. Every layer and handler that takes the state gets its own copy, many
+/// times per request, so the copy is one reference count: the state lives once, behind an `Arc` (measured: cloning
+/// the options and the context field by field was a fifth of a small API request's time).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<State>);
+
+pub struct State {
     pub leptos_options: LeptosOptions,
     pub ctx: ServerCtx,
     pub settings: Arc<Settings>,
     /// Public pages kept rendered for visitors who are not logged in.
     pub pages: crate::http::page_cache::PageCache,
+}
+
+impl AppState {
+    pub fn new(state: State) -> AppState {
+        AppState(Arc::new(state))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.0
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -14,6 +14,8 @@ struct TestApp {
     /// The services' context (file store, keys), for tests that look under the doors.
     ctx: app::ssr::ServerCtx,
     pages: server::http::page_cache::PageCache,
+    /// The settings it runs with, to start a second instance on the same database.
+    settings: Settings,
     /// Sends this site's Origin, as the portal's own pages do.
     client: Client,
     _cleanup: Option<PgCleanup>,
@@ -138,7 +140,7 @@ async fn spawn_app_configured(
         .site_pkg_dir("pkg")
         .site_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
         .build();
-    let app = Application::build(settings, options)
+    let app = Application::build(settings.clone(), options)
         .await
         .expect("application starts");
     let base = format!("http://{}", app.local_addr());
@@ -152,8 +154,29 @@ async fn spawn_app_configured(
         db,
         ctx,
         pages,
+        settings,
         _cleanup: cleanup,
     }
+}
+
+/// Another server instance on the same database (its own memory, port and caches), as a cluster runs them.
+async fn second_instance(app: &TestApp) -> String {
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("portal")
+        .site_root("target/site")
+        .site_pkg_dir("pkg")
+        .site_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
+        .build();
+    let settings = Settings {
+        load_demo_data: false,
+        ..app.settings.clone()
+    };
+    let other = Application::build(settings, options)
+        .await
+        .expect("second instance starts");
+    let base = format!("http://{}", other.local_addr());
+    tokio::spawn(other.serve());
+    base
 }
 
 impl TestApp {
@@ -224,6 +247,7 @@ on_both_databases!(
     row_indexes_and_list_lengths_are_bounded,
     fee_events_record_the_payment_status_they_change,
     tracking_codes_are_unguessable_and_guessing_is_limited,
+    limits_and_look_ups_hold_across_instances,
     the_page_cache_keeps_a_handful_of_pages_whatever_the_query,
     drafts_are_encrypted_at_rest,
     parties_get_access_only_through_verification_or_a_served_code,
@@ -2894,4 +2918,71 @@ async fn the_smaller_findings_hold(app: TestApp) {
     assert!(db::limits::rows(&app.db).await.unwrap() > 0);
     db::limits::purge_expired(&app.db, i64::MAX).await.unwrap();
     assert_eq!(db::limits::rows(&app.db).await.unwrap(), 0);
+}
+
+/// Two instances on one database: failures counted on one stop guessing on the other, and a status changed through
+/// one shows on the other's public look-up within its memory's freshness.
+async fn limits_and_look_ups_hold_across_instances(app: TestApp) {
+    let other = second_instance(&app).await;
+    let filer = logged_in(&app, "13900000001").await;
+    let (id, receipt) = submitted_filing(&app, &filer, &resident_id("22020219800101005")).await;
+    let no = receipt["filing"]["receipt_no"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let code = receipt["query_code"].as_str().unwrap().to_string();
+    let anon = client(None);
+    let track = |base: &str, code: &str| {
+        let url = format!("{base}/api/v1/track?receipt={no}&code={code}");
+        let c = anon.clone();
+        async move {
+            let res = c.get(url).send().await.unwrap();
+            (res.status(), res.json::<Value>().await.unwrap())
+        }
+    };
+    let (status, body) = track(&other, &code).await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (StatusCode::OK, Some("submitted"))
+    );
+    // The clerk registers it through the first instance: the second shows it within the freshness window.
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/review"),
+            json!({"action": "register"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let deadline = std::time::Instant::now()
+        + std::time::Duration::from_millis(db::filings::TRACK_FRESH_MS as u64 + 2_000);
+    loop {
+        let (_, body) = track(&other, &code).await;
+        if body["status"] == "registered" {
+            assert!(
+                body["case_number"]
+                    .as_str()
+                    .is_some_and(|n| n.contains("吉0202")),
+                "{body}"
+            );
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "still {body}");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    // Ten failures through the first instance; the second learns of the block at its first failure and then
+    // refuses even the right code.
+    for _ in 0..10 {
+        assert_eq!(
+            track(&app.base, "ABCDEFGHJK").await.0,
+            StatusCode::NOT_FOUND
+        );
+    }
+    assert_ne!(track(&other, "ABCDEFGHJK").await.0, StatusCode::OK);
+    assert_eq!(track(&other, &code).await.0, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        track(&app.base, &code).await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 }

@@ -71,6 +71,11 @@ pub async fn courts(ctx: &ServerCtx) -> Result<Vec<db::courts::Court>> {
     Ok(db::courts::list(&ctx.db).await?)
 }
 
+/// The courts, shared from memory (no copy): what the reference API serves.
+pub async fn courts_shared(ctx: &ServerCtx) -> Result<std::sync::Arc<Vec<db::courts::Court>>> {
+    Ok(db::courts::shared(&ctx.db).await?)
+}
+
 /// A fee quote with the configured table (《诉讼费用交纳办法》), each line citing its article.
 pub fn fee_quote(
     req: &domain::fees::FeeRequest,

@@ -53,8 +53,9 @@ fn canonical(path: &str, query: Option<&str>) -> Option<(&'static str, &'static 
     }
 }
 
+/// A response encoding the browser accepts (shared with other answers kept compressed, such as the courts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Encoding {
+pub enum Encoding {
     Brotli,
     Gzip,
     Identity,
@@ -62,7 +63,7 @@ enum Encoding {
 
 impl Encoding {
     /// The best encoding the request accepts (quality values other than 0 count as accepted).
-    fn of(headers: &HeaderMap) -> Encoding {
+    pub fn of(headers: &HeaderMap) -> Encoding {
         let accepted: Vec<String> = headers
             .get_all(header::ACCEPT_ENCODING)
             .iter()
@@ -87,7 +88,7 @@ impl Encoding {
         }
     }
 
-    fn header(self) -> Option<HeaderValue> {
+    pub fn header(self) -> Option<HeaderValue> {
         match self {
             Encoding::Brotli => Some(HeaderValue::from_static("br")),
             Encoding::Gzip => Some(HeaderValue::from_static("gzip")),
@@ -95,7 +96,7 @@ impl Encoding {
         }
     }
 
-    fn compress(self, body: &[u8]) -> std::io::Result<Vec<u8>> {
+    pub fn compress(self, body: &[u8]) -> std::io::Result<Vec<u8>> {
         match self {
             Encoding::Brotli => {
                 let mut out = Vec::with_capacity(body.len() / 4);

@@ -1,12 +1,15 @@
 //! `/api/v1/health`, `/courts`, `/fees/quote`, `/validate`: public, no login.
 
 use crate::http::extract::{ApiJson, Caller};
+use crate::http::page_cache::Encoding;
 use crate::http::problem::Problem;
 use crate::state::AppState;
 use app::reference::service::{self, ReferenceError};
 use app::texts::Message;
+use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
 use axum::Json;
 use domain::Lang;
 use serde::{Deserialize, Serialize};
@@ -86,29 +89,88 @@ pub struct CourtDto {
     pub places: Vec<String>,
 }
 
-/// The courts the portal serves (reference data).
+/// The courts' answer, serialised and compressed once per version of the courts in memory (the entry holds that
+/// version, so it cannot be mistaken for another).
+struct CourtsBody {
+    courts: std::sync::Arc<Vec<db::courts::Court>>,
+    bodies: [(Encoding, Bytes); 3],
+}
+
+static COURTS_BODY: std::sync::Mutex<Option<std::sync::Arc<CourtsBody>>> =
+    std::sync::Mutex::new(None);
+
+fn courts_body(courts: std::sync::Arc<Vec<db::courts::Court>>) -> std::sync::Arc<CourtsBody> {
+    if let Ok(kept) = COURTS_BODY.lock() {
+        if let Some(b) = kept
+            .as_ref()
+            .filter(|b| std::sync::Arc::ptr_eq(&b.courts, &courts))
+        {
+            return b.clone();
+        }
+    }
+    let dtos: Vec<CourtDto> = courts
+        .iter()
+        .map(|c| CourtDto {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            name_ko: c.name_ko.clone(),
+            level: c.level.clone(),
+            parent_code: c.parent_code.clone(),
+            region: c.region.clone(),
+            places: c.places.clone(),
+        })
+        .collect();
+    let json = serde_json::to_vec(&dtos).unwrap_or_default();
+    let body = |e: Encoding| {
+        (
+            e,
+            Bytes::from(e.compress(&json).unwrap_or_else(|_| json.clone())),
+        )
+    };
+    let built = std::sync::Arc::new(CourtsBody {
+        courts,
+        bodies: [
+            body(Encoding::Brotli),
+            body(Encoding::Gzip),
+            (Encoding::Identity, Bytes::from(json.clone())),
+        ],
+    });
+    if let Ok(mut kept) = COURTS_BODY.lock() {
+        *kept = Some(built.clone());
+    }
+    built
+}
+
+/// The courts the portal serves (reference data): from memory, serialised and compressed once per change.
 #[utoipa::path(get, path = "/api/v1/courts", tag = "reference", responses((status = 200, body = Vec<CourtDto>),
     (status = 500, body = Problem)))]
 async fn courts(
     State(state): State<AppState>,
     Caller(caller): Caller,
-) -> Result<Json<Vec<CourtDto>>, Problem> {
-    let list = service::courts(&state.ctx)
+    headers: HeaderMap,
+) -> Result<Response, Problem> {
+    let list = service::courts_shared(&state.ctx)
         .await
         .map_err(|e| refused(e, caller.lang))?;
-    Ok(Json(
-        list.into_iter()
-            .map(|c| CourtDto {
-                code: c.code,
-                name: c.name,
-                name_ko: c.name_ko,
-                level: c.level,
-                parent_code: c.parent_code,
-                region: c.region,
-                places: c.places,
-            })
-            .collect(),
-    ))
+    let wanted = Encoding::of(&headers);
+    let kept = courts_body(list);
+    let (encoding, bytes) = kept
+        .bodies
+        .iter()
+        .find(|(e, _)| *e == wanted)
+        .cloned()
+        .unwrap_or_else(|| kept.bodies[2].clone());
+    let mut res = Response::new(axum::body::Body::from(bytes));
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if let Some(v) = encoding.header() {
+        h.insert(header::CONTENT_ENCODING, v);
+    }
+    Ok(res)
 }
 
 /// Quotes the court fee line by line, each line citing its article (《诉讼费用交纳办法》); the same code runs in the
