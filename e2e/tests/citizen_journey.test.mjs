@@ -19,6 +19,11 @@ test('register with live validation, log in, Korean, elderly mode, log out', asy
   // The home page has no island: it fetches no WebAssembly and no glue code.
   const wasmOnHome = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.wasm$|\/pkg\/portal\.js$/.test(r.name)).map((r) => r.name));
   assert.deepEqual(wasmOnHome, [], 'the home page loads no WebAssembly');
+  // Nor does the login page: its fields have nothing to check as they are typed, so they are not islands.
+  await page.goto(`${BASE}/login`, { waitUntil: 'networkidle' });
+  const wasmOnLogin = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.wasm$|\/pkg\/portal\.js$/.test(r.name)).map((r) => r.name));
+  assert.deepEqual(wasmOnLogin, [], 'the login page loads no WebAssembly');
+  await page.goto(`${BASE}/`);
   // Every service that works leads somewhere: tracking opens without logging in.
   assert.equal(await page.getAttribute('a[href="/track"]', 'href'), '/track');
   await page.getByRole('link', { name: '注册账号' }).click();

@@ -253,6 +253,7 @@ on_both_databases!(
     parties_get_access_only_through_verification_or_a_served_code,
     evidence_files_are_encrypted_private_bounded_and_removable,
     the_smaller_findings_hold,
+    party_access_works_as_plain_forms,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -2985,4 +2986,102 @@ async fn limits_and_look_ups_hold_across_instances(app: TestApp) {
         track(&app.base, &code).await.0,
         StatusCode::TOO_MANY_REQUESTS
     );
+}
+
+/// The same party access without JavaScript: the clerk's identity desk and link-code button, and the party's link
+/// form, as plain HTML forms with their outcomes on the page.
+async fn party_access_works_as_plain_forms(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (id, receipt) = submitted_filing(&app, &filer, &resident_id("22020219800101005")).await;
+    let no = receipt["filing"]["receipt_no"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    // The clerk's filing page offers a link code per party; issuing one shows it once, on that page only.
+    let page = page_html(&app, &clerk, &format!("/filings/{id}")).await;
+    assert!(
+        page.contains(&format!("/filings/{id}/parties/1/link-code")),
+        "{page}"
+    );
+    let res = clerk
+        .post(app.url(&format!("/filings/{id}/parties/1/link-code")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = page_html(&app, &clerk, &format!("/filings/{id}")).await;
+    let code = page
+        .split(r#"class="link-code">"#)
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the code is shown")
+        .to_string();
+    assert_eq!(code.len(), 10, "{code}");
+    assert!(!page_html(&app, &filer, &format!("/filings/{id}"))
+        .await
+        .contains(&code));
+    // The party: a wrong code says so beside the form; the right one opens the filing.
+    let party = client(Some(&app.base));
+    let (status, _) = app
+        .post_json(
+            &party,
+            "/api/v1/accounts",
+            citizen("13700000081", "22020219920101008"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let me = page_html(&app, &party, "/me").await;
+    assert!(
+        me.contains(r#"action="/me/filing-links""#) && me.contains("未核验"),
+        "{me}"
+    );
+    let res = party
+        .post(app.url("/me/filing-links"))
+        .form(&[("receipt", no.as_str()), ("code", "ABCDEFGHJK")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/me?link=not_found#link-heading");
+    let me = page_html(&app, &party, "/me?link=not_found").await;
+    assert!(me.contains("关联码不对"), "{me}");
+    let res = party
+        .post(app.url("/me/filing-links"))
+        .form(&[("receipt", no.as_str()), ("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], format!("/filings/{id}").as_str());
+    // The identity desk on the clerk's account page.
+    let desk = page_html(&app, &clerk, "/me").await;
+    assert!(
+        desk.contains(r#"action="/staff/identity-verifications""#),
+        "{desk}"
+    );
+    let res = clerk
+        .post(app.url("/staff/identity-verifications"))
+        .form(&[("login_name", "137 0000 0081")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/me?verified=ok#desk-heading");
+    let res = clerk
+        .post(app.url("/staff/identity-verifications"))
+        .form(&[("login_name", "13799999999")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["location"],
+        "/me?verified=not_found#desk-heading"
+    );
+    assert!(page_html(&app, &party, "/me").await.contains("已核验"));
+    // A citizen has no desk.
+    let res = filer
+        .post(app.url("/staff/identity-verifications"))
+        .form(&[("login_name", "13700000081")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }

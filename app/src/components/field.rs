@@ -170,9 +170,32 @@ pub fn LiveInput(
     #[prop(into, default = "off".to_string())] autocomplete: String,
     #[prop(default = None)] hint: Option<String>,
 ) -> impl IntoView {
+    // Nothing to check as it is typed: the same markup, rendered once, without an island — so a page whose fields
+    // have no rule (the login page) loads no WebAssembly at all.
+    if rule.is_none() {
+        let l = use_page().lang;
+        let parts = InputParts {
+            name,
+            label,
+            hint,
+            input_type,
+            inputmode,
+            autocomplete,
+            live_at_len,
+        };
+        return checked_input(
+            parts,
+            RwSignal::new(value),
+            RwSignal::new(false),
+            Signal::stored(error),
+            l,
+        )
+        .into_any();
+    }
     view! {
         <LiveField name label value error rule optional live_at_len input_type inputmode autocomplete hint/>
     }
+    .into_any()
 }
 
 /// The one piece of the portal's fixed forms that runs in the browser (an island). It renders on the server
