@@ -34,7 +34,8 @@ build_release
 step "Browser tests (Chromium, JavaScript on and off)"
 e2e_dir="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-DATABASE_URL="sqlite://$e2e_dir/portal.db?mode=rwc" PORTAL_SECRET_FILE="$e2e_dir/secret.key" PORTAL_DEMO_DATA=1 \
+DATABASE_URL="sqlite://$e2e_dir/portal.db?mode=rwc" PORTAL_SECRET_FILE="$e2e_dir/secret.key" \
+  PORTAL_UPLOAD_DIR="$e2e_dir/uploads" PORTAL_DEMO_DATA=1 \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
   target/release/server >"$e2e_dir/server.log" 2>&1 &
 server_pid=$!
@@ -44,6 +45,11 @@ for _ in $(seq 1 100); do
   kill -0 $server_pid 2>/dev/null || { cat "$e2e_dir/server.log"; die "server did not start"; }
   sleep 0.2
 done
+# What the server creates is its own user's only (umask 077): the database, the key file, the uploads.
+for f in "$e2e_dir/portal.db" "$e2e_dir/secret.key"; do
+  [ "$(stat -c %a "$f")" = 600 ] || die "$f is readable by others ($(stat -c %a "$f"))"
+done
+[ "$(stat -c %a "$e2e_dir/uploads")" = 700 ] || die "the upload directory is open to others"
 mkdir -p target/e2e
 BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$ROOT/target/e2e" node --test --test-concurrency=1 e2e/tests/ \
   || { tail -50 "$e2e_dir/server.log"; die "browser tests"; }

@@ -49,3 +49,36 @@ pub async fn security_headers(State(tls): State<bool>, req: Request<Body>, next:
     }
     res
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    async fn headers_with(tls: bool) -> axum::http::HeaderMap {
+        let app = axum::Router::new()
+            .route("/", get(|| async { "ok" }))
+            .layer(axum::middleware::from_fn_with_state(tls, security_headers));
+        let res = app
+            .oneshot(Request::get("/").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        res.headers().clone()
+    }
+
+    #[tokio::test]
+    async fn hsts_is_sent_when_the_site_is_served_over_tls() {
+        let h = headers_with(true).await;
+        assert_eq!(
+            h.get(header::STRICT_TRANSPORT_SECURITY).unwrap(),
+            "max-age=63072000; includeSubDomains"
+        );
+        assert_eq!(h.get(header::X_FRAME_OPTIONS).unwrap(), "DENY");
+        // Over plain http it would be ignored by browsers and wrong to promise.
+        assert!(headers_with(false)
+            .await
+            .get(header::STRICT_TRANSPORT_SECURITY)
+            .is_none());
+    }
+}
