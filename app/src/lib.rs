@@ -152,6 +152,7 @@ pub fn bench_fee_quote(n: u32) -> f64 {
             amount_fen: Some(i64::from(i) * 1_234_567),
             procedure: Procedure::Simple,
             preservation_amount_fen: Some(1_000_000),
+            wage_claim: false,
         };
         total = total.wrapping_add(
             quote(&req, &FeeTable::JILIN)

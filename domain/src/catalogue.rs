@@ -242,6 +242,20 @@ pub const CAUSES: &[Cause] = &[
         precondition: Some("劳动争议须先经劳动争议仲裁（《劳动争议调解仲裁法》第五条）"),
     },
     Cause {
+        code: "labour_pay",
+        name: "追索劳动报酬纠纷",
+        group: WorkAndLabour,
+        kind: CivilFirstInstance,
+        fee: F::Labour,
+        jurisdiction: ContractPerformance,
+        typical_evidence: &[
+            "劳动仲裁裁决书或不予受理通知书",
+            "工资条、工资流水或欠薪确认",
+            "劳动合同或考勤记录",
+        ],
+        precondition: Some("劳动争议须先经劳动争议仲裁（《劳动争议调解仲裁法》第五条）"),
+    },
+    Cause {
         code: "traffic_accident",
         name: "机动车交通事故责任纠纷",
         group: AccidentsAndRights,
@@ -344,6 +358,49 @@ pub const CAUSES: &[Cause] = &[
         ),
     },
 ];
+
+impl Cause {
+    /// A claim for unpaid wages or labour remuneration (追索劳动报酬): its acceptance fee is not prepaid
+    /// (《诉讼费用交纳办法》第二十条第一款).
+    pub fn is_wage_claim(&self) -> bool {
+        self.code == "labour_pay"
+    }
+
+    /// Whether a claim of `amount_fen` is a small claim (民事诉讼法第一百六十五条): a simple money claim of first
+    /// instance up to the province's limit (configuration; none configured, none is small).
+    pub fn is_small_claim(&self, amount_fen: i64, table: &crate::fees::FeeTable) -> bool {
+        self.fee == FeeCategory::Property
+            && self.kind == CaseKind::CivilFirstInstance
+            && amount_fen > 0
+            && table
+                .small_claims_limit_fen
+                .is_some_and(|limit| amount_fen <= limit)
+    }
+
+    /// The fee request of a filing of this cause: the claims' total (none for an intellectual-property or
+    /// enforcement case that claims no amount — a fee per case then, Arts. 13(3), 14(1)), small-claims procedure
+    /// when the claim qualifies (half the fee, Art. 16), the preservation amount, and a wage claim's exemption
+    /// from prepaying.
+    pub fn fee_request(
+        &self,
+        claims_total_fen: i64,
+        preservation_fen: Option<i64>,
+        table: &crate::fees::FeeTable,
+    ) -> crate::fees::FeeRequest {
+        let per_case = matches!(self.fee, FeeCategory::Ip | FeeCategory::Enforcement);
+        crate::fees::FeeRequest {
+            fee_category: self.fee,
+            amount_fen: (!(per_case && claims_total_fen == 0)).then_some(claims_total_fen),
+            procedure: if self.is_small_claim(claims_total_fen, table) {
+                crate::fees::Procedure::SmallClaims
+            } else {
+                crate::fees::Procedure::Ordinary
+            },
+            preservation_amount_fen: preservation_fen,
+            wage_claim: self.is_wage_claim(),
+        }
+    }
+}
 
 pub fn cause(code: &str) -> Option<&'static Cause> {
     CAUSES.iter().find(|c| c.code == code)

@@ -35,6 +35,10 @@ pub enum FeeCategory {
     PaymentOrder,
     /// 申请执行 (Art. 14(1)).
     Enforcement,
+    /// 申请公示催告, 100 yuan a case (Art. 14(4)).
+    PublicSummons,
+    /// 申请撤销仲裁裁决或者认定仲裁协议效力, 400 yuan a case (Art. 14(5)).
+    ArbitrationReview,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +49,25 @@ pub enum Procedure {
     Ordinary,
     /// 简易程序: half the acceptance fee (Art. 16).
     Simple,
+    /// 小额诉讼程序 (民事诉讼法 Art. 165): a simple money claim up to the province's limit, heard in one instance
+    /// (no appeal); a form of simple procedure, so half the acceptance fee (Art. 16).
+    SmallClaims,
+}
+
+/// When the acceptance fee is paid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum PayWhen {
+    /// In advance, within 7 days of the court's notice; unpaid, the case is treated as withdrawn (Arts. 20, 22).
+    #[default]
+    Prepaid,
+    /// After enforcement, not in advance (Art. 20): no 7-day deadline, never "treated as withdrawn".
+    AfterEnforcement,
+    /// Not prepaid: a claim for unpaid wages or labour remuneration (Art. 20); the judgment decides who bears it.
+    NotPrepaidWages,
+    /// Nothing to pay (judicial confirmation, Art. 8).
+    Free,
 }
 
 /// The provincial choices within the Measures' ranges, in fen, with the table's version stored on each filing.
@@ -58,6 +81,10 @@ pub struct FeeTable {
     pub non_property_fen: i64,
     pub ip_without_amount_fen: i64,
     pub enforcement_without_amount_fen: i64,
+    /// The small-claims limit (民事诉讼法 Art. 165): 50% of the province's previous-year average annual wage of
+    /// employed persons, as the province publishes it. `None`: not configured, no claim is treated as small.
+    #[serde(default)]
+    pub small_claims_limit_fen: Option<i64>,
 }
 
 impl FeeTable {
@@ -69,6 +96,7 @@ impl FeeTable {
         non_property_fen: 50 * YUAN,
         ip_without_amount_fen: 500 * YUAN,
         enforcement_without_amount_fen: 50 * YUAN,
+        small_claims_limit_fen: None,
     };
 
     /// Every value inside the range the Measures give it: the problems, each naming the article.
@@ -117,6 +145,12 @@ impl FeeTable {
                 format!("{name} = {v} fen is outside {lo}–{hi} yuan (《诉讼费用交纳办法》{art})")
             })
             .collect();
+        if self
+            .small_claims_limit_fen
+            .is_some_and(|l| l <= 0 || l > MAX_AMOUNT_FEN)
+        {
+            problems.push("small_claims_limit_fen must be a positive amount in fen (民事诉讼法第一百六十五条)".into());
+        }
         if self.version.trim().is_empty() {
             problems.push("version must name the table (it is stored on every filing)".into());
         }
@@ -192,8 +226,17 @@ pub struct FeeLine {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FeeQuote {
     pub acceptance_fee_fen: i64,
+    /// Paid with the preservation application (Art. 14(2)), not in the 7-day acceptance-fee payment.
     pub preservation_fee_fen: i64,
+    /// Everything the case costs: acceptance and preservation.
     pub total_fen: i64,
+    /// What must be paid within 7 days of the court's notice (Art. 22): the acceptance fee when it is prepaid,
+    /// nothing otherwise.
+    pub due_on_filing_fen: i64,
+    /// When the acceptance fee is paid, and why.
+    pub pay_when: PayWhen,
+    /// When the pay-when rule has a basis of its own, it (e.g. 《诉讼费用交纳办法》第二十条).
+    pub pay_when_basis: Option<String>,
     pub lines: Vec<FeeLine>,
     pub table_version: String,
 }
@@ -206,6 +249,9 @@ pub struct FeeRequest {
     #[serde(default)]
     pub procedure: Procedure,
     pub preservation_amount_fen: Option<i64>,
+    /// A claim for unpaid wages or labour remuneration (追索劳动报酬): the acceptance fee is not prepaid (Art. 20).
+    #[serde(default)]
+    pub wage_claim: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -344,6 +390,16 @@ pub fn quote(req: &FeeRequest, table: &FeeTable) -> Result<FeeQuote, FeeError> {
                 "《诉讼费用交纳办法》第十四条第（三）项",
             )
         }
+        FeeCategory::PublicSummons => line(
+            "申请公示催告",
+            100 * YUAN,
+            "《诉讼费用交纳办法》第十四条第（四）项",
+        ),
+        FeeCategory::ArbitrationReview => line(
+            "申请撤销仲裁裁决或者认定仲裁协议效力",
+            400 * YUAN,
+            "《诉讼费用交纳办法》第十四条第（五）项",
+        ),
         FeeCategory::Enforcement => match amount {
             Some(a) => line(
                 "申请执行费",
@@ -357,14 +413,25 @@ pub fn quote(req: &FeeRequest, table: &FeeTable) -> Result<FeeQuote, FeeError> {
             ),
         },
     };
+    // Art. 16 halves the fee of a case heard in simple procedure (small claims are simple procedure too); the fees
+    // of Art. 14 are application fees, not acceptance fees of a case heard in a procedure.
     let halvable = !matches!(
         req.fee_category,
-        FeeCategory::JudicialConfirmation | FeeCategory::PaymentOrder | FeeCategory::Enforcement
+        FeeCategory::JudicialConfirmation
+            | FeeCategory::PaymentOrder
+            | FeeCategory::Enforcement
+            | FeeCategory::PublicSummons
+            | FeeCategory::ArbitrationReview
     );
-    let acceptance = if req.procedure == Procedure::Simple && halvable && acceptance > 0 {
+    let halved = matches!(req.procedure, Procedure::Simple | Procedure::SmallClaims);
+    let acceptance = if halved && halvable && acceptance > 0 {
         let half = round_half_up(i128::from(acceptance), 2);
         line(
-            "适用简易程序减半",
+            if req.procedure == Procedure::SmallClaims {
+                "适用小额诉讼程序（简易程序）减半"
+            } else {
+                "适用简易程序减半"
+            },
             half - acceptance,
             "《诉讼费用交纳办法》第十六条",
         );
@@ -374,16 +441,44 @@ pub fn quote(req: &FeeRequest, table: &FeeTable) -> Result<FeeQuote, FeeError> {
     };
     let preservation = match preservation_amount {
         Some(p) => line(
-            "申请保全措施费",
+            "申请保全措施费（随保全申请交纳，不计入七日内预交的受理费）",
             preservation_fee(p),
-            "《诉讼费用交纳办法》第十四条第（二）项",
+            "《诉讼费用交纳办法》第十四条第（二）项、第二十条第二款",
         ),
         None => 0,
+    };
+    let (pay_when, pay_when_basis) = if acceptance == 0 {
+        (PayWhen::Free, None)
+    } else if req.fee_category == FeeCategory::Enforcement {
+        (
+            PayWhen::AfterEnforcement,
+            Some("《诉讼费用交纳办法》第二十条第二款：执行申请费执行后交纳".to_string()),
+        )
+    } else if req.wage_claim {
+        (
+            PayWhen::NotPrepaidWages,
+            Some(
+                "《诉讼费用交纳办法》第二十条第一款：追索劳动报酬的案件可以不预交案件受理费"
+                    .to_string(),
+            ),
+        )
+    } else {
+        (
+            PayWhen::Prepaid,
+            Some("《诉讼费用交纳办法》第二十条第一款、第二十二条".to_string()),
+        )
     };
     Ok(FeeQuote {
         acceptance_fee_fen: acceptance,
         preservation_fee_fen: preservation,
         total_fen: acceptance + preservation,
+        due_on_filing_fen: if pay_when == PayWhen::Prepaid {
+            acceptance
+        } else {
+            0
+        },
+        pay_when,
+        pay_when_basis,
         lines,
         table_version: table.version.to_string(),
     })
@@ -446,6 +541,7 @@ mod tests {
             amount_fen: amount.map(yuan),
             procedure,
             preservation_amount_fen: None,
+            wage_claim: false,
         }
     }
 
@@ -557,12 +653,157 @@ mod tests {
         );
     }
 
+    #[test]
+    fn art_13_3_an_ip_case_without_an_amount_is_charged_per_case_and_with_one_as_property() {
+        let ip = crate::catalogue::cause("ip").unwrap();
+        let t = FeeTable::JILIN;
+        let q = quote(&ip.fee_request(0, None, &t), &t).unwrap();
+        assert_eq!(
+            q.acceptance_fee_fen, t.ip_without_amount_fen,
+            "500–1,000 yuan a case"
+        );
+        assert!(q.lines[0].basis.contains("第十三条第（三）项"));
+        let q = quote(&ip.fee_request(yuan(100_000.0), None, &t), &t).unwrap();
+        assert_eq!(
+            q.acceptance_fee_fen,
+            yuan(2_300.0),
+            "with an amount: the property table"
+        );
+    }
+
+    #[test]
+    fn art_20_enforcement_is_paid_after_enforcement_and_wage_claims_are_not_prepaid() {
+        let t = FeeTable::JILIN;
+        let enforcement = crate::catalogue::cause("enforcement").unwrap();
+        let q = quote(&enforcement.fee_request(yuan(100_000.0), None, &t), &t).unwrap();
+        assert_eq!(q.pay_when, PayWhen::AfterEnforcement);
+        assert_eq!(
+            q.due_on_filing_fen, 0,
+            "no 7-day payment: never treated as withdrawn"
+        );
+        assert!(
+            q.acceptance_fee_fen > 0,
+            "the amount that will be due is shown"
+        );
+        assert!(q.pay_when_basis.unwrap().contains("第二十条第二款"));
+        let wages = crate::catalogue::cause("labour_pay").unwrap();
+        let q = quote(&wages.fee_request(yuan(30_000.0), None, &t), &t).unwrap();
+        assert_eq!(
+            (q.pay_when, q.due_on_filing_fen),
+            (PayWhen::NotPrepaidWages, 0)
+        );
+        assert!(q.pay_when_basis.unwrap().contains("追索劳动报酬"));
+        let loan = crate::catalogue::cause("private_loan").unwrap();
+        let q = quote(&loan.fee_request(yuan(50_000.0), None, &t), &t).unwrap();
+        assert_eq!(
+            (q.pay_when, q.due_on_filing_fen),
+            (PayWhen::Prepaid, yuan(1_050.0))
+        );
+    }
+
+    #[test]
+    fn art_14_2_the_preservation_fee_is_its_own_line_outside_the_seven_day_payment() {
+        let t = FeeTable::JILIN;
+        let loan = crate::catalogue::cause("private_loan").unwrap();
+        let q = quote(
+            &loan.fee_request(yuan(50_000.0), Some(yuan(50_000.0)), &t),
+            &t,
+        )
+        .unwrap();
+        assert_eq!(
+            q.preservation_fee_fen,
+            yuan(520.0),
+            "30 + 1% of 1,000–50,000 = 520"
+        );
+        assert_eq!(q.total_fen, yuan(1_050.0) + yuan(520.0));
+        assert_eq!(
+            q.due_on_filing_fen,
+            yuan(1_050.0),
+            "the 7 days are for the acceptance fee only"
+        );
+        let line = q
+            .lines
+            .iter()
+            .find(|l| l.basis.contains("第十四条第（二）项"))
+            .unwrap();
+        assert_eq!(line.amount_fen, yuan(520.0));
+    }
+
+    #[test]
+    fn art_14_4_and_14_5_public_summons_and_arbitration_review_are_charged_per_case() {
+        let t = FeeTable::JILIN;
+        let summons = quote(
+            &req(FeeCategory::PublicSummons, None, Procedure::Simple),
+            &t,
+        )
+        .unwrap();
+        assert_eq!(
+            summons.acceptance_fee_fen,
+            yuan(100.0),
+            "not halved: an application fee"
+        );
+        assert!(summons.lines[0].basis.contains("第十四条第（四）项"));
+        let arb = quote(
+            &req(FeeCategory::ArbitrationReview, None, Procedure::Ordinary),
+            &t,
+        )
+        .unwrap();
+        assert_eq!(arb.acceptance_fee_fen, yuan(400.0));
+        assert!(arb.lines[0].basis.contains("第十四条第（五）项"));
+        let order = quote(
+            &req(
+                FeeCategory::PaymentOrder,
+                Some(100_000.0),
+                Procedure::Ordinary,
+            ),
+            &t,
+        )
+        .unwrap();
+        assert_eq!(
+            order.acceptance_fee_fen, 76_667,
+            "one third of 2,300 yuan (Art. 14(3))"
+        );
+    }
+
+    #[test]
+    fn cpl_art_165_a_small_claim_is_heard_in_one_instance_at_half_the_fee() {
+        // A province publishing 98,000 yuan as last year's average wage: the limit is 49,000.
+        let t = FeeTable {
+            small_claims_limit_fen: Some(yuan(49_000.0)),
+            ..FeeTable::JILIN
+        };
+        let loan = crate::catalogue::cause("private_loan").unwrap();
+        assert!(loan.is_small_claim(yuan(49_000.0), &t));
+        assert!(!loan.is_small_claim(yuan(49_000.01), &t));
+        assert!(
+            !loan.is_small_claim(yuan(10_000.0), &FeeTable::JILIN),
+            "not configured: none"
+        );
+        let divorce = crate::catalogue::cause("divorce").unwrap();
+        assert!(
+            !divorce.is_small_claim(yuan(10_000.0), &t),
+            "not a money claim"
+        );
+        let req = loan.fee_request(yuan(40_000.0), None, &t);
+        assert_eq!(req.procedure, Procedure::SmallClaims);
+        let q = quote(&req, &t).unwrap();
+        // 50 + 2.5% × 30,000 = 800; halved (Art. 16) = 400.
+        assert_eq!(q.acceptance_fee_fen, yuan(400.0));
+        assert!(q
+            .lines
+            .iter()
+            .any(|l| l.item.contains("小额") && l.basis.contains("第十六条")));
+        let mut bad = t.clone();
+        bad.small_claims_limit_fen = Some(0);
+        assert!(bad.check().is_err());
+    }
+
     proptest! {
         #[test]
         fn property_fee_never_decreases_and_lines_add_up(a in 0i64..(50_000_000 * 100), d in 0i64..1_000_000) {
             prop_assert!(property_fee(a + d) >= property_fee(a));
             let q = quote(&FeeRequest { fee_category: FeeCategory::Property, amount_fen: Some(a),
-                procedure: Procedure::Simple, preservation_amount_fen: Some(d) }, &FeeTable::JILIN).unwrap();
+                procedure: Procedure::Simple, preservation_amount_fen: Some(d) , wage_claim: false}, &FeeTable::JILIN).unwrap();
             prop_assert_eq!(q.lines.iter().map(|l| l.amount_fen).sum::<i64>(), q.total_fen);
         }
     }
@@ -580,6 +821,7 @@ mod tests {
                 amount_fen: None,
                 procedure: Procedure::Ordinary,
                 preservation_amount_fen: None,
+                wage_claim: false,
             },
             &t,
         )

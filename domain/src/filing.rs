@@ -389,6 +389,19 @@ pub fn validate(draft: &FilingDraft, today: Date) -> Result<ValidFiling, FieldEr
     }
 }
 
+/// The fee request a draft makes (see [`crate::catalogue::Cause::fee_request`]); `None` without a known cause.
+pub fn fee_request(
+    draft: &FilingDraft,
+    table: &crate::fees::FeeTable,
+) -> Option<crate::fees::FeeRequest> {
+    let cause = crate::catalogue::cause(&draft.cause)?;
+    Some(cause.fee_request(
+        claims_total(draft),
+        parse_yuan(&draft.preservation_amount).ok(),
+        table,
+    ))
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -304,10 +304,13 @@ pub fn assess(
         amount_fen: Some(amount),
         procedure,
         preservation_amount_fen: preservation,
+        wage_claim: cause.is_some_and(|c| c.is_wage_claim()),
     };
     let q = quote(&fee_req(Procedure::Ordinary), fees).ok();
     let acceptance = q.as_ref().map(|q| q.acceptance_fee_fen).unwrap_or(0);
-    if acceptance > 0 {
+    // Only a fee paid in advance can be paid late (Art. 22); enforcement and wage claims are not prepaid.
+    let prepaid = cause.is_none_or(|c| c.fee != FeeCategory::Enforcement && !c.is_wage_claim());
+    if acceptance > 0 && prepaid {
         f.push(factor(
             6,
             "fees",

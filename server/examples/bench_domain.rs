@@ -27,6 +27,7 @@ fn main() {
             amount_fen: Some(i64::from(i) * 1_234_567),
             procedure: Procedure::Simple,
             preservation_amount_fen: Some(1_000_000),
+            wage_claim: false,
         };
         black_box(quote(black_box(&req), &table).unwrap());
     });

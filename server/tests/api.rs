@@ -254,6 +254,7 @@ on_both_databases!(
     evidence_files_are_encrypted_private_bounded_and_removable,
     the_smaller_findings_hold,
     party_access_works_as_plain_forms,
+    fee_rules_hold_through_the_api,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -3084,4 +3085,96 @@ async fn party_access_works_as_plain_forms(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+// ---- Issue 10: the fee rules through the public API ---------------------------------------------------------
+
+/// 《诉讼费用交纳办法》 through `/api/v1`: per-case IP fee without an amount, enforcement paid afterwards, wage claims
+/// not prepaid, the preservation fee outside the 7-day payment, public summons and arbitration review per case —
+/// and a filing's stored fee (the 7-day amount) following the same rules.
+async fn fee_rules_hold_through_the_api(app: TestApp) {
+    let quote = |body: Value| {
+        let (c, url) = (app.client.clone(), app.url("/api/v1/fees/quote"));
+        async move {
+            let res = c.post(url).json(&body).send().await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    let q = quote(json!({"fee_category": "public_summons"})).await;
+    assert_eq!(q["acceptance_fee_fen"], 10_000);
+    assert!(q["lines"][0]["basis"]
+        .as_str()
+        .unwrap()
+        .contains("第十四条第（四）项"));
+    let q = quote(json!({"fee_category": "arbitration_review"})).await;
+    assert_eq!(q["acceptance_fee_fen"], 40_000);
+    let q = quote(json!({"fee_category": "enforcement", "amount_fen": 10_000_000})).await;
+    assert_eq!(
+        (q["pay_when"].as_str(), &q["due_on_filing_fen"]),
+        (Some("after_enforcement"), &json!(0))
+    );
+    assert_eq!(
+        q["acceptance_fee_fen"], 140_000,
+        "Art. 14(1): 50 + 1.5% × 90,000 = 1,400 yuan, shown as due later"
+    );
+    let q = quote(json!({"fee_category": "labour", "wage_claim": true})).await;
+    assert_eq!(
+        (q["pay_when"].as_str(), &q["due_on_filing_fen"]),
+        (Some("not_prepaid_wages"), &json!(0))
+    );
+    let q = quote(json!({"fee_category": "property", "amount_fen": 5_000_000, "preservation_amount_fen": 5_000_000}))
+        .await;
+    assert_eq!(
+        (q["total_fen"].as_i64(), q["due_on_filing_fen"].as_i64()),
+        (Some(157_000), Some(105_000))
+    );
+
+    // A filing: an IP case claiming no amount is charged per case, not 50 yuan as a property case.
+    let filer = logged_in(&app, "13900000001").await;
+    let mut ip = loan_filing(&resident_id("22020219800101005"));
+    ip["cause"] = json!("ip");
+    ip["claims"] = json!([{"text": "判令被告停止侵害涉案作品著作权", "amount": ""}]);
+    let (status, created) = app.post_json(&filer, "/api/v1/filings", ip).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = created["id"].as_str().unwrap();
+    let (status, receipt) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{receipt}");
+    assert_eq!(
+        receipt["filing"]["fee_total_fen"], 50_000,
+        "Art. 13(3): 500 yuan a case in Jilin"
+    );
+    // An enforcement application: registered without a payment due, so it can never be treated as withdrawn.
+    let mut enf = loan_filing(&resident_id("22020219800101005"));
+    enf["cause"] = json!("enforcement");
+    enf["claims"] =
+        json!([{"text": "申请强制执行（2025）吉0202民初1号民事判决", "amount": "100,000"}]);
+    enf["evidence"] = json!([{"name": "生效法律文书（民事判决书）", "original": true}]);
+    let (_, created) = app.post_json(&filer, "/api/v1/filings", enf).await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let (status, receipt) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{receipt}");
+    assert_eq!(receipt["filing"]["fee_total_fen"], 0);
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, registered) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/review"),
+            json!({"action": "register"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{registered}");
+    assert_eq!(registered["payment_status"], "not_required", "{registered}");
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/payment"),
+            json!({"action": "treat_as_withdrawn"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
 }

@@ -6,8 +6,7 @@ use super::form::Step;
 use crate::components::field::{field_id, yuan};
 use crate::page_data::use_page;
 use crate::texts::{Label, Message};
-use domain::fees::{quote, FeeRequest, Procedure};
-use domain::filing::parse_yuan;
+use domain::fees::quote;
 use domain::filing_status::FilingStatus;
 use domain::{Date, Lang};
 use leptos::prelude::*;
@@ -15,18 +14,12 @@ use leptos::prelude::*;
 pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
     let d = &f.draft;
     let errors = errors_of(d, today);
-    let fee = domain::catalogue::cause(&d.cause).and_then(|c| {
-        quote(
-            &FeeRequest {
-                fee_category: c.fee,
-                amount_fen: Some(domain::filing::claims_total(d)),
-                procedure: Procedure::Ordinary,
-                preservation_amount_fen: parse_yuan(&d.preservation_amount).ok(),
-            },
-            &use_page().fees,
-        )
-        .ok()
-    });
+    let table = use_page().fees;
+    let request = domain::filing::fee_request(d, &table);
+    let small_claim = request
+        .as_ref()
+        .is_some_and(|r| r.procedure == domain::fees::Procedure::SmallClaims);
+    let fee = request.and_then(|r| quote(&r, &table).ok());
     // Computed in the browser's WebAssembly and on the server from the same code and the same "today".
     let page = use_page();
     let risk = domain::risk::assess(
@@ -117,9 +110,13 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
             <table class="fee-table">
                 <thead><tr><th scope="col">{tr!(l, check_item)}</th><th scope="col">{tr!(l, check_amount)}</th><th scope="col">{tr!(l, check_basis)}</th></tr></thead>
                 <tbody>{q.lines.iter().map(|x| view! { <tr><td>{x.item.clone()}</td><td class="num">{yuan(x.amount_fen, l)}</td><td>{x.basis.clone()}</td></tr> }).collect_view()}</tbody>
-                <tfoot><tr><th scope="row">{tr!(l, check_total)}</th><td class="num fee-total">{yuan(q.total_fen, l)}</td><td>{tr!(l, check_pay_within_7_days_of_the)}</td></tr></tfoot>
+                <tfoot>
+                    <tr><th scope="row">{tr!(l, check_total)}</th><td class="num fee-total">{yuan(q.total_fen, l)}</td><td></td></tr>
+                    <tr><th scope="row">{tr!(l, fee_due_within_7_days)}</th><td class="num fee-due">{yuan(q.due_on_filing_fen, l)}</td><td>{pay_when_text(q.pay_when, l)}</td></tr>
+                </tfoot>
             </table>
         })}
+        {small_claim.then(|| view! { <p class="notice small-claims">{tr!(l, fee_small_claims)}</p> })}
         <h2>{tr!(l, check_litigation_risks)}</h2>
         <p class=format!("risk-level risk-{:?}", risk.level).to_lowercase()>{tr!(l, check_risk_level)}<strong>{risk.level.label(l)}</strong>{format!("（{}）", risk.score)}</p>
         {risk.limitation.map(|lim| view! {
@@ -145,4 +142,15 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
         </form>
     }
     .into_any()
+}
+
+/// When the acceptance fee is paid, in words, with its article.
+pub(super) fn pay_when_text(when: domain::fees::PayWhen, l: Lang) -> &'static str {
+    use domain::fees::PayWhen;
+    match when {
+        PayWhen::Prepaid => tr!(l, check_pay_within_7_days_of_the),
+        PayWhen::AfterEnforcement => tr!(l, fee_pay_after_enforcement),
+        PayWhen::NotPrepaidWages => tr!(l, fee_not_prepaid_wages),
+        PayWhen::Free => tr!(l, fee_free),
+    }
 }

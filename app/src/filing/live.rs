@@ -4,7 +4,7 @@
 use crate::components::field::{checked_input, field_id, live_error, yuan, Check, InputParts};
 use crate::page_data::use_page;
 use crate::texts::Message;
-use domain::fees::{quote, FeeRequest, Procedure};
+use domain::fees::quote;
 use domain::filing::parse_yuan;
 use domain::{Date, FieldError};
 use leptos::prelude::*;
@@ -15,7 +15,8 @@ use leptos::prelude::*;
 pub fn ClaimsEditor(
     claims: Vec<domain::filing::ClaimDraft>,
     errors: Vec<(String, FieldError)>,
-    category: Option<domain::fees::FeeCategory>,
+    /// The cause's code: its fee category, small-claims test and prepayment rule come from the catalogue.
+    cause: String,
 ) -> impl IntoView {
     let page = use_page();
     let (l, table) = (page.lang, page.fees);
@@ -27,18 +28,10 @@ pub fn ClaimsEditor(
             .iter()
             .filter_map(|a| parse_yuan(a).ok())
             .sum();
-        let cat = category?;
-        quote(
-            &FeeRequest {
-                fee_category: cat,
-                amount_fen: Some(total),
-                procedure: Procedure::Ordinary,
-                preservation_amount_fen: None,
-            },
-            &table,
-        )
-        .ok()
-        .map(|q| (total, q.acceptance_fee_fen))
+        let cause = domain::catalogue::cause(&cause)?;
+        quote(&cause.fee_request(total, None, &table), &table)
+            .ok()
+            .map(|q| (total, q.acceptance_fee_fen))
     });
     let top = error_of("claims");
     view! {

@@ -11,7 +11,7 @@ use super::form::{apply_step, Step};
 use crate::ssr::{RequestInfo as Caller, ServerCtx};
 use db::accounts::Account;
 use db::filings::{self, Filing, FilingEvent};
-use domain::fees::{FeeQuote, FeeRequest, FeeTable, Procedure};
+use domain::fees::{FeeQuote, FeeTable};
 use domain::filing::{self as rules, FilingDraft};
 use domain::registration::AccountKind;
 use domain::{FieldError, FieldErrors};
@@ -73,14 +73,7 @@ pub(crate) async fn own_editable(caller: &Caller, id: &str, ctx: &ServerCtx) -> 
 
 /// The fee of a draft as it stands (ordinary procedure; the court decides on the simple procedure).
 pub fn fee_for(draft: &FilingDraft, table: &FeeTable) -> Option<FeeQuote> {
-    let cause = domain::catalogue::cause(&draft.cause)?;
-    let req = FeeRequest {
-        fee_category: cause.fee,
-        amount_fen: Some(rules::claims_total(draft)),
-        procedure: Procedure::Ordinary,
-        preservation_amount_fen: rules::parse_yuan(&draft.preservation_amount).ok(),
-    };
-    domain::fees::quote(&req, table).ok()
+    domain::fees::quote(&rules::fee_request(draft, table)?, table).ok()
 }
 
 /// Everything known about one filing that the caller may see.
@@ -245,7 +238,9 @@ pub async fn submit(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Submit
         query_code_hash: &ctx.keys.code_hash("track", &receipt_no, &query_code),
         review_deadline: &deadline,
         fee_table_version: &fee.table_version,
-        fee_total_fen: fee.total_fen,
+        // What the filer must pay within 7 days of the notice (Art. 22): the prepaid acceptance fee only — the
+        // preservation fee goes with its application, enforcement and wage claims are not prepaid (Art. 20).
+        fee_total_fen: fee.due_on_filing_fen,
         access: &access,
         suggested_competent: suggested.as_deref(),
     };

@@ -120,8 +120,8 @@ pub(super) fn claims_fields(d: &FilingDraft, errors: &FieldErrors, show: bool) -
     } else {
         vec![]
     };
-    let category = domain::catalogue::cause(&d.cause).map(|c| c.fee);
-    view! { <super::live::ClaimsEditor claims errors category/> }
+    let cause = d.cause.clone();
+    view! { <super::live::ClaimsEditor claims errors cause/> }
 }
 
 pub(super) fn facts_fields(
