@@ -137,6 +137,7 @@ impl Label for domain::jurisdiction::Ground {
             Ground::ContractPerformance => crate::tr!(l, text_the_place_the_contract_is_performed),
             Ground::TortPlace => crate::tr!(l, text_the_place_of_the_tort),
             Ground::RealEstate => crate::tr!(l, text_the_place_of_the_real_estate),
+            Ground::Estate => crate::tr!(l, text_the_deceased_s_domicile_or_estate),
         }
     }
 }

@@ -99,7 +99,28 @@ pub fn add_years(d: Date, years: i32) -> Date {
     }
 }
 
+/// The same day `months` later (the month's last day when it has no such day), as periods in months are counted.
+pub fn add_months(d: Date, months: i32) -> Date {
+    let index = d.year * 12 + i32::from(d.month) - 1 + months;
+    let (y, m) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+    Date {
+        year: y,
+        month: m,
+        day: d.day.min(crate::date::days_in_month(y, m)),
+    }
+}
+
 impl HolidayCalendar {
+    /// The end of a period of `months` months from `from`, rolled past rest days and public holidays.
+    pub fn deadline_months(&self, from: Date, months: i32) -> Deadline {
+        let raw = add_months(from, months);
+        let date = self.roll_forward(raw);
+        Deadline {
+            date,
+            holidays_known: self.covers_span(raw, date),
+        }
+    }
+
     pub fn is_rest_day(&self, d: Date) -> bool {
         if self.holidays.contains(&d) {
             return true;

@@ -101,6 +101,8 @@ pub enum JurisdictionRule {
     TortPlace,
     /// 不动产所在地, exclusive (Art. 34(1)).
     RealEstate,
+    /// 被继承人死亡时住所地或者主要遗产所在地, exclusive (Art. 34(3)).
+    Inheritance,
 }
 
 impl JurisdictionRule {
@@ -110,7 +112,16 @@ impl JurisdictionRule {
             JurisdictionRule::ContractPerformance => "《民事诉讼法》第二十四条",
             JurisdictionRule::TortPlace => "《民事诉讼法》第二十九条",
             JurisdictionRule::RealEstate => "《民事诉讼法》第三十四条第（一）项",
+            JurisdictionRule::Inheritance => "《民事诉讼法》第三十四条第（三）项",
         }
+    }
+
+    /// Only the court of the rule's own place is competent (专属管辖): the defendant's domicile does not count.
+    pub fn exclusive(self) -> bool {
+        matches!(
+            self,
+            JurisdictionRule::RealEstate | JurisdictionRule::Inheritance
+        )
     }
 }
 
@@ -213,7 +224,9 @@ pub const CAUSES: &[Cause] = &[
         group: HomeAndProperty,
         kind: CivilFirstInstance,
         fee: F::Property,
-        jurisdiction: RealEstate,
+        // A contract (Art. 24: the defendant's domicile or the place of performance), not a dispute over a right
+        // in immovable property: not exclusive (民诉法解释第二十八条 does not list it).
+        jurisdiction: ContractPerformance,
         typical_evidence: &["物业服务合同", "收费标准", "催缴记录"],
         precondition: None,
     },
@@ -267,7 +280,7 @@ pub const CAUSES: &[Cause] = &[
     },
     Cause {
         code: "personality",
-        name: "名誉权等人格权纠纷",
+        name: "名誉权纠纷",
         group: AccidentsAndRights,
         kind: CivilFirstInstance,
         fee: F::Personality,
@@ -277,7 +290,7 @@ pub const CAUSES: &[Cause] = &[
     },
     Cause {
         code: "ip",
-        name: "知识产权纠纷",
+        name: "知识产权权属、侵权纠纷",
         group: AccidentsAndRights,
         kind: CivilFirstInstance,
         fee: F::Ip,
@@ -297,12 +310,30 @@ pub const CAUSES: &[Cause] = &[
     },
     Cause {
         code: "support",
-        name: "抚养、赡养纠纷",
+        name: "抚养纠纷",
         group: FamilyAndInheritance,
         kind: CivilFirstInstance,
         fee: F::NonProperty,
         jurisdiction: DefendantDomicile,
-        typical_evidence: &["亲属关系证明", "收入证明", "生活或医疗支出凭证"],
+        typical_evidence: &[
+            "出生证明或亲子关系证明",
+            "对方收入证明",
+            "子女生活、教育或医疗支出凭证",
+        ],
+        precondition: None,
+    },
+    Cause {
+        code: "elder_support",
+        name: "赡养纠纷",
+        group: FamilyAndInheritance,
+        kind: CivilFirstInstance,
+        fee: F::NonProperty,
+        jurisdiction: DefendantDomicile,
+        typical_evidence: &[
+            "亲属关系证明",
+            "老人收入和生活状况证明",
+            "生活或医疗支出凭证",
+        ],
         precondition: None,
     },
     Cause {
@@ -311,7 +342,7 @@ pub const CAUSES: &[Cause] = &[
         group: FamilyAndInheritance,
         kind: CivilFirstInstance,
         fee: F::Property,
-        jurisdiction: DefendantDomicile,
+        jurisdiction: Inheritance,
         typical_evidence: &["死亡证明", "亲属关系证明", "遗产清单或遗嘱"],
         precondition: None,
     },
@@ -360,6 +391,24 @@ pub const CAUSES: &[Cause] = &[
 ];
 
 impl Cause {
+    /// The time limit its claims run under (see [`crate::limitation::TimeLimit`]).
+    pub fn time_limit(&self) -> crate::limitation::TimeLimit {
+        use crate::limitation::TimeLimit;
+        match (self.code, self.kind) {
+            ("support" | "elder_support", _) => TimeLimit::Exempt(
+                "民法典第一百九十六条第（三）项：请求支付抚养费、赡养费或者扶养费",
+            ),
+            ("divorce", _) => {
+                TimeLimit::Exempt("民法典第一百九十六条第（四）项：离婚请求不适用诉讼时效")
+            }
+            ("labour_dispute" | "labour_pay", _) => TimeLimit::LabourArbitration,
+            (_, CaseKind::Enforcement) => TimeLimit::Enforcement,
+            (_, CaseKind::AdministrativeFirstInstance) => TimeLimit::Administrative,
+            (_, CaseKind::JudicialConfirmation) => TimeLimit::NotApplicable,
+            (_, CaseKind::CivilFirstInstance) => TimeLimit::Civil,
+        }
+    }
+
     /// A claim for unpaid wages or labour remuneration (追索劳动报酬): its acceptance fee is not prepaid
     /// (《诉讼费用交纳办法》第二十条第一款).
     pub fn is_wage_claim(&self) -> bool {
@@ -496,6 +545,22 @@ mod tests {
             "sequences start at 1"
         );
         assert_eq!(CaseNumber::parse("吉0211民初1号"), None);
+    }
+
+    #[test]
+    fn cause_names_and_jurisdiction_follow_the_rules() {
+        // 民事案件案由规定: 名誉权纠纷; 知识产权权属、侵权纠纷; 抚养纠纷 and 赡养纠纷 are two causes.
+        assert_eq!(cause("personality").unwrap().name, "名誉权纠纷");
+        assert_eq!(cause("ip").unwrap().name, "知识产权权属、侵权纠纷");
+        assert_eq!(cause("support").unwrap().name, "抚养纠纷");
+        assert_eq!(cause("elder_support").unwrap().name, "赡养纠纷");
+        // 民事诉讼法第二十四条: property services are a contract, not exclusive; 第三十四条第（三）项: inheritance is.
+        let property = cause("property_service").unwrap().jurisdiction;
+        assert_eq!(property, JurisdictionRule::ContractPerformance);
+        assert!(!property.exclusive());
+        let inheritance = cause("inheritance").unwrap().jurisdiction;
+        assert!(inheritance.exclusive());
+        assert_eq!(inheritance.basis(), "《民事诉讼法》第三十四条第（三）项");
     }
 
     #[test]

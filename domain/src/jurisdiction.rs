@@ -2,7 +2,8 @@
 //!
 //! Civil Procedure Law: Art. 22 (the defendant's domicile), Art. 24 (contracts: the defendant's domicile or the
 //! place of performance), Art. 29 (torts: the place of the tort or the defendant's domicile), Art. 34(1) (real
-//! estate: only the court where it lies). A court's area is reference data (the districts, counties and county-level
+//! estate: only the court where it lies), Art. 34(3) (inheritance: only the court of the deceased's last domicile or
+//! of the main estate). A court's area is reference data (the districts, counties and county-level
 //! cities it serves, as they are written in addresses); the filer may still file at a nearer court (跨域立案) and
 //! the competent court decides.
 
@@ -32,6 +33,8 @@ pub enum Ground {
     TortPlace,
     /// 不动产所在地.
     RealEstate,
+    /// 被继承人死亡时住所地或者主要遗产所在地.
+    Estate,
 }
 
 /// A competent court, the ground and place it follows from, and the article behind it.
@@ -74,11 +77,12 @@ pub fn place_ground(rule: JurisdictionRule) -> Option<Ground> {
         JurisdictionRule::ContractPerformance => Some(Ground::ContractPerformance),
         JurisdictionRule::TortPlace => Some(Ground::TortPlace),
         JurisdictionRule::RealEstate => Some(Ground::RealEstate),
+        JurisdictionRule::Inheritance => Some(Ground::Estate),
     }
 }
 
-/// The competent courts for a draft, most specific first, each court once. Real estate is exclusive: only the
-/// court where it lies. Otherwise the place of the cause (where it has one) and every defendant's domicile.
+/// The competent courts for a draft, most specific first, each court once. Real estate and inheritance are
+/// exclusive (Art. 34(1), (3)): only the court of that place. Otherwise the place of the cause (where it has one) and every defendant's domicile.
 pub fn suggest(draft: &FilingDraft, areas: &[CourtArea]) -> Vec<Suggestion> {
     let Some(c) = cause(draft.cause.trim()) else {
         return vec![];
@@ -88,7 +92,7 @@ pub fn suggest(draft: &FilingDraft, areas: &[CourtArea]) -> Vec<Suggestion> {
     if let Some(g) = place_ground(rule) {
         candidates.push((g, draft.place.as_str()));
     }
-    if rule != JurisdictionRule::RealEstate {
+    if !rule.exclusive() {
         candidates.extend(
             draft
                 .parties
@@ -205,6 +209,31 @@ mod tests {
         assert_eq!(s[0].ground, Ground::RealEstate);
         // Without the property's location there is nothing to suggest: the defendant's domicile does not count.
         assert!(suggest(&draft("house_lease", "", &["吉林市丰满区"]), &areas()).is_empty());
+    }
+
+    #[test]
+    fn art_34_3_inheritance_is_exclusive_to_the_deceased_s_domicile_or_the_estate() {
+        let s = suggest(
+            &draft("inheritance", "蛟河市新农街道", &["吉林市丰满区"]),
+            &areas(),
+        );
+        assert_eq!(codes(&s), ["吉0281"], "the heirs' domiciles do not count");
+        assert_eq!(s[0].ground, Ground::Estate);
+        assert_eq!(s[0].basis, "《民事诉讼法》第三十四条第（三）项");
+    }
+
+    #[test]
+    fn art_24_property_services_are_a_contract_not_exclusive() {
+        let s = suggest(
+            &draft("property_service", "吉林市昌邑区某小区", &["吉林市丰满区"]),
+            &areas(),
+        );
+        assert_eq!(
+            codes(&s),
+            ["吉0202", "吉0211"],
+            "the place of performance, then the defendant's domicile"
+        );
+        assert_eq!(s[0].basis, "《民事诉讼法》第二十四条");
     }
 
     #[test]

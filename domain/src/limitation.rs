@@ -33,6 +33,57 @@ pub struct Limitation {
     pub holidays_known: bool,
 }
 
+/// Which time limit a claim runs under: the cause decides (see `Cause::time_limit`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeLimit {
+    /// 诉讼时效, three years; twenty at most (民法典第一百八十八条); instalments (第一百八十九条).
+    Civil,
+    /// Not subject to limitation (民法典第一百九十六条): no period, no warning. The ground is its article.
+    Exempt(&'static str),
+    /// Labour arbitration, one year from knowing of the infringement (劳动争议调解仲裁法第二十七条第一款).
+    LabourArbitration,
+    /// Applying for enforcement, two years from the last day of performance (民事诉讼法第二百五十条).
+    Enforcement,
+    /// An administrative suit, six months from knowing of the act (行政诉讼法第四十六条第一款).
+    Administrative,
+    /// Not a claim with a period of its own here (judicial confirmation's 30 days run from the agreement).
+    NotApplicable,
+}
+
+/// The period a claim runs under `rule` and when it ends; `None` when no period applies (Art. 196 exemptions).
+pub fn time_limit(
+    rule: TimeLimit,
+    facts: &LimitationFacts,
+    today: Date,
+    calendar: &HolidayCalendar,
+) -> Option<Limitation> {
+    let (end, basis) = match rule {
+        TimeLimit::Exempt(_) | TimeLimit::NotApplicable => return None,
+        TimeLimit::Civil => return Some(limitation(facts, today, calendar)),
+        TimeLimit::LabourArbitration => (
+            calendar.deadline_years(facts.known_on, 1),
+            "劳动争议调解仲裁法第二十七条第一款",
+        ),
+        TimeLimit::Enforcement => (
+            calendar.deadline_years(facts.known_on, 2),
+            "民事诉讼法第二百五十条",
+        ),
+        TimeLimit::Administrative => (
+            calendar.deadline_months(facts.known_on, 6),
+            "行政诉讼法第四十六条第一款",
+        ),
+    };
+    let days_left = end.date.to_days() - today.to_days();
+    Some(Limitation {
+        expires_on: end.date,
+        expired: days_left < 0,
+        days_left,
+        basis,
+        holidays_known: end.holidays_known,
+    })
+}
+
 pub fn limitation(facts: &LimitationFacts, today: Date, calendar: &HolidayCalendar) -> Limitation {
     let (start, mut basis) = match facts.last_instalment_due {
         Some(due) if due > facts.known_on => (due, "民法典第一百八十九条"),
@@ -107,6 +158,79 @@ mod tests {
         assert_eq!(l.expires_on, d(2027, 6, 30));
         assert_eq!(l.basis, "民法典第一百八十九条");
         assert!(!l.expired);
+    }
+
+    fn known(on: Date) -> LimitationFacts {
+        LimitationFacts {
+            known_on: on,
+            harm_on: None,
+            last_instalment_due: None,
+        }
+    }
+
+    #[test]
+    fn civil_code_art_196_support_and_divorce_have_no_period() {
+        let cal = HolidayCalendar::default();
+        let old = known(d(2000, 1, 1));
+        for code in ["support", "divorce"] {
+            let rule = crate::catalogue::cause(code).unwrap().time_limit();
+            assert!(
+                matches!(rule, TimeLimit::Exempt(a) if a.contains("第一百九十六条")),
+                "{code}"
+            );
+            assert_eq!(
+                time_limit(rule, &old, d(2026, 11, 23), &cal),
+                None,
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn labour_arbitration_is_one_year_under_art_27() {
+        let cal = HolidayCalendar::default();
+        let rule = crate::catalogue::cause("labour_pay").unwrap().time_limit();
+        assert_eq!(rule, TimeLimit::LabourArbitration);
+        // 2025-03-14 + 1 year = Saturday 2026-03-14 → Monday 2026-03-16.
+        let l = time_limit(rule, &known(d(2025, 3, 14)), d(2026, 1, 1), &cal).unwrap();
+        assert_eq!(
+            (l.expires_on, l.basis),
+            (d(2026, 3, 16), "劳动争议调解仲裁法第二十七条第一款")
+        );
+    }
+
+    #[test]
+    fn enforcement_is_two_years_under_cpl_art_250() {
+        let cal = HolidayCalendar::default();
+        let rule = crate::catalogue::cause("enforcement").unwrap().time_limit();
+        let l = time_limit(rule, &known(d(2024, 6, 28)), d(2026, 11, 23), &cal).unwrap();
+        assert_eq!(
+            (l.expires_on, l.basis),
+            (d(2026, 6, 29), "民事诉讼法第二百五十条"),
+            "28 Jun 2026 is a Sunday"
+        );
+        assert!(l.expired);
+    }
+
+    #[test]
+    fn an_administrative_suit_is_six_months_under_art_46_rolled_over_holidays() {
+        let cal = crate::calendar::shipped();
+        let rule = crate::catalogue::cause("administrative")
+            .unwrap()
+            .time_limit();
+        // Knew on 2026-04-01: six months end on 2026-10-01, inside the National Day holiday (1–7 Oct 2026 in the
+        // shipped notice), so the period ends on the first working day after it.
+        let l = time_limit(rule, &known(d(2026, 4, 1)), d(2026, 5, 1), &cal).unwrap();
+        assert_eq!(l.basis, "行政诉讼法第四十六条第一款");
+        assert!(
+            l.expires_on > d(2026, 10, 1) && !cal.is_rest_day(l.expires_on),
+            "{:?}",
+            l.expires_on
+        );
+        assert_eq!(
+            crate::calendar::add_months(d(2026, 8, 31), 6),
+            d(2027, 2, 28)
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use crate::calendar::HolidayCalendar;
 use crate::fees::{quote, FeeCategory, FeeRequest, FeeTable, Procedure};
 use crate::filing::{claims_total, parse_past_date, parse_yuan, FilingDraft};
-use crate::limitation::{limitation, Limitation, LimitationFacts};
+use crate::limitation::{time_limit, Limitation, LimitationFacts, TimeLimit};
 use crate::Date;
 use serde::{Deserialize, Serialize};
 
@@ -235,7 +235,13 @@ pub fn assess(
                 },
             )
             .ok();
-            limitation(
+            (known_on, last)
+        })
+        .and_then(|(known_on, last)| {
+            // The cause's own period: three years, none at all (Art. 196: support, divorce), a year for labour
+            // arbitration, two years for enforcement, six months for an administrative suit.
+            time_limit(
+                cause.map(|c| c.time_limit()).unwrap_or(TimeLimit::Civil),
                 &LimitationFacts {
                     known_on,
                     harm_on: None,
@@ -245,9 +251,7 @@ pub fn assess(
                 calendar,
             )
         });
-    let time_barred_kind =
-        cause.is_some_and(|c| c.kind == crate::catalogue::CaseKind::CivilFirstInstance);
-    if let (Some(lim), true) = (lim, time_barred_kind) {
+    if let Some(lim) = lim {
         if lim.expired {
             f.push(factor(
                 4,

@@ -255,6 +255,8 @@ on_both_databases!(
     the_smaller_findings_hold,
     party_access_works_as_plain_forms,
     fee_rules_hold_through_the_api,
+    time_limits_follow_the_cause_through_the_api,
+    competent_courts_follow_the_corrected_rules_through_the_api,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -3177,4 +3179,93 @@ async fn fee_rules_hold_through_the_api(app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
+}
+
+/// Time limits through `/api/v1/risk`: none for support and divorce (民法典 Art. 196), one year for labour
+/// arbitration, six months for an administrative suit — each citing its article.
+async fn time_limits_follow_the_cause_through_the_api(app: TestApp) {
+    let risk = |cause: &str, known_on: &str| {
+        let mut draft = loan_filing(&resident_id("22020219800101005"));
+        draft["cause"] = json!(cause);
+        draft["known_on"] = json!(known_on);
+        let (c, url) = (app.client.clone(), app.url("/api/v1/risk"));
+        async move {
+            let res = c.post(url).json(&draft).send().await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    let codes = |r: &Value| -> Vec<String> {
+        r["risk"]["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for cause in ["support", "divorce"] {
+        let r = risk(cause, "2001-01-01").await;
+        assert!(r["risk"]["limitation"].is_null(), "{cause}: {r}");
+        assert!(
+            !codes(&r).iter().any(|c| c.starts_with("limitation")),
+            "{cause}: {r}"
+        );
+    }
+    let r = risk("labour_pay", "2020-01-01").await;
+    assert_eq!(
+        r["risk"]["limitation"]["basis"], "劳动争议调解仲裁法第二十七条第一款",
+        "{r}"
+    );
+    assert_eq!(r["risk"]["limitation"]["expired"], true);
+    let r = risk("private_loan", "2020-01-01").await;
+    assert_eq!(
+        r["risk"]["limitation"]["basis"],
+        "民法典第一百八十八条第一款"
+    );
+    let r = risk("administrative", "2020-01-01").await;
+    assert_eq!(
+        r["risk"]["limitation"]["basis"],
+        "行政诉讼法第四十六条第一款"
+    );
+}
+
+/// The competent court through `/api/v1/filings/{id}`: inheritance only at the estate or the deceased's domicile
+/// (民诉法 Art. 34(3)); property services by contract (Art. 24), the defendant's domicile counting too.
+async fn competent_courts_follow_the_corrected_rules_through_the_api(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let suggested = |cause: &str, place: &str| {
+        let mut d = loan_filing(&resident_id("22020219800101005"));
+        d["cause"] = json!(cause);
+        d["place"] = json!(place);
+        d["parties"][1]["address"] = json!("吉林市丰满区吉林大街2号");
+        let (app, filer) = (&app, &filer);
+        async move {
+            let (status, created) = app.post_json(filer, "/api/v1/filings", d).await;
+            assert_eq!(status, StatusCode::CREATED, "{created}");
+            let id = created["id"].as_str().unwrap();
+            let (_, f) = app.get_json(filer, &format!("/api/v1/filings/{id}")).await;
+            f["competent_courts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| {
+                    (
+                        s["court_code"].as_str().unwrap().to_string(),
+                        s["basis"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let s = suggested("inheritance", "吉林市蛟河市新农街道").await;
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "吉0281");
+    assert!(s[0].1.contains("第三十四条第（三）项"));
+    let s = suggested("property_service", "吉林市昌邑区某小区").await;
+    assert_eq!(
+        s.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(),
+        ["吉0202", "吉0211"],
+        "{s:?}"
+    );
+    assert!(s[0].1.contains("第二十四条"));
 }

@@ -157,6 +157,7 @@ pub(super) fn place_field(d: &FilingDraft, l: Lang) -> Option<impl IntoView> {
         Ground::ContractPerformance => tr!(l, fields_where_the_contract_is_performed_county),
         Ground::TortPlace => tr!(l, fields_where_the_harm_was_done_e),
         Ground::RealEstate => tr!(l, fields_where_the_property_lies_county_or),
+        Ground::Estate => tr!(l, fields_where_the_deceased_lived_or_the_estate_lies),
         Ground::DefendantDomicile => return None,
     };
     Some(view! {
