@@ -152,3 +152,19 @@ mod tests {
         );
     }
 }
+
+/// Corrections are asked for **once**, listing every defect together (《最高人民法院关于人民法院登记立案若干问题的规定》
+/// 法释〔2015〕8号 第七条: 一次性书面告知在指定期限内补正). After the corrected submission the court registers the case or
+/// rules not to accept it; it does not ask again. `earlier` is how many times corrections were asked for before.
+pub fn correction_may_be_requested(earlier: usize) -> bool {
+    earlier == 0
+}
+
+#[cfg(test)]
+mod correction_tests {
+    #[test]
+    fn art_7_of_the_2015_provisions_corrections_are_asked_for_once() {
+        assert!(super::correction_may_be_requested(0));
+        assert!(!super::correction_may_be_requested(1));
+    }
+}

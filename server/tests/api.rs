@@ -1569,6 +1569,20 @@ async fn a_filing_goes_from_draft_to_case_number(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(again["filing"]["receipt_no"], receipt_no.as_str());
     assert_eq!(again["query_code"], "");
+    // Corrections are asked for once (法释〔2015〕8号 Art. 7): a second request is refused with that reason.
+    let (status, twice) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/review"),
+            json!({"action": "request_correction", "note": "再补充一份材料"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{twice}");
+    assert_eq!(twice["code"], "correction_once");
+    assert!(
+        twice["detail"].as_str().unwrap().contains("第七条"),
+        "{twice}"
+    );
 
     // Registered: the number appears on the filer's side at once.
     let (status, registered) = app

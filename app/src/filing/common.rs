@@ -25,6 +25,7 @@ pub(super) fn error_view(e: &AppError, l: Lang) -> AnyView {
 pub(super) fn refusal_message(code: &str, l: Lang) -> &'static str {
     match code {
         "no_consent" => tr!(l, filing_the_filer_has_not_agreed_to),
+        "correction_once" => tr!(l, review_corrections_once),
         "not_overdue" => tr!(l, filing_the_time_to_pay_has_not),
         "validation" => tr!(l, filing_that_was_not_done_give_the),
         _ => tr!(l, filing_that_was_not_done_not_possible),

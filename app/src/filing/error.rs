@@ -20,6 +20,9 @@ pub enum FilingError {
     /// Not allowed in the filing's current state, or someone else acted first.
     #[error("not allowed in the current state")]
     Conflict,
+    /// Corrections were asked for once already (法释〔2015〕8号 第七条: 一次性告知).
+    #[error("corrections may be asked for once only")]
+    CorrectionOnce,
     /// Diversion to pre-litigation mediation needs the filer's consent (诉前调解须当事人同意).
     #[error("the filer has not agreed to pre-litigation mediation")]
     NoMediationConsent,
@@ -75,6 +78,7 @@ impl ServiceError for FilingError {
             FilingError::Invalid(_) | FilingError::Upload(_) => ErrorKind::Invalid,
             FilingError::Conflict
             | FilingError::NoMediationConsent
+            | FilingError::CorrectionOnce
             | FilingError::NotOverdue { .. } => ErrorKind::Conflict,
             FilingError::TooManyAttempts => ErrorKind::TooManyRequests,
             FilingError::Internal(_) => ErrorKind::Internal,
@@ -89,6 +93,7 @@ impl ServiceError for FilingError {
             FilingError::Invalid(_) => "validation",
             FilingError::Conflict => "conflict",
             FilingError::NoMediationConsent => "no_consent",
+            FilingError::CorrectionOnce => "correction_once",
             FilingError::NotOverdue { .. } => "not_overdue",
             FilingError::Upload(e) => e.code(),
             FilingError::TooManyAttempts => "rate_limited",
@@ -100,6 +105,7 @@ impl ServiceError for FilingError {
         match self {
             FilingError::StaffCannotFile => tr!(l, error_court_staff_accounts_cannot_file).into(),
             FilingError::NoMediationConsent => tr!(l, filing_the_filer_has_not_agreed_to).into(),
+            FilingError::CorrectionOnce => tr!(l, review_corrections_once).into(),
             FilingError::NotOverdue { deadline } => format!(
                 "{}{}",
                 tr!(l, filing_the_time_to_pay_has_not),

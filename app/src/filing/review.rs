@@ -15,6 +15,8 @@ pub fn ReviewPanel(filing: FilingData) -> impl IntoView {
         return ().into_any();
     }
     let action = format!("/filings/{}/review", filing.id);
+    // Corrections are asked for once (法释〔2015〕8号 第七条): after that, register or refuse.
+    let corrected_once = filing.events.iter().any(|e| e.action == "request_correction");
     let parties = filing
         .draft
         .parties
@@ -47,8 +49,11 @@ pub fn ReviewPanel(filing: FilingData) -> impl IntoView {
                     <label for="f-note">{tr!(l, review_what_to_correct_or_why_it)}</label>
                     <textarea id="f-note" name="note" rows="3"></textarea>
                 </div>
+                {corrected_once.then(|| view! { <p class="hint">{tr!(l, review_corrections_once)}</p> })}
                 <div class="actions">
-                    <button type="submit" name="action" value="request_correction" class="button secondary">{tr!(l, review_ask_for_corrections)}</button>
+                    {(!corrected_once).then(|| view! {
+                        <button type="submit" name="action" value="request_correction" class="button secondary">{tr!(l, review_ask_for_corrections)}</button>
+                    })}
                     <button type="submit" name="action" value="refuse" class="button secondary">{tr!(l, review_refuse)}</button>
                 </div>
             </form>

@@ -92,6 +92,7 @@ async fn refused(
             e @ (FilingError::Invalid(_)
             | FilingError::Conflict
             | FilingError::NoMediationConsent
+            | FilingError::CorrectionOnce
             | FilingError::NotOverdue { .. }),
             Back::Filing(id, flag),
         ) => {

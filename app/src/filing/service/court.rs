@@ -40,6 +40,16 @@ pub async fn review(
     if action == FilingAction::Divert && !f.draft.mediation_consent {
         return Err(FilingError::NoMediationConsent);
     }
+    if action == FilingAction::RequestCorrection {
+        let earlier = filings::events(&ctx.db, id)
+            .await?
+            .iter()
+            .filter(|e| e.action == "request_correction")
+            .count();
+        if !domain::filing_status::correction_may_be_requested(earlier) {
+            return Err(FilingError::CorrectionOnce);
+        }
+    }
     let note = if action == FilingAction::Refuse {
         format!("{}（{REFUSAL_APPEAL}）", input.note.trim())
     } else {
