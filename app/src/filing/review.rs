@@ -16,7 +16,10 @@ pub fn ReviewPanel(filing: FilingData) -> impl IntoView {
     }
     let action = format!("/filings/{}/review", filing.id);
     // Corrections are asked for once (法释〔2015〕8号 第七条): after that, register or refuse.
-    let corrected_once = filing.events.iter().any(|e| e.action == "request_correction");
+    let corrected_once = filing
+        .events
+        .iter()
+        .any(|e| e.action == "request_correction");
     let parties = filing
         .draft
         .parties
