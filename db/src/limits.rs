@@ -164,26 +164,6 @@ pub fn known_block(db: &Db, limits: &[(Limit, &str)], now: i64) -> Option<i64> {
         .max()
 }
 
-/// Whether the limit is reached now, without counting (for a read-only path that counts only failures).
-pub async fn check(db: &Db, limit: &Limit, subject: &str, now: i64) -> Result<Verdict, DbError> {
-    let row = sqlx::query(
-        "SELECT count, ends_at FROM attempt_limits WHERE scope = $1 AND subject = $2 AND ends_at > $3",
-    )
-    .bind(limit.scope)
-    .bind(subject_hash(db, limit, subject))
-    .bind(now)
-    .fetch_optional(db.reader())
-    .await?;
-    Ok(match row {
-        Some(r) if r.try_get::<i64, _>("count")? >= limit.max => {
-            let until = r.try_get("ends_at")?;
-            remember_block(db, limit, subject, until);
-            Verdict::Refused { until }
-        }
-        _ => Verdict::Allowed,
-    })
-}
-
 /// The SQL condition (for a look-up that must stay one read) that is true when any of `limits` is reached for its
 /// subject; binds start at `$first`: (scope, subject hash) per limit, then `now`.
 pub fn blocked_sql(limits: &[Limit], first: usize) -> String {

@@ -21,10 +21,12 @@ pub struct SessionStarted {
 /// any instance checks it with the deployment's keys; it opens nothing by itself (a password is still needed).
 pub fn device_mark(keys: &db::crypto::Keys, account_id: &str) -> String {
     let nonce = &db::crypto::new_token()[..16];
-    format!(
-        "{nonce}.{}",
-        &keys.lookup_hash(&format!("device:{nonce}:{account_id}"))[..32]
-    )
+    format!("{nonce}.{}", device_tag(keys, nonce, account_id))
+}
+
+/// The keyed tag that binds a device mark's nonce to its account.
+fn device_tag(keys: &db::crypto::Keys, nonce: &str, account_id: &str) -> String {
+    keys.lookup_hash(&format!("device:{nonce}:{account_id}"))[..32].to_string()
 }
 
 fn is_known_device(keys: &db::crypto::Keys, mark: Option<&str>, account_id: &str) -> bool {
@@ -32,10 +34,10 @@ fn is_known_device(keys: &db::crypto::Keys, mark: Option<&str>, account_id: &str
         return false;
     };
     nonce.len() == 16
-        && keys
-            .lookup_hash(&format!("device:{nonce}:{account_id}"))
-            .get(..32)
-            .is_some_and(|t| db::crypto::constant_time_eq(t.as_bytes(), tag.as_bytes()))
+        && db::crypto::constant_time_eq(
+            device_tag(keys, nonce, account_id).as_bytes(),
+            tag.as_bytes(),
+        )
 }
 
 /// Registers a citizen, enterprise or lawyer and logs them in.

@@ -66,13 +66,8 @@ pub async fn database_reachable(ctx: &ServerCtx) -> bool {
     ctx.db.ping().await
 }
 
-/// The courts the portal serves.
-pub async fn courts(ctx: &ServerCtx) -> Result<Vec<db::courts::Court>> {
-    Ok(db::courts::list(&ctx.db).await?)
-}
-
-/// The courts, shared from memory (no copy): what the reference API serves.
-pub async fn courts_shared(ctx: &ServerCtx) -> Result<std::sync::Arc<Vec<db::courts::Court>>> {
+/// The courts the portal serves, shared from memory (no copy).
+pub async fn courts(ctx: &ServerCtx) -> Result<std::sync::Arc<Vec<db::courts::Court>>> {
     Ok(db::courts::shared(&ctx.db).await?)
 }
 

@@ -149,7 +149,7 @@ async fn courts(
     Caller(caller): Caller,
     headers: HeaderMap,
 ) -> Result<Response, Problem> {
-    let list = service::courts_shared(&state.ctx)
+    let list = service::courts(&state.ctx)
         .await
         .map_err(|e| refused(e, caller.lang))?;
     let wanted = Encoding::of(&headers);
