@@ -47,6 +47,12 @@ impl Message for domain::error::FieldError {
             FieldError::AmountTooLarge => crate::tr!(lang, text_the_amount_is_too_large_please),
             FieldError::DateFormat => crate::tr!(lang, text_enter_the_date_as_year_month),
             FieldError::DateInFuture => crate::tr!(lang, text_the_date_cannot_be_in_the),
+            FieldError::BeforeKnownOn => crate::tr!(lang, text_interruption_before_known_on),
+            FieldError::AgreementNotAllowed => crate::tr!(lang, text_agreement_not_allowed),
+            FieldError::AgreementExclusive => crate::tr!(lang, text_agreement_exclusive),
+            FieldError::AgreementLevel => crate::tr!(lang, text_agreement_level),
+            FieldError::AgreementNotConnected => crate::tr!(lang, text_agreement_not_connected),
+            FieldError::AboveBasicLevel => crate::tr!(lang, text_above_basic_level),
             FieldError::UnknownChoice => crate::tr!(lang, text_choose_one_of_the_options),
             FieldError::NeedPlaintiff => crate::tr!(lang, text_add_at_least_one_claimant_applicant),
             FieldError::NeedDefendant => {
@@ -138,6 +144,12 @@ impl Label for domain::jurisdiction::Ground {
             Ground::TortPlace => crate::tr!(l, text_the_place_of_the_tort),
             Ground::RealEstate => crate::tr!(l, text_the_place_of_the_real_estate),
             Ground::Estate => crate::tr!(l, text_the_deceased_s_domicile_or_estate),
+            Ground::PartyDomicile => crate::tr!(l, text_ground_party_domicile),
+            Ground::SubjectMatter => crate::tr!(l, text_ground_subject_matter),
+            Ground::EnforcedProperty => crate::tr!(l, text_ground_enforced_property),
+            Ground::AuthoritySeat => crate::tr!(l, text_ground_authority_seat),
+            Ground::ReconsiderationBody => crate::tr!(l, text_ground_reconsideration_body),
+            Ground::Agreed => crate::tr!(l, text_ground_agreed),
         }
     }
 }

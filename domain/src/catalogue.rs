@@ -103,6 +103,15 @@ pub enum JurisdictionRule {
     RealEstate,
     /// 被继承人死亡时住所地或者主要遗产所在地, exclusive (Art. 34(3)).
     Inheritance,
+    /// Judicial confirmation of a mediation agreement (Art. 205): a basic court where a party lives, the subject
+    /// matter lies or the mediation organisation sits (or the court that invited the mediation).
+    JudicialConfirmation,
+    /// Enforcement (Art. 235): of a judgment, the court of first instance or the court of the same level where the
+    /// property to enforce is; of another document, the court of the respondent's domicile or of the property.
+    Enforcement,
+    /// An administrative suit (行政诉讼法第十八条第一款): the court where the authority that first acted sits; after
+    /// administrative reconsideration, also the court where the reconsideration body sits.
+    Administrative,
 }
 
 impl JurisdictionRule {
@@ -113,6 +122,9 @@ impl JurisdictionRule {
             JurisdictionRule::TortPlace => "《民事诉讼法》第二十九条",
             JurisdictionRule::RealEstate => "《民事诉讼法》第三十四条第（一）项",
             JurisdictionRule::Inheritance => "《民事诉讼法》第三十四条第（三）项",
+            JurisdictionRule::JudicialConfirmation => "《民事诉讼法》第二百零五条",
+            JurisdictionRule::Enforcement => "《民事诉讼法》第二百三十五条",
+            JurisdictionRule::Administrative => "《行政诉讼法》第十八条第一款",
         }
     }
 
@@ -349,20 +361,20 @@ pub const CAUSES: &[Cause] = &[
     Cause {
         code: "administrative",
         name: "行政纠纷",
-        group: Administrative,
+        group: CauseGroup::Administrative,
         kind: AdministrativeFirstInstance,
         fee: F::Administrative,
-        jurisdiction: DefendantDomicile,
+        jurisdiction: JurisdictionRule::Administrative,
         typical_evidence: &["被诉行政行为的文书", "送达或知道该行为的时间证明"],
         precondition: None,
     },
     Cause {
         code: "administrative_ip",
         name: "商标、专利行政纠纷",
-        group: Administrative,
+        group: CauseGroup::Administrative,
         kind: AdministrativeFirstInstance,
         fee: F::AdministrativeIp,
-        jurisdiction: DefendantDomicile,
+        jurisdiction: JurisdictionRule::Administrative,
         typical_evidence: &["被诉决定", "权利证书"],
         precondition: None,
     },
@@ -370,9 +382,9 @@ pub const CAUSES: &[Cause] = &[
         code: "enforcement",
         name: "申请执行",
         group: Applications,
-        kind: Enforcement,
+        kind: CaseKind::Enforcement,
         fee: F::Enforcement,
-        jurisdiction: DefendantDomicile,
+        jurisdiction: JurisdictionRule::Enforcement,
         typical_evidence: &["生效法律文书", "生效证明", "被执行人财产线索"],
         precondition: Some("须有已生效的法律文书（《民事诉讼法》第二百四十七条）"),
     },
@@ -380,9 +392,9 @@ pub const CAUSES: &[Cause] = &[
         code: "judicial_confirmation",
         name: "申请司法确认调解协议",
         group: Applications,
-        kind: JudicialConfirmation,
+        kind: CaseKind::JudicialConfirmation,
         fee: F::JudicialConfirmation,
-        jurisdiction: DefendantDomicile,
+        jurisdiction: JurisdictionRule::JudicialConfirmation,
         typical_evidence: &["调解协议", "双方身份证明"],
         precondition: Some(
             "须由双方自调解协议生效之日起三十日内共同申请（《民事诉讼法》第二百零五条）",

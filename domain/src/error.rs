@@ -31,6 +31,18 @@ pub enum FieldError {
     AmountTooLarge,
     DateFormat,
     DateInFuture,
+    /// An interruption of the limitation period before the period began.
+    BeforeKnownOn,
+    /// 协议管辖 where the cause may not agree on a court (Art. 35: contract and property disputes only).
+    AgreementNotAllowed,
+    /// 协议管辖 against exclusive jurisdiction (Arts. 34, 35).
+    AgreementExclusive,
+    /// 协议管辖 against level jurisdiction.
+    AgreementLevel,
+    /// The agreed court has no connection the filer named.
+    AgreementNotConnected,
+    /// A basic court chosen for a claim above the basic courts' threshold.
+    AboveBasicLevel,
     UnknownChoice,
     NeedPlaintiff,
     NeedDefendant,
@@ -68,6 +80,12 @@ impl FieldError {
             FieldError::AmountTooLarge => "amount_too_large",
             FieldError::DateFormat => "date_format",
             FieldError::DateInFuture => "date_in_future",
+            FieldError::BeforeKnownOn => "before_known_on",
+            FieldError::AgreementNotAllowed => "agreement_not_allowed",
+            FieldError::AgreementExclusive => "agreement_exclusive",
+            FieldError::AgreementLevel => "agreement_level",
+            FieldError::AgreementNotConnected => "agreement_not_connected",
+            FieldError::AboveBasicLevel => "above_basic_level",
             FieldError::UnknownChoice => "unknown_choice",
             FieldError::NeedPlaintiff => "need_plaintiff",
             FieldError::NeedDefendant => "need_defendant",

@@ -85,6 +85,9 @@ pub struct FeeTable {
     /// employed persons, as the province publishes it. `None`: not configured, no claim is treated as small.
     #[serde(default)]
     pub small_claims_limit_fen: Option<i64>,
+    /// The province's thresholds of level jurisdiction (first-instance civil cases for intermediate courts).
+    #[serde(default)]
+    pub levels: crate::jurisdiction::LevelLimits,
 }
 
 impl FeeTable {
@@ -97,6 +100,7 @@ impl FeeTable {
         ip_without_amount_fen: 500 * YUAN,
         enforcement_without_amount_fen: 50 * YUAN,
         small_claims_limit_fen: None,
+        levels: crate::jurisdiction::LevelLimits::JILIN,
     };
 
     /// Every value inside the range the Measures give it: the problems, each naming the article.
@@ -150,6 +154,13 @@ impl FeeTable {
             .is_some_and(|l| l <= 0 || l > MAX_AMOUNT_FEN)
         {
             problems.push("small_claims_limit_fen must be a positive amount in fen (民事诉讼法第一百六十五条)".into());
+        }
+        let l = &self.levels;
+        if l.basic_limit_cross_province_fen <= 0
+            || l.basic_limit_cross_province_fen > l.basic_limit_fen
+            || crate::jurisdiction::province_of(&l.province).is_none()
+        {
+            problems.push("levels: province must name a province and 0 < basic_limit_cross_province_fen <= basic_limit_fen (法发〔2021〕27号)".into());
         }
         if self.version.trim().is_empty() {
             problems.push("version must name the table (it is stored on every filing)".into());

@@ -21,6 +21,11 @@ pub struct FilingDraft {
     pub known_on: String,
     /// The last instalment's due date, for debts paid in instalments.
     pub last_instalment_due: String,
+    /// The last time the claim was demanded, acknowledged or partly paid (民法典第一百九十五条): the limitation
+    /// period runs afresh from it. `YYYY-MM-DD`, optional.
+    pub interrupted_on: String,
+    /// Administrative cases: the act's notice did not say that and when it could be challenged in court.
+    pub rights_not_stated: bool,
     /// The place the jurisdiction rule of the cause looks at besides the defendant's domicile: where the contract
     /// is performed (合同履行地), where the tort happened (侵权行为地) or where the real estate lies (不动产所在地).
     pub place: String,
@@ -35,6 +40,15 @@ pub struct FilingDraft {
     pub defendant_assets_known: bool,
     /// Consent to try pre-litigation mediation first.
     pub mediation_consent: bool,
+    /// 协议管辖 (民事诉讼法第三十五条): the jurisdiction clause of the contract, quoted.
+    pub agreed_clause: String,
+    /// The court the clause names, as a court code.
+    pub agreed_court_code: String,
+    /// What ties that court to the dispute (`defendant_domicile`, `plaintiff_domicile`, `contract_performance`,
+    /// `contract_signing`, `subject_matter`).
+    pub agreed_connection: String,
+    /// Where the contract was signed or the subject matter is, when the connection is one of those.
+    pub agreed_place: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,9 +117,13 @@ impl PartyRole {
 
 /// Parses yuan as people type it (`12,000`, `12000.5`, `１２０００元`) into integer fen.
 pub fn parse_yuan(raw: &str) -> Result<i64, FieldError> {
-    let s: String = raw
-        .trim()
-        .trim_end_matches('元')
+    let trimmed = raw.trim().trim_end_matches('元').trim_end();
+    // "5万" and "5.5万元" are how people write sums: ten thousand yuan each.
+    let (trimmed, wan) = match trimmed.strip_suffix('万') {
+        Some(rest) => (rest, true),
+        None => (trimmed, false),
+    };
+    let s: String = trimmed
         .chars()
         .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
         .map(|c| {
@@ -118,9 +136,35 @@ pub fn parse_yuan(raw: &str) -> Result<i64, FieldError> {
         .map(|c| if c == '．' { '.' } else { c })
         .collect();
     if s.is_empty() {
-        return Err(FieldError::Required);
+        return Err(if wan {
+            FieldError::AmountFormat
+        } else {
+            FieldError::Required
+        });
     }
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if wan {
+        // 万 moves the point four places: at most six decimals keep whole fen.
+        if int.is_empty()
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || frac.len() > 6
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(FieldError::AmountFormat);
+        }
+        if int.len() > 9 {
+            return Err(FieldError::AmountTooLarge);
+        }
+        let whole: i64 = int.parse().map_err(|_| FieldError::AmountFormat)?;
+        let part: i64 = format!("{frac:0<6}")
+            .parse()
+            .map_err(|_| FieldError::AmountFormat)?;
+        let total = whole * 1_000_000 + part;
+        if total > MAX_AMOUNT_FEN {
+            return Err(FieldError::AmountTooLarge);
+        }
+        return Ok(total);
+    }
     if int.is_empty()
         || !int.bytes().all(|b| b.is_ascii_digit())
         || frac.len() > 2
@@ -142,23 +186,46 @@ pub fn parse_yuan(raw: &str) -> Result<i64, FieldError> {
     Ok(total)
 }
 
-/// `YYYY-MM-DD`, not after today.
+/// A date as people write it: `2025-07-01`, `2025/7/1`, `2025.7.1`, `20250701`, `2025年7月1日` (full-width digits
+/// too); `None` if it is none of them or no such day.
+pub fn parse_date(raw: &str) -> Option<Date> {
+    let s: String = raw
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '－' | '／' | '．' | '。' => '-',
+            _ => c,
+        })
+        .collect();
+    let s = s.trim_end_matches('日').trim_end_matches('号');
+    let (y, m, d): (&str, &str, &str) = if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        (&s[..4], &s[4..6], &s[6..])
+    } else {
+        let mut parts = s.splitn(3, ['-', '/', '.', '年', '月']);
+        (parts.next()?, parts.next()?, parts.next()?)
+    };
+    let num = |v: &str| -> Option<u32> {
+        let v = v.trim();
+        (!v.is_empty() && v.len() <= 4 && v.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| v.parse().ok())
+            .flatten()
+    };
+    let (y, m, d) = (num(y)?, num(m)?, num(d)?);
+    Date::new(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
+    .filter(|d| d.year >= 1900)
+}
+
+/// A date (see [`parse_date`]), not after today.
 pub fn parse_past_date(raw: &str, today: Date) -> Result<Date, FieldError> {
-    let s = raw.trim();
-    if s.is_empty() {
+    if raw.trim().is_empty() {
         return Err(FieldError::Required);
     }
-    let mut parts = s.splitn(3, ['-', '/', '.']);
-    let (y, m, d) = (parts.next(), parts.next(), parts.next());
-    let date = match (
-        y.and_then(|v| v.parse().ok()),
-        m.and_then(|v| v.parse().ok()),
-        d.and_then(|v| v.parse().ok()),
-    ) {
-        (Some(y), Some(m), Some(d)) => Date::new(y, m, d).filter(|d| d.year >= 1900),
-        _ => None,
-    }
-    .ok_or(FieldError::DateFormat)?;
+    let date = parse_date(raw).ok_or(FieldError::DateFormat)?;
     if date > today {
         return Err(FieldError::DateInFuture);
     }
@@ -366,6 +433,16 @@ pub fn validate(draft: &FilingDraft, today: Date) -> Result<ValidFiling, FieldEr
             ),
         )
     };
+    if !draft.interrupted_on.trim().is_empty() {
+        if let Some(d) = e.check(
+            "interrupted_on",
+            parse_past_date(&draft.interrupted_on, today),
+        ) {
+            if known_on.is_some_and(|k| d < k) {
+                e.push("interrupted_on", FieldError::BeforeKnownOn);
+            }
+        }
+    }
     let preservation_fen = if draft.preservation_amount.trim().is_empty() {
         None
     } else {
@@ -558,5 +635,56 @@ pub(crate) mod tests {
             validate(&d, today()).unwrap_err().get("parties.1.uscc"),
             Some(FieldError::UsccFormat)
         );
+    }
+
+    #[test]
+    fn dates_are_read_as_people_write_them() {
+        let want = Date::new(2025, 7, 1);
+        for raw in [
+            "2025-07-01",
+            "2025/7/1",
+            "2025.7.1",
+            "20250701",
+            "2025年7月1日",
+            "２０２５年７月１日",
+            " 2025-7-1 ",
+        ] {
+            assert_eq!(super::parse_date(raw), want, "{raw}");
+        }
+        for raw in [
+            "2025-13-01",
+            "2025-02-30",
+            "7/1/2025",
+            "2025",
+            "二〇二五年七月一日",
+            "1899-01-01",
+            "2025-07-01x",
+        ] {
+            assert_eq!(super::parse_date(raw), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn amounts_with_wan_are_ten_thousands_never_zero() {
+        assert_eq!(parse_yuan("5万"), Ok(5_000_000));
+        assert_eq!(parse_yuan("5万元"), Ok(5_000_000));
+        assert_eq!(parse_yuan("5.5万"), Ok(5_500_000));
+        assert_eq!(parse_yuan("50,000"), Ok(5_000_000));
+        assert_eq!(parse_yuan("５００００"), Ok(5_000_000));
+        assert_eq!(parse_yuan("万"), Err(FieldError::AmountFormat));
+        assert_eq!(parse_yuan("五万"), Err(FieldError::AmountFormat));
+        assert_eq!(parse_yuan("1.0000001万"), Err(FieldError::AmountFormat));
+    }
+
+    #[test]
+    fn an_interruption_must_follow_the_day_the_harm_was_known() {
+        let mut d = loan_draft();
+        d.interrupted_on = "2024-01-01".into();
+        assert_eq!(
+            validate(&d, today()).unwrap_err().get("interrupted_on"),
+            Some(FieldError::BeforeKnownOn)
+        );
+        d.interrupted_on = "2025年3月1日".into();
+        assert!(validate(&d, today()).is_ok());
     }
 }

@@ -17,6 +17,30 @@ pub struct LimitationFacts {
     pub harm_on: Option<Date>,
     /// The due date of the last instalment of a debt paid in instalments (Art. 189).
     pub last_instalment_due: Option<Date>,
+    /// The last day the period was interrupted (Art. 195): the claim was demanded of the obligor, the obligor
+    /// acknowledged it or paid part, or a suit or arbitration was brought. The period runs afresh from it.
+    pub interrupted_on: Option<Date>,
+    /// An administrative act whose notice did not state the right to sue and the time to do it: the six months
+    /// then run from learning of that right, but never more than one year from knowing of the act.
+    pub rights_not_stated: bool,
+}
+
+impl LimitationFacts {
+    /// Facts with only the day the claimant knew of the harm.
+    pub fn known(known_on: Date) -> LimitationFacts {
+        LimitationFacts {
+            known_on,
+            harm_on: None,
+            last_instalment_due: None,
+            interrupted_on: None,
+            rights_not_stated: false,
+        }
+    }
+
+    /// The interruption date if it counts: on or after the day the period began, not in the future.
+    fn interruption(&self, start: Date, today: Date) -> Option<Date> {
+        self.interrupted_on.filter(|d| *d >= start && *d <= today)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -31,7 +55,15 @@ pub struct Limitation {
     pub basis: &'static str,
     /// Whether the holiday notice of the year it ends in was loaded; if not, only weekends moved the date.
     pub holidays_known: bool,
+    /// The period is in its last six months and can still be suspended (民法典第一百九十四条): if force majeure or
+    /// another listed obstacle stops the claim being made then, the period ends six months after the obstacle
+    /// goes. Only periods the Civil Code's suspension applies to say so.
+    pub suspension_possible: bool,
 }
+
+/// Where interruption (Art. 195) and suspension (Art. 194) are cited from.
+pub const INTERRUPTION_BASIS: &str = "民法典第一百九十五条";
+pub const SUSPENSION_BASIS: &str = "民法典第一百九十四条";
 
 /// Which time limit a claim runs under: the cause decides (see `Cause::time_limit`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -58,38 +90,68 @@ pub fn time_limit(
     today: Date,
     calendar: &HolidayCalendar,
 ) -> Option<Limitation> {
-    let (end, basis) = match rule {
+    let restart = |basis: &'static str| match facts.interruption(facts.known_on, today) {
+        // 劳动争议调解仲裁法第二十七条第二款 and 民事诉讼法第二百五十条 apply interruption as for limitation.
+        Some(d) => (d, INTERRUPTION_BASIS),
+        None => (facts.known_on, basis),
+    };
+    let (end, basis, suspends) = match rule {
         TimeLimit::Exempt(_) | TimeLimit::NotApplicable => return None,
         TimeLimit::Civil => return Some(limitation(facts, today, calendar)),
-        TimeLimit::LabourArbitration => (
+        TimeLimit::LabourArbitration => {
+            let (start, basis) = restart("劳动争议调解仲裁法第二十七条第一款");
+            (calendar.deadline_years(start, 1), basis, true)
+        }
+        TimeLimit::Enforcement => {
+            let (start, basis) = restart("民事诉讼法第二百五十条");
+            (calendar.deadline_years(start, 2), basis, true)
+        }
+        // An administrative suit's period is not interrupted; when the right to sue was not stated, the period
+        // runs from learning of it, at most one year from knowing of the act (法释〔2018〕1号第六十四条第一款). The
+        // filer's `known_on` is the day they knew of the act, so the latest day is a year from it.
+        TimeLimit::Administrative if facts.rights_not_stated => (
             calendar.deadline_years(facts.known_on, 1),
-            "劳动争议调解仲裁法第二十七条第一款",
-        ),
-        TimeLimit::Enforcement => (
-            calendar.deadline_years(facts.known_on, 2),
-            "民事诉讼法第二百五十条",
+            "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释第六十四条第一款",
+            false,
         ),
         TimeLimit::Administrative => (
             calendar.deadline_months(facts.known_on, 6),
             "行政诉讼法第四十六条第一款",
+            false,
         ),
     };
+    Some(ended(end, basis, suspends, today))
+}
+
+fn ended(
+    end: crate::calendar::Deadline,
+    basis: &'static str,
+    suspends: bool,
+    today: Date,
+) -> Limitation {
     let days_left = end.date.to_days() - today.to_days();
-    Some(Limitation {
+    // The last six months: from the day six months before the end.
+    let six_before = crate::calendar::add_months(end.date, -6);
+    Limitation {
         expires_on: end.date,
         expired: days_left < 0,
         days_left,
         basis,
         holidays_known: end.holidays_known,
-    })
+        suspension_possible: suspends && days_left >= 0 && today > six_before,
+    }
 }
 
 pub fn limitation(facts: &LimitationFacts, today: Date, calendar: &HolidayCalendar) -> Limitation {
-    let (start, mut basis) = match facts.last_instalment_due {
+    let (mut start, mut basis) = match facts.last_instalment_due {
         Some(due) if due > facts.known_on => (due, "民法典第一百八十九条"),
         _ => (facts.known_on, "民法典第一百八十八条第一款"),
     };
+    if let Some(d) = facts.interruption(start, today) {
+        (start, basis) = (d, INTERRUPTION_BASIS);
+    }
     let mut end = calendar.deadline_years(start, 3);
+    // The twenty-year long-stop is neither interrupted nor suspended (Art. 188(2)).
     if let Some(harm) = facts.harm_on {
         let long_stop = calendar.deadline_years(harm, 20);
         if long_stop.date < end.date {
@@ -97,14 +159,7 @@ pub fn limitation(facts: &LimitationFacts, today: Date, calendar: &HolidayCalend
             basis = "民法典第一百八十八条第二款";
         }
     }
-    let days_left = end.date.to_days() - today.to_days();
-    Limitation {
-        expires_on: end.date,
-        expired: days_left < 0,
-        days_left,
-        basis,
-        holidays_known: end.holidays_known,
-    }
+    ended(end, basis, basis != "民法典第一百八十八条第二款", today)
 }
 
 #[cfg(test)]
@@ -118,11 +173,7 @@ mod tests {
     #[test]
     fn three_years_from_knowledge() {
         let cal = HolidayCalendar::default();
-        let facts = LimitationFacts {
-            known_on: d(2023, 11, 20),
-            harm_on: None,
-            last_instalment_due: None,
-        };
+        let facts = LimitationFacts::known(d(2023, 11, 20));
         let l = limitation(&facts, d(2026, 11, 23), &cal);
         assert_eq!(l.expires_on, d(2026, 11, 20));
         assert!(l.expired);
@@ -135,11 +186,7 @@ mod tests {
     fn leap_day_and_rest_day() {
         let cal = HolidayCalendar::default();
         // Knew on 29 Feb 2024: three years end on 28 Feb 2027, a Sunday → Monday 1 March 2027.
-        let facts = LimitationFacts {
-            known_on: d(2024, 2, 29),
-            harm_on: None,
-            last_instalment_due: None,
-        };
+        let facts = LimitationFacts::known(d(2024, 2, 29));
         assert_eq!(
             limitation(&facts, d(2026, 1, 1), &cal).expires_on,
             d(2027, 3, 1)
@@ -150,9 +197,8 @@ mod tests {
     fn instalments_run_from_the_last_due_date() {
         let cal = HolidayCalendar::default();
         let facts = LimitationFacts {
-            known_on: d(2022, 3, 1),
-            harm_on: None,
             last_instalment_due: Some(d(2024, 6, 30)),
+            ..LimitationFacts::known(d(2022, 3, 1))
         };
         let l = limitation(&facts, d(2026, 11, 23), &cal);
         assert_eq!(l.expires_on, d(2027, 6, 30));
@@ -161,11 +207,7 @@ mod tests {
     }
 
     fn known(on: Date) -> LimitationFacts {
-        LimitationFacts {
-            known_on: on,
-            harm_on: None,
-            last_instalment_due: None,
-        }
+        LimitationFacts::known(on)
     }
 
     #[test]
@@ -237,13 +279,109 @@ mod tests {
     fn twenty_year_long_stop() {
         let cal = HolidayCalendar::default();
         let facts = LimitationFacts {
-            known_on: d(2025, 1, 10),
             harm_on: Some(d(2006, 3, 15)),
-            last_instalment_due: None,
+            ..LimitationFacts::known(d(2025, 1, 10))
         };
         let l = limitation(&facts, d(2026, 11, 23), &cal);
         assert_eq!(l.expires_on, d(2026, 3, 16), "15 Mar 2026 is a Sunday");
         assert_eq!(l.basis, "民法典第一百八十八条第二款");
         assert!(l.expired);
+    }
+
+    #[test]
+    fn civil_code_art_195_an_interruption_restarts_the_period() {
+        let cal = HolidayCalendar::default();
+        // Knew on 2022-03-01 (ended 2025-03-03, 1 March 2025 being a Saturday); demanded payment on 2024-12-10.
+        let facts = LimitationFacts {
+            interrupted_on: Some(d(2024, 12, 10)),
+            ..known(d(2022, 3, 1))
+        };
+        let l = limitation(&facts, d(2026, 11, 23), &cal);
+        assert_eq!(
+            (l.expires_on, l.basis),
+            (d(2027, 12, 10), INTERRUPTION_BASIS)
+        );
+        assert!(!l.expired);
+        // An "interruption" before the period began, or in the future, changes nothing.
+        for bad in [d(2021, 1, 1), d(2027, 1, 1)] {
+            let f = LimitationFacts {
+                interrupted_on: Some(bad),
+                ..known(d(2022, 3, 1))
+            };
+            assert_eq!(
+                limitation(&f, d(2026, 11, 23), &cal).basis,
+                "民法典第一百八十八条第一款"
+            );
+        }
+        // The twenty-year long-stop is not interrupted (Art. 188(2)).
+        let f = LimitationFacts {
+            harm_on: Some(d(2006, 3, 15)),
+            interrupted_on: Some(d(2025, 6, 1)),
+            ..known(d(2025, 1, 10))
+        };
+        assert_eq!(
+            limitation(&f, d(2026, 11, 23), &cal).basis,
+            "民法典第一百八十八条第二款"
+        );
+        // Enforcement and labour arbitration are interrupted as limitation is (CPL Art. 250; 劳动争议调解仲裁法 Art. 27(2)).
+        for (rule, years) in [
+            (TimeLimit::Enforcement, 2),
+            (TimeLimit::LabourArbitration, 1),
+        ] {
+            let f = LimitationFacts {
+                interrupted_on: Some(d(2026, 2, 2)),
+                ..known(d(2025, 1, 6))
+            };
+            let l = time_limit(rule, &f, d(2026, 11, 23), &cal).unwrap();
+            assert_eq!(
+                (l.expires_on, l.basis),
+                (d(2026 + years, 2, 2), INTERRUPTION_BASIS),
+                "{rule:?}"
+            );
+        }
+        // An administrative suit's period is not.
+        let f = LimitationFacts {
+            interrupted_on: Some(d(2026, 8, 3)),
+            ..known(d(2026, 4, 1))
+        };
+        let l = time_limit(TimeLimit::Administrative, &f, d(2026, 9, 1), &cal).unwrap();
+        assert_eq!(l.basis, "行政诉讼法第四十六条第一款");
+    }
+
+    #[test]
+    fn civil_code_art_194_suspension_is_explained_in_the_last_six_months() {
+        let cal = HolidayCalendar::default();
+        let facts = known(d(2023, 12, 4)); // ends Monday 2026-12-04
+        assert!(limitation(&facts, d(2026, 11, 23), &cal).suspension_possible);
+        assert!(
+            !limitation(&facts, d(2026, 5, 1), &cal).suspension_possible,
+            "more than six months left"
+        );
+        assert!(
+            !limitation(&facts, d(2026, 12, 5), &cal).suspension_possible,
+            "already expired"
+        );
+        // Not for an administrative suit.
+        let l = time_limit(
+            TimeLimit::Administrative,
+            &known(d(2026, 8, 3)),
+            d(2026, 9, 1),
+            &cal,
+        )
+        .unwrap();
+        assert!(!l.suspension_possible);
+    }
+
+    #[test]
+    fn administrative_one_year_when_the_right_to_sue_was_not_stated() {
+        let cal = HolidayCalendar::default();
+        let facts = LimitationFacts {
+            rights_not_stated: true,
+            ..known(d(2026, 3, 2))
+        };
+        let l = time_limit(TimeLimit::Administrative, &facts, d(2026, 11, 23), &cal).unwrap();
+        assert_eq!(l.expires_on, d(2027, 3, 2));
+        assert!(l.basis.contains("第六十四条"), "{}", l.basis);
+        assert!(!l.expired, "six months would have ended on 2026-09-02");
     }
 }

@@ -243,9 +243,10 @@ pub fn assess(
             time_limit(
                 cause.map(|c| c.time_limit()).unwrap_or(TimeLimit::Civil),
                 &LimitationFacts {
-                    known_on,
-                    harm_on: None,
                     last_instalment_due: last,
+                    interrupted_on: parse_past_date(&draft.interrupted_on, today).ok(),
+                    rights_not_stated: draft.rights_not_stated,
+                    ..LimitationFacts::known(known_on)
                 },
                 today,
                 calendar,

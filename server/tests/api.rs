@@ -257,6 +257,7 @@ on_both_databases!(
     fee_rules_hold_through_the_api,
     time_limits_follow_the_cause_through_the_api,
     competent_courts_follow_the_corrected_rules_through_the_api,
+    level_and_agreed_jurisdiction_are_checked_at_submission,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -3241,6 +3242,45 @@ async fn time_limits_follow_the_cause_through_the_api(app: TestApp) {
         r["risk"]["limitation"]["basis"],
         "行政诉讼法第四十六条第一款"
     );
+    // 民法典第一百九十五条: a demand on 2024-06-03 restarts the three years of a claim known in 2020; the filer may
+    // write the date as people do.
+    let mut draft = loan_filing(&resident_id("22020219800101005"));
+    draft["known_on"] = json!("2020/1/1");
+    draft["interrupted_on"] = json!("2024年6月3日");
+    let res = app
+        .client
+        .post(app.url("/api/v1/risk"))
+        .json(&draft)
+        .send()
+        .await
+        .unwrap();
+    let r: Value = res.json().await.unwrap();
+    assert_eq!(
+        r["risk"]["limitation"]["basis"], "民法典第一百九十五条",
+        "{r}"
+    );
+    assert_eq!(
+        r["risk"]["limitation"]["expires_on"],
+        json!({"year": 2027, "month": 6, "day": 3}),
+        "{r}"
+    );
+    assert_eq!(r["risk"]["limitation"]["expired"], false);
+    // An amount written "5万" is fifty thousand yuan, never nothing.
+    draft["claims"][0]["amount"] = json!("5万");
+    let r: Value = app
+        .client
+        .post(app.url("/api/v1/risk"))
+        .json(&draft)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        r["fee"]["acceptance_fee_fen"], 105_000,
+        "Art. 13: 50 + 40,000 × 2.5% = 1,050 yuan: {r}"
+    );
 }
 
 /// The competent court through `/api/v1/filings/{id}`: inheritance only at the estate or the deceased's domicile
@@ -3282,4 +3322,79 @@ async fn competent_courts_follow_the_corrected_rules_through_the_api(app: TestAp
         "{s:?}"
     );
     assert!(s[0].1.contains("第二十四条"));
+    // Judicial confirmation (Art. 205), enforcement (Art. 235) and administrative suits (行政诉讼法 Art. 18).
+    let s = suggested("judicial_confirmation", "").await;
+    assert_eq!(s[0].0, "吉0202", "the plaintiff's domicile counts: {s:?}");
+    assert!(s.iter().all(|(_, b)| b.contains("第二百零五条")), "{s:?}");
+    let s = suggested("enforcement", "蛟河市天岗镇").await;
+    assert_eq!(
+        s.iter()
+            .map(|(c, b)| (c.as_str(), b.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("吉0281", "《民事诉讼法》第二百三十五条第一款"),
+            ("吉0211", "《民事诉讼法》第二百三十五条第二款")
+        ]
+    );
+    let s = suggested("administrative", "").await;
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].1, "《行政诉讼法》第十八条第一款");
+}
+
+/// Level jurisdiction (法发〔2021〕27号) and agreed jurisdiction (民诉法 Art. 35) at submission: a basic court is
+/// refused for a claim of 6亿 within the province; an agreed court must be tied to the dispute and is then the
+/// competent court.
+async fn level_and_agreed_jurisdiction_are_checked_at_submission(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let submit = |d: Value| {
+        let (app, filer) = (&app, &filer);
+        async move {
+            let (status, created) = app.post_json(filer, "/api/v1/filings", d).await;
+            assert_eq!(status, StatusCode::CREATED, "{created}");
+            let id = created["id"].as_str().unwrap().to_string();
+            app.post_json(filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+                .await
+        }
+    };
+    // The problem's `errors` map: field → message in the request's language (Chinese by default).
+    let message =
+        |v: &Value, field: &str| v["errors"][field].as_str().unwrap_or_default().to_string();
+    let mut big = loan_filing(&resident_id("22020219800101005"));
+    big["claims"][0]["amount"] = json!("600000000");
+    let (status, problem) = submit(big.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(
+        message(&problem, "competent_court_code").contains("中级人民法院"),
+        "{problem}"
+    );
+    big["competent_court_code"] = json!("吉02");
+    let (status, ok) = submit(big).await;
+    assert_eq!(status, StatusCode::OK, "{ok}");
+
+    // An agreed court with no tie to the dispute is refused; the claimant's domicile (昌邑区) is one.
+    let mut agreed = loan_filing(&resident_id("22020219800101005"));
+    agreed["parties"][1]["address"] = json!("吉林市丰满区吉林大街2号");
+    agreed["competent_court_code"] = json!("");
+    agreed["agreed_clause"] = json!("因本合同引起的争议，由出借人住所地人民法院管辖。");
+    agreed["agreed_court_code"] = json!("吉0281");
+    agreed["agreed_connection"] = json!("plaintiff_domicile");
+    let (status, problem) = submit(agreed.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(
+        message(&problem, "agreed_court_code").contains("辖区"),
+        "{problem}"
+    );
+    agreed["agreed_court_code"] = json!("吉0202");
+    let (status, ok) = submit(agreed.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{ok}");
+    assert_eq!(ok["filing"]["competent_court_code"], "吉0202", "{ok}");
+    // A divorce cannot agree on a court.
+    agreed["cause"] = json!("divorce");
+    agreed["claims"] = json!([{"text": "判令原被告离婚", "amount": ""}]);
+    let (status, problem) = submit(agreed).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(
+        message(&problem, "agreed_court_code").contains("第三十五条"),
+        "{problem}"
+    );
 }

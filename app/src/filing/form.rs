@@ -66,11 +66,20 @@ impl Step {
             Step::Cause => head == "cause",
             Step::Parties => head == "parties",
             Step::Claims => head == "claims",
-            Step::Facts => matches!(head, "facts" | "known_on" | "last_instalment_due" | "place"),
+            Step::Facts => matches!(
+                head,
+                "facts" | "known_on" | "last_instalment_due" | "interrupted_on" | "place"
+            ),
             Step::Evidence => head == "evidence",
             Step::Court => matches!(
                 head,
-                "court_code" | "competent_court_code" | "preservation_amount"
+                "court_code"
+                    | "competent_court_code"
+                    | "preservation_amount"
+                    | "agreed_clause"
+                    | "agreed_court_code"
+                    | "agreed_connection"
+                    | "agreed_place"
             ),
             Step::Check => false,
         }
@@ -251,6 +260,8 @@ pub fn apply_step(
             draft.facts = text(pairs, "facts");
             draft.known_on = text(pairs, "known_on");
             draft.last_instalment_due = text(pairs, "last_instalment_due");
+            draft.interrupted_on = text(pairs, "interrupted_on");
+            draft.rights_not_stated = flag(pairs, "rights_not_stated");
             draft.place = text(pairs, "place");
         }
         Step::Evidence => {
@@ -275,6 +286,10 @@ pub fn apply_step(
             draft.competent_court_code = text(pairs, "competent_court_code");
             draft.preservation_amount = text(pairs, "preservation_amount");
             draft.defendant_assets_known = flag(pairs, "defendant_assets_known");
+            draft.agreed_clause = text(pairs, "agreed_clause");
+            draft.agreed_court_code = text(pairs, "agreed_court_code");
+            draft.agreed_connection = text(pairs, "agreed_connection");
+            draft.agreed_place = text(pairs, "agreed_place");
         }
         Step::Check => draft.mediation_consent = flag(pairs, "mediation_consent"),
     }

@@ -78,8 +78,13 @@ pub fn ClaimsEditor(
 pub fn LimitationDates(
     known_on: String,
     last_instalment_due: String,
+    interrupted_on: String,
     known_on_error: Option<FieldError>,
     last_instalment_due_error: Option<FieldError>,
+    interrupted_on_error: Option<FieldError>,
+    /// The cause's code: its time limit (three years, one for labour arbitration, none for support …).
+    cause: String,
+    rights_not_stated: bool,
     /// The public holidays the server counts with (its loaded yearly notices).
     calendar: domain::calendar::HolidayCalendar,
 ) -> impl IntoView {
@@ -87,6 +92,7 @@ pub fn LimitationDates(
     let (l, today) = (page.lang, page.today);
     let known = RwSignal::new(known_on);
     let due = RwSignal::new(last_instalment_due);
+    let interrupted = RwSignal::new(interrupted_on);
     let touched = RwSignal::new(false);
     let known_error = live_error(known, touched, known_on_error, today, |text, today| {
         Check::PastDate.run(text, today, true).err()
@@ -98,17 +104,32 @@ pub fn LimitationDates(
         today,
         |text, today| Check::Date.run(text, today, true).err(),
     );
+    let interrupted_error = live_error(
+        interrupted,
+        touched,
+        interrupted_on_error,
+        today,
+        |text, today| Check::PastDate.run(text, today, true).err(),
+    );
+    let rule = domain::catalogue::cause(&cause)
+        .map(|c| c.time_limit())
+        .unwrap_or(domain::limitation::TimeLimit::Civil);
+    let exempt = matches!(
+        rule,
+        domain::limitation::TimeLimit::Exempt(_) | domain::limitation::TimeLimit::NotApplicable
+    );
     let outlook = Memo::new(move |_| {
         let known_on = domain::filing::parse_past_date(&known.get(), today).ok()?;
         let last_instalment_due =
             domain::filing::parse_past_date(&due.get(), Date::new(9999, 12, 31).unwrap_or(today))
                 .ok();
         let facts = domain::limitation::LimitationFacts {
-            known_on,
-            harm_on: None,
             last_instalment_due,
+            interrupted_on: domain::filing::parse_past_date(&interrupted.get(), today).ok(),
+            rights_not_stated,
+            ..domain::limitation::LimitationFacts::known(known_on)
         };
-        Some(domain::limitation::limitation(&facts, today, &calendar))
+        domain::limitation::time_limit(rule, &facts, today, &calendar)
     });
     let field = move |name: &str,
                       label: &str,
@@ -121,9 +142,9 @@ pub fn LimitationDates(
                 label: label.to_string(),
                 hint: hint.map(str::to_string),
                 input_type: "text".into(),
-                inputmode: "numeric".into(),
+                inputmode: "text".into(),
                 autocomplete: "off".into(),
-                live_at_len: Some(10),
+                live_at_len: Some(8),
             },
             value,
             touched,
@@ -139,22 +160,39 @@ pub fn LimitationDates(
             known,
             known_error,
         )}
-        {field(
-            "last_instalment_due",
-            tr!(l, live_for_instalments_the_last_instalment_s),
-            None,
-            due,
-            due_error,
-        )}
+        {(!exempt).then(|| view! {
+            {field(
+                "last_instalment_due",
+                tr!(l, live_for_instalments_the_last_instalment_s),
+                None,
+                due,
+                due_error,
+            )}
+            {field(
+                "interrupted_on",
+                tr!(l, live_last_demanded_on),
+                Some(tr!(l, live_interruption_hint)),
+                interrupted,
+                interrupted_error,
+            )}
+        })}
         <p class="limitation-live" aria-live="polite">
-            {move || outlook.get().map(|lim| if lim.expired {
-                format!("{}{}（{}）{}", tr!(l, live_the_limitation_period_may_have_ended), lim.expires_on,
-                    lim.basis, tr!(l, live_the_other_side_may_raise_it))
+            {move || if exempt {
+                Some(format!("{}（{}）", tr!(l, live_no_time_limit), match rule {
+                    domain::limitation::TimeLimit::Exempt(basis) => basis,
+                    _ => "",
+                }))
             } else {
-                format!("{}{}（{}），{} {} {}{}", tr!(l, live_the_limitation_period_ends_on), lim.expires_on,
-                    lim.basis, tr!(l, live_in), lim.days_left, tr!(l, live_days),
-                    if lim.holidays_known { "" } else { super::form::holidays_unknown(l) })
-            })}
+                outlook.get().map(|lim| if lim.expired {
+                    format!("{}{}（{}）{}", tr!(l, live_the_limitation_period_may_have_ended), lim.expires_on,
+                        lim.basis, tr!(l, live_the_other_side_may_raise_it))
+                } else {
+                    format!("{}{}（{}），{} {} {}{}{}", tr!(l, live_the_limitation_period_ends_on), lim.expires_on,
+                        lim.basis, tr!(l, live_in), lim.days_left, tr!(l, live_days),
+                        if lim.holidays_known { "" } else { super::form::holidays_unknown(l) },
+                        if lim.suspension_possible { tr!(l, live_suspension_note) } else { "" })
+                })
+            }}
         </p>
     }
 }

@@ -116,13 +116,28 @@ pub async fn detail(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Filing
             .is_none_or(|d| ctx.calendar.covers(d.year))
     };
     Ok(FilingDetail {
-        competent_courts: domain::jurisdiction::suggest(&filing.draft, &areas),
+        competent_courts: {
+            let mut s = domain::jurisdiction::suggest(&filing.draft, &areas);
+            if let Ok(Some(agreed)) =
+                domain::jurisdiction::agreed(&filing.draft, &areas, &ctx.fees.levels)
+            {
+                s.retain(|x| x.court_code != agreed.court_code);
+                s.insert(0, agreed);
+            }
+            s
+        },
         courts: all_courts.into_iter().map(|c| (c.code, c.name)).collect(),
         own: filing.filer_id == user.id,
         reviewer: is_reviewer(user) && filing.filer_id != user.id,
-        problems: rules::validate(&filing.draft, caller.today)
-            .err()
-            .unwrap_or_default(),
+        problems: {
+            let mut p = rules::validate(&filing.draft, caller.today)
+                .err()
+                .unwrap_or_default();
+            if let Err(more) = jurisdiction_problems(&filing.draft, &areas, &ctx.fees.levels) {
+                p.0.extend(more.0);
+            }
+            p
+        },
         fee: fee_for(&filing.draft, &ctx.fees),
         risk: domain::risk::assess(
             &filing.draft,
@@ -194,6 +209,32 @@ pub async fn save_step(
     Ok(saved)
 }
 
+/// What the jurisdiction rules refuse in a draft: an agreed court that Art. 35 does not allow, or a basic court
+/// chosen for a claim above the province's basic-court threshold (level jurisdiction).
+pub fn jurisdiction_problems(
+    draft: &FilingDraft,
+    areas: &[domain::jurisdiction::CourtArea],
+    levels: &domain::jurisdiction::LevelLimits,
+) -> std::result::Result<(), FieldErrors> {
+    let mut e = FieldErrors::default();
+    if let Err(p) = domain::jurisdiction::agreed(draft, areas, levels) {
+        let (field, error) = p.field_error();
+        e.push(field, error);
+    }
+    let competent = draft.competent_court_code.trim();
+    if domain::jurisdiction::level(draft, levels).is_some()
+        && !competent.is_empty()
+        && domain::jurisdiction::is_basic_court(competent)
+    {
+        e.push("competent_court_code", FieldError::AboveBasicLevel);
+    }
+    if e.is_empty() {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
+
 /// A submitted filing and, the first time only, the query code that lets anyone the filer tells follow it.
 pub struct Submitted {
     pub filing: Filing,
@@ -214,10 +255,15 @@ pub async fn submit(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Submit
         .ok_or_else(|| FilingError::internal("no fee for a valid filing"))?;
     let access = filings::party_accounts(&ctx.db, &ctx.keys, &f.draft).await?;
     let areas = db::courts::areas(&ctx.db).await?;
-    let suggested = domain::jurisdiction::suggest(&f.draft, &areas)
-        .into_iter()
-        .next()
-        .map(|s| s.court_code);
+    jurisdiction_problems(&f.draft, &areas, &ctx.fees.levels).map_err(FilingError::Invalid)?;
+    // An agreed court the rules accept (Art. 35) is the competent one; otherwise the first the rules point to.
+    let suggested = match domain::jurisdiction::agreed(&f.draft, &areas, &ctx.fees.levels) {
+        Ok(Some(agreed)) => Some(agreed.court_code),
+        _ => domain::jurisdiction::suggest(&f.draft, &areas)
+            .into_iter()
+            .next()
+            .map(|s| s.court_code),
+    };
     let first_submission = f.receipt_no.is_none();
     let receipt_no = f.receipt_no.clone().unwrap_or_else(|| {
         let d = caller.today;

@@ -131,6 +131,11 @@ pub(super) fn facts_fields(
     l: Lang,
 ) -> impl IntoView {
     let facts_err = error_of(errors, "facts", show);
+    let cause = domain::catalogue::cause(&d.cause);
+    let labour =
+        cause.is_some_and(|c| c.time_limit() == domain::limitation::TimeLimit::LabourArbitration);
+    let administrative =
+        cause.is_some_and(|c| c.time_limit() == domain::limitation::TimeLimit::Administrative);
     view! {
         <div class="field" class:field-error=facts_err.is_some()>
             <label for=field_id("facts")>{tr!(l, form_facts_and_reasons)}</label>
@@ -138,12 +143,18 @@ pub(super) fn facts_fields(
             <p class="error-message">{facts_err.map(|e| e.message(l))}</p>
             <textarea id=field_id("facts") name="facts" rows="8">{d.facts.clone()}</textarea>
         </div>
+        {labour.then(|| view! { <p class="notice" role="note">{tr!(l, fields_labour_arbitration_first)}</p> })}
         <super::live::LimitationDates
             known_on=d.known_on.clone()
             last_instalment_due=d.last_instalment_due.clone()
+            interrupted_on=d.interrupted_on.clone()
             known_on_error=error_of(errors, "known_on", show)
             last_instalment_due_error=error_of(errors, "last_instalment_due", show)
+            interrupted_on_error=error_of(errors, "interrupted_on", show)
+            cause=d.cause.clone()
+            rights_not_stated=d.rights_not_stated
             calendar=crate::page_data::holiday_calendar()/>
+        {administrative.then(|| checkbox("rights_not_stated".into(), tr!(l, fields_rights_not_stated), d.rights_not_stated))}
         {place_field(d, l)}
     }
 }
@@ -158,7 +169,13 @@ pub(super) fn place_field(d: &FilingDraft, l: Lang) -> Option<impl IntoView> {
         Ground::TortPlace => tr!(l, fields_where_the_harm_was_done_e),
         Ground::RealEstate => tr!(l, fields_where_the_property_lies_county_or),
         Ground::Estate => tr!(l, fields_where_the_deceased_lived_or_the_estate_lies),
-        Ground::DefendantDomicile => return None,
+        Ground::SubjectMatter => tr!(l, fields_where_the_subject_matter_or_mediator_is),
+        Ground::EnforcedProperty => tr!(l, fields_where_the_property_to_enforce_is),
+        Ground::ReconsiderationBody => tr!(l, fields_where_the_reconsideration_body_sits),
+        Ground::DefendantDomicile
+        | Ground::PartyDomicile
+        | Ground::AuthoritySeat
+        | Ground::Agreed => return None,
     };
     Some(view! {
         <LiveInput name="place".into() label=label.into() value=d.place.clone()
@@ -241,11 +258,17 @@ pub(super) fn court_fields(
         }
     };
     let err = error_of(errors, "court_code", show);
+    let competent_err = error_of(errors, "competent_court_code", show);
+    let level = domain::jurisdiction::level(d, &crate::page_data::use_page().fees.levels);
     view! {
         {rule.map(|r| view! { <p class="hint">{tr!(l, fields_jurisdiction)}{r}</p> })}
+        {level.map(|n| view! {
+            <p class="notice" role="note">{format!("{}（{}：{}）", tr!(l, fields_level_notice), crate::components::field::yuan(n.limit_fen, l), n.basis)}</p>
+        })}
         {suggested}
-        <div class="field">
+        <div class="field" class:field-error=competent_err.is_some()>
             <label for=field_id("competent_court_code")>{tr!(l, fields_the_competent_court)}</label>
+            <p class="error-message">{competent_err.map(|e| e.message(l))}</p>
             {opts("competent_court_code", &competent)}
         </div>
         <div class="field" class:field-error=err.is_some()>
@@ -253,7 +276,65 @@ pub(super) fn court_fields(
             <p class="error-message">{err.map(|e| e.message(l))}</p>
             {opts("court_code", &filed_at)}
         </div>
+        {agreement_fields(d, courts, errors, show, l)}
         <super::live::PreservationAmount value=d.preservation_amount.clone() error=error_of(errors, "preservation_amount", show)/>
         {checkbox("defendant_assets_known".into(), tr!(l, fields_i_know_of_the_defendant_s), d.defendant_assets_known)}
+    }
+}
+
+/// 协议管辖 (民事诉讼法第三十五条): the clause quoted, the court it names and what ties that court to the dispute.
+fn agreement_fields(
+    d: &FilingDraft,
+    courts: &[(String, String)],
+    errors: &FieldErrors,
+    show: bool,
+    l: Lang,
+) -> impl IntoView {
+    use domain::jurisdiction::Connection;
+    let err = |name: &str| error_of(errors, name, show);
+    let (clause_err, court_err, conn_err) = (
+        err("agreed_clause"),
+        err("agreed_court_code"),
+        err("agreed_connection"),
+    );
+    let connection_label = |c: Connection| match c {
+        Connection::DefendantDomicile => tr!(l, connection_defendant_domicile),
+        Connection::PlaintiffDomicile => tr!(l, connection_plaintiff_domicile),
+        Connection::ContractPerformance => tr!(l, connection_contract_performance),
+        Connection::ContractSigning => tr!(l, connection_contract_signing),
+        Connection::SubjectMatter => tr!(l, connection_subject_matter),
+    };
+    let open = !d.agreed_clause.trim().is_empty() || !d.agreed_court_code.trim().is_empty();
+    view! {
+        <details class="agreement" open=open>
+            <summary>{tr!(l, fields_agreed_jurisdiction)}</summary>
+            <p class="hint">{tr!(l, fields_agreed_hint)}</p>
+            <div class="field" class:field-error=clause_err.is_some()>
+                <label for=field_id("agreed_clause")>{tr!(l, fields_agreed_clause)}</label>
+                <p class="error-message">{clause_err.map(|e| e.message(l))}</p>
+                <textarea id=field_id("agreed_clause") name="agreed_clause" rows="3" maxlength="500">{d.agreed_clause.clone()}</textarea>
+            </div>
+            <div class="field" class:field-error=court_err.is_some()>
+                <label for=field_id("agreed_court_code")>{tr!(l, fields_agreed_court)}</label>
+                <p class="error-message">{court_err.map(|e| e.message(l))}</p>
+                <select id=field_id("agreed_court_code") name="agreed_court_code">
+                    <option value="">{tr!(l, fields_choose)}</option>
+                    {courts.iter().map(|(code, name)| view! {
+                        <option value=code.clone() selected=d.agreed_court_code == *code>{format!("{name}（{code}）")}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field" class:field-error=conn_err.is_some()>
+                <label for=field_id("agreed_connection")>{tr!(l, fields_agreed_connection)}</label>
+                <p class="error-message">{conn_err.map(|e| e.message(l))}</p>
+                <select id=field_id("agreed_connection") name="agreed_connection">
+                    <option value="">{tr!(l, fields_choose)}</option>
+                    {Connection::ALL.into_iter().map(|c| view! {
+                        <option value=c.code() selected=d.agreed_connection == c.code()>{connection_label(c)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <LiveInput name="agreed_place".into() label=tr!(l, fields_agreed_place).into() value=d.agreed_place.clone()/>
+        </details>
     }
 }
