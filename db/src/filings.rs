@@ -682,8 +682,8 @@ pub async fn submit(
 /// oldest first.
 pub async fn queue(db: &Db, court_code: &str) -> Result<Vec<Filing>, DbError> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM filings WHERE status = 'submitted' AND (competent_court_code = $1 OR court_code = $1) \
-         ORDER BY submitted_at, id"
+        "SELECT {COLUMNS} FROM filings WHERE status IN ('submitted', 'diverted') \
+         AND (competent_court_code = $1 OR court_code = $1) ORDER BY submitted_at, id"
     ))
     .bind(court_code)
     .fetch_all(db.reader())
@@ -752,7 +752,21 @@ pub async fn review(
             Some(cause.kind.case_type())
         }
         FilingAction::Divert => Some(CaseType::MinSuQianTiao),
-        FilingAction::RequestCorrection | FilingAction::Refuse | FilingAction::Submit => None,
+        FilingAction::RequestCorrection
+        | FilingAction::Refuse
+        | FilingAction::Submit
+        | FilingAction::ReturnFromMediation => None,
+    };
+    // The review deadline follows the filing: diverted, it is the end of the mediation period; back from mediation,
+    // the court has seven days again — the filing date itself (`submitted_at`) never changes.
+    let review_deadline = match action {
+        FilingAction::Divert => Some(
+            calendar
+                .period_end_days(today, domain::filing_status::MEDIATION_DAYS)
+                .to_string(),
+        ),
+        FilingAction::ReturnFromMediation => Some(calendar.period_end_days(today, 7).to_string()),
+        _ => None,
     };
     let mut tx = db.writer().begin().await?;
     let number = match case_type {
@@ -772,7 +786,8 @@ pub async fn review(
     };
     let done = sqlx::query(
         "UPDATE filings SET status = $1, case_number = COALESCE($2, case_number), updated_at = $3, \
-         payment_status = COALESCE($6, payment_status), payment_due = COALESCE($7, payment_due) \
+         payment_status = COALESCE($6, payment_status), payment_due = COALESCE($7, payment_due), \
+         review_deadline = COALESCE($8, review_deadline) \
          WHERE id = $4 AND status = $5",
     )
     .bind(to.code())
@@ -782,6 +797,7 @@ pub async fn review(
     .bind(filing.status.code())
     .bind(payment_status)
     .bind(&payment_due)
+    .bind(&review_deadline)
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {

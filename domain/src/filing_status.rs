@@ -28,6 +28,8 @@ pub enum FilingAction {
     RequestCorrection,
     Refuse,
     Divert,
+    /// Pre-litigation mediation failed or its time ran out: back to registration, the filing date kept.
+    ReturnFromMediation,
 }
 
 impl FilingStatus {
@@ -77,13 +79,17 @@ impl FilingStatus {
             (S::Submitted, A::RequestCorrection) => Some(S::CorrectionRequested),
             (S::Submitted, A::Refuse) => Some(S::Refused),
             (S::Submitted, A::Divert) => Some(S::Diverted),
-            (S::Draft, A::Register | A::RequestCorrection | A::Refuse | A::Divert)
-            | (S::Submitted, A::Submit)
-            | (
-                S::CorrectionRequested,
-                A::Register | A::RequestCorrection | A::Refuse | A::Divert,
+            (S::Diverted, A::ReturnFromMediation) => Some(S::Submitted),
+            (
+                S::Draft | S::CorrectionRequested,
+                A::Register | A::RequestCorrection | A::Refuse | A::Divert | A::ReturnFromMediation,
             )
-            | (S::Registered | S::Refused | S::Diverted, _) => None,
+            | (S::Submitted, A::Submit | A::ReturnFromMediation)
+            | (S::Registered | S::Refused, _)
+            | (
+                S::Diverted,
+                A::Submit | A::Register | A::RequestCorrection | A::Refuse | A::Divert,
+            ) => None,
         }
     }
 }
@@ -96,14 +102,22 @@ impl FilingAction {
             FilingAction::RequestCorrection => "request_correction",
             FilingAction::Refuse => "refuse",
             FilingAction::Divert => "divert",
+            FilingAction::ReturnFromMediation => "return_from_mediation",
         }
     }
 
     pub fn from_code(s: &str) -> Option<FilingAction> {
         use FilingAction::*;
-        [Submit, Register, RequestCorrection, Refuse, Divert]
-            .into_iter()
-            .find(|x| x.code() == s)
+        [
+            Submit,
+            Register,
+            RequestCorrection,
+            Refuse,
+            Divert,
+            ReturnFromMediation,
+        ]
+        .into_iter()
+        .find(|x| x.code() == s)
     }
 }
 
@@ -121,6 +135,7 @@ mod tests {
             (S::Submitted, A::RequestCorrection, S::CorrectionRequested),
             (S::Submitted, A::Refuse, S::Refused),
             (S::Submitted, A::Divert, S::Diverted),
+            (S::Diverted, A::ReturnFromMediation, S::Submitted),
         ];
         let states = [
             S::Draft,
@@ -136,6 +151,7 @@ mod tests {
             A::RequestCorrection,
             A::Refuse,
             A::Divert,
+            A::ReturnFromMediation,
         ];
         for s in states {
             for a in actions {
@@ -166,5 +182,37 @@ mod correction_tests {
     fn art_7_of_the_2015_provisions_corrections_are_asked_for_once() {
         assert!(super::correction_may_be_requested(0));
         assert!(!super::correction_may_be_requested(1));
+    }
+}
+
+/// 先行立案 (法释〔2015〕8号 第八条): a court that cannot decide within the seven days registers the case first. Once
+/// the review deadline has passed, asking for corrections or refusing is no longer the next step: registering is.
+pub fn must_register_first(review_deadline: Option<crate::Date>, today: crate::Date) -> bool {
+    review_deadline.is_some_and(|d| today > d)
+}
+
+/// How long pre-litigation mediation runs before the filing returns to registration without an agreement
+/// (诉前调解期限三十日).
+pub const MEDIATION_DAYS: i64 = 30;
+
+#[cfg(test)]
+mod register_first_tests {
+    use crate::Date;
+
+    #[test]
+    fn art_8_of_the_2015_provisions_register_first_once_seven_days_pass() {
+        let deadline = Date::new(2026, 12, 3);
+        assert!(
+            !super::must_register_first(deadline, Date::new(2026, 12, 3).unwrap()),
+            "the last day is still within"
+        );
+        assert!(super::must_register_first(
+            deadline,
+            Date::new(2026, 12, 4).unwrap()
+        ));
+        assert!(!super::must_register_first(
+            None,
+            Date::new(2026, 12, 4).unwrap()
+        ));
     }
 }

@@ -1802,10 +1802,39 @@ async fn review_actions_have_their_conditions(app: TestApp) {
         .as_str()
         .unwrap()
         .contains("吉0202民诉前调1号"));
-    // Nothing more can happen to it here.
+    // Registration waits while it is in mediation; the clerk's queue shows it as diverted, its deadline the end of
+    // the thirty days.
     assert_eq!(
         review(json!({"action": "register"})).await.0,
         StatusCode::CONFLICT
+    );
+    let (_, queue) = app.get_json(&clerk, "/api/v1/courts/吉0202/queue").await;
+    let row = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == json!(id))
+        .cloned()
+        .unwrap();
+    assert_eq!(row["status"], "diverted", "{row}");
+    let submitted_at = diverted["submitted_at"].clone();
+    // Mediation failed: back to registration with a reason, the original filing date kept, seven days again.
+    let (status, body) = review(json!({"action": "return_from_mediation"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, back) =
+        review(json!({"action": "return_from_mediation", "note": "调解不成"})).await;
+    assert_eq!(status, StatusCode::OK, "{back}");
+    assert_eq!(back["status"], "submitted");
+    assert_eq!(
+        back["submitted_at"], submitted_at,
+        "the filing date is kept"
+    );
+    assert_ne!(back["review_deadline"], diverted["review_deadline"]);
+    let (status, registered) = review(json!({"action": "register"})).await;
+    assert_eq!(status, StatusCode::OK, "{registered}");
+    assert!(
+        registered["case_number"].as_str().unwrap().contains("民初"),
+        "{registered}"
     );
     // Without consent there is no diversion; a refusal tells the filer how to appeal.
     let mut no_consent = loan_filing(&resident_id("22020219800101008"));
@@ -1819,6 +1848,38 @@ async fn review_actions_have_their_conditions(app: TestApp) {
         StatusCode::OK
     );
     let url2 = format!("/api/v1/filings/{id2}/review");
+    // 先行立案 (法释〔2015〕8号 第八条): once the seven days have passed, the court registers first — it can no
+    // longer ask for corrections or refuse — and the queue says so.
+    sqlx::query("UPDATE filings SET review_deadline = '2026-01-05' WHERE id = $1")
+        .bind(&id2)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    let (_, queue) = app.get_json(&clerk, "/api/v1/courts/吉0202/queue").await;
+    let row = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == json!(id2))
+        .cloned()
+        .unwrap();
+    assert_eq!(row["overdue"], true, "{row}");
+    let (status, body) = app
+        .post_json(
+            &clerk,
+            &url2,
+            json!({"action": "refuse", "note": "不符合起诉条件"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["code"], "register_first");
+    let page = page_html(&app, &clerk, &format!("/filings/{id2}")).await;
+    assert!(page.contains("先行立案"), "the clerk's page says why");
+    sqlx::query("UPDATE filings SET review_deadline = '2099-01-05' WHERE id = $1")
+        .bind(&id2)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
     assert_eq!(
         app.post_json(&clerk, &url2, json!({"action": "divert"}))
             .await

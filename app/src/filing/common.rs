@@ -47,6 +47,7 @@ pub(super) fn action_label(action: &str, l: Lang) -> &'static str {
         "request_correction" => tr!(l, filing_court_asked_for_corrections),
         "refuse" => tr!(l, filing_refused),
         "divert" => tr!(l, filing_sent_to_pre_litigation_mediation),
+        "return_from_mediation" => tr!(l, filing_back_from_mediation),
         "request_relief" => tr!(l, filing_fee_relief_applied_for),
         "grant_relief" => tr!(l, filing_fee_relief_granted),
         "deny_relief" => tr!(l, filing_fee_relief_refused),

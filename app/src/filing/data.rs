@@ -64,6 +64,8 @@ pub struct QueueItem {
     pub days_left: Option<i64>,
     pub cross_region: bool,
     pub mediation_consent: bool,
+    pub diverted: bool,
+    pub overdue: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -196,6 +198,8 @@ pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
             days_left: q.days_left,
             cross_region: q.cross_region,
             mediation_consent: q.filing.draft.mediation_consent,
+            diverted: q.diverted,
+            overdue: q.overdue,
             id: q.filing.id,
         })
         .collect())

@@ -29,6 +29,9 @@ pub enum FilingError {
     /// "Treated as withdrawn" before the time to pay has run out (Art. 22).
     #[error("the time to pay runs until {deadline:?}")]
     NotOverdue { deadline: Option<String> },
+    /// Past the seven days of review: register first (先行立案, 法释〔2015〕8号 第八条), then decide.
+    #[error("the review period ended on {deadline:?}: register first")]
+    RegisterFirst { deadline: Option<String> },
     /// An evidence file refused (type, size, empty): the filer can try again.
     #[error("upload refused: {0:?}")]
     Upload(UploadError),
@@ -79,7 +82,8 @@ impl ServiceError for FilingError {
             FilingError::Conflict
             | FilingError::NoMediationConsent
             | FilingError::CorrectionOnce
-            | FilingError::NotOverdue { .. } => ErrorKind::Conflict,
+            | FilingError::NotOverdue { .. }
+            | FilingError::RegisterFirst { .. } => ErrorKind::Conflict,
             FilingError::TooManyAttempts => ErrorKind::TooManyRequests,
             FilingError::Internal(_) => ErrorKind::Internal,
         }
@@ -95,6 +99,7 @@ impl ServiceError for FilingError {
             FilingError::NoMediationConsent => "no_consent",
             FilingError::CorrectionOnce => "correction_once",
             FilingError::NotOverdue { .. } => "not_overdue",
+            FilingError::RegisterFirst { .. } => "register_first",
             FilingError::Upload(e) => e.code(),
             FilingError::TooManyAttempts => "rate_limited",
             FilingError::Internal(_) => "internal",
@@ -109,6 +114,14 @@ impl ServiceError for FilingError {
             FilingError::NotOverdue { deadline } => format!(
                 "{}{}",
                 tr!(l, filing_the_time_to_pay_has_not),
+                deadline
+                    .as_deref()
+                    .map(|d| format!(" {} {d}", tr!(l, error_due_by)))
+                    .unwrap_or_default()
+            ),
+            FilingError::RegisterFirst { deadline } => format!(
+                "{}{}",
+                tr!(l, review_register_first_rule),
                 deadline
                     .as_deref()
                     .map(|d| format!(" {} {d}", tr!(l, error_due_by)))

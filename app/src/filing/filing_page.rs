@@ -62,10 +62,17 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
                 {f.query_code.clone().map(|c| view! {
                     <p>{tr!(l, filing_query_code_note_it_shown_only)}": "<strong class="query-code">{c}</strong></p>
                 })}
-                {f.review_deadline.clone().map(|d| view! {
+                // The deadline that still matters: the decision while under review (with 先行立案, Art. 8), the end of
+                // pre-litigation mediation while diverted; none once the court has decided.
+                {f.review_deadline.clone().filter(|_| f.status == FilingStatus::Submitted).map(|d| view! {
                     <p>{tr!(l, filing_the_court_decides_whether_to_register)}" "<strong>{d}</strong>
                     " "<span class="hint">"（《民事诉讼法》第一百二十六条）"</span>
                     {(!f.review_deadline_holidays_known).then(|| view! { <span class="hint">{super::form::holidays_unknown(l)}</span> })}</p>
+                    <p class="hint">{tr!(l, filing_review_rule)}</p>
+                })}
+                {f.review_deadline.clone().filter(|_| f.status == FilingStatus::Diverted).map(|d| view! {
+                    <p>{tr!(l, filing_mediation_deadline)}" "<strong>{d}</strong></p>
+                    <p class="hint">{tr!(l, review_mediation_return_rule)}</p>
                 })}
             </div>
         }

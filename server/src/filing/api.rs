@@ -83,7 +83,10 @@ pub struct FilingView {
     pub court_code: Option<String>,
     pub competent_court_code: Option<String>,
     pub receipt_no: Option<String>,
-    /// YYYY-MM-DD: the court decides by this day (CPL Art. 126).
+    /// When it was first submitted (ms since 1970, UTC): the filing date, kept when a filing comes back from
+    /// pre-litigation mediation.
+    pub submitted_at: Option<i64>,
+    /// YYYY-MM-DD: the court decides by this day (CPL Art. 126); while diverted, the end of mediation.
     pub review_deadline: Option<String>,
     /// False when the deadline's year has no public-holiday notice loaded: only weekends moved it.
     pub review_deadline_holidays_known: bool,
@@ -113,6 +116,7 @@ fn view(d: FilingDetail, lang: Lang) -> FilingView {
         court_code: f.court_code,
         competent_court_code: f.competent_court_code,
         receipt_no: f.receipt_no,
+        submitted_at: f.submitted_at,
         review_deadline: f.review_deadline,
         review_deadline_holidays_known: d.review_deadline_holidays_known,
         case_number: f.case_number,
@@ -337,6 +341,10 @@ pub struct QueueItem {
     pub days_left: Option<i64>,
     /// Filed at a court other than the competent one (跨域立案).
     pub cross_region: bool,
+    /// `submitted` (to decide) or `diverted` (in pre-litigation mediation; `review_deadline` is its end).
+    pub status: String,
+    /// Past `review_deadline`: register first (先行立案, 法释〔2015〕8号 第八条), or bring the mediation back.
+    pub overdue: bool,
 }
 
 /// A court's review queue, oldest first (that court's staff only; anyone else 404).
@@ -357,6 +365,8 @@ async fn queue(
                 plaintiff: q.plaintiff_masked,
                 days_left: q.days_left,
                 cross_region: q.cross_region,
+                status: q.filing.status.code().to_string(),
+                overdue: q.overdue,
                 receipt_no: q.filing.receipt_no,
                 submitted_at: q.filing.submitted_at,
                 review_deadline: q.filing.review_deadline,

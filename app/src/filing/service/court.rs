@@ -32,13 +32,29 @@ pub async fn review(
         .ok_or_else(|| FilingError::field("action", FieldError::UnknownChoice))?;
     let needs_note = matches!(
         action,
-        FilingAction::RequestCorrection | FilingAction::Refuse
+        FilingAction::RequestCorrection | FilingAction::Refuse | FilingAction::ReturnFromMediation
     );
     if needs_note && input.note.trim().is_empty() {
         return Err(FilingError::field("note", FieldError::Required));
     }
     if action == FilingAction::Divert && !f.draft.mediation_consent {
         return Err(FilingError::NoMediationConsent);
+    }
+    // 先行立案 (法释〔2015〕8号 第八条): past the seven days, the court registers first.
+    let deadline = f
+        .review_deadline
+        .as_deref()
+        .and_then(domain::Date::parse_iso);
+    if f.status == domain::filing_status::FilingStatus::Submitted
+        && matches!(
+            action,
+            FilingAction::RequestCorrection | FilingAction::Refuse
+        )
+        && domain::filing_status::must_register_first(deadline, caller.today)
+    {
+        return Err(FilingError::RegisterFirst {
+            deadline: f.review_deadline.clone(),
+        });
     }
     if action == FilingAction::RequestCorrection {
         let earlier = filings::events(&ctx.db, id)
@@ -140,6 +156,10 @@ pub struct QueueEntry {
     pub days_left: Option<i64>,
     /// Filed at a court other than the competent one (跨域立案).
     pub cross_region: bool,
+    /// In pre-litigation mediation (`days_left`: until its period ends).
+    pub diverted: bool,
+    /// Past its deadline: a submitted filing to register first (先行立案), a mediation to bring back.
+    pub overdue: bool,
 }
 
 /// The review queue of a court, oldest first, for that court's staff only (`court`: the caller's own when `None`).
@@ -173,6 +193,13 @@ pub async fn queue(
                 .and_then(domain::Date::parse_iso)
                 .map(|d| d.to_days() - today),
             cross_region: f.court_code != f.competent_court_code,
+            diverted: f.status == domain::filing_status::FilingStatus::Diverted,
+            overdue: domain::filing_status::must_register_first(
+                f.review_deadline
+                    .as_deref()
+                    .and_then(domain::Date::parse_iso),
+                caller.today,
+            ),
             filing: f,
         })
         .collect())
