@@ -29,6 +29,13 @@ async function hydrateIslands(mod) {
   await visit(document.body);
 }
 
+// A print button (the payment notice's): shown and wired only here, so without JavaScript the page's own hint —
+// the browser's Print — is the way, and nothing on the page is a button that does nothing.
+for (const button of document.querySelectorAll('button[data-print]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
+}
+
 const js = meta('portal-js');
 const wasm = meta('portal-wasm');
 // A page without islands (the home page, the tracking page, …) is complete as the server sent it: it fetches no

@@ -10,6 +10,9 @@ pub mod filing_page;
 pub mod filings_page;
 pub mod form;
 pub mod live;
+#[cfg(feature = "ssr")]
+pub mod online_payment;
+pub mod payment_notice_page;
 pub mod review;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -119,6 +119,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=account::account_page::AccountPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/filings") view=filing::filings_page::FilingsPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/filings/:id") view=filing::filing_page::FilingPage ssr=SsrMode::InOrder/>
+                    // Before the wizard's steps: routes match in order.
+                    <Route path=path!("/filings/:id/payment-notice") view=filing::payment_notice_page::PaymentNoticePage ssr=SsrMode::InOrder/>
                     <Route path=path!("/filings/:id/:step") view=filing::step_page::StepPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/staff/queue") view=filing::review::QueuePage ssr=SsrMode::InOrder/>
                     <Route path=path!("/track") view=filing::track_page::TrackPage ssr=SsrMode::InOrder/>

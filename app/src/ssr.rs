@@ -17,6 +17,10 @@ pub struct ServerCtx {
     pub calendar: std::sync::Arc<domain::calendar::HolidayCalendar>,
     /// Where evidence files are kept.
     pub files: db::files::FileStore,
+    /// The courts' fee accounts and the province's online payment address (configuration), for payment notices.
+    pub court_accounts: std::sync::Arc<domain::payment_notice::CourtAccounts>,
+    /// How a fee can be paid online besides the notice's transfer (the notice alone by default).
+    pub online_payment: std::sync::Arc<dyn crate::filing::online_payment::OnlinePayment>,
 }
 
 /// Worked out by the server's middleware for every request and kept in the request's extensions.

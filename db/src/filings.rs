@@ -339,6 +339,10 @@ pub struct TrackRow {
     pub status: FilingStatus,
     pub case_number: Option<String>,
     pub review_deadline: Option<String>,
+    /// The fee the court's notice asks for (after submission), where its payment stands and the last day to pay.
+    pub fee_total_fen: Option<i64>,
+    pub payment_status: Option<PaymentStatus>,
+    pub payment_due: Option<String>,
     pub query_code_hash: String,
     pub events: Vec<TrackedEvent>,
 }
@@ -405,7 +409,7 @@ async fn track_read(
     let only: Vec<crate::limits::Limit> = limits.iter().map(|(l, _)| *l).collect();
     let sql = format!(
         "SELECT f.receipt_no, f.status, f.case_number, f.review_deadline, f.query_code_hash, \
-         e.at AS e_at, e.action AS e_action, e.to_status AS e_to, {} AS blocked_until \
+         f.fee_total_fen, f.payment_status, f.payment_due, e.at AS e_at, e.action AS e_action, e.to_status AS e_to, {} AS blocked_until \
          FROM (SELECT 1 AS one) q LEFT JOIN filings f ON f.receipt_no = $1 \
          LEFT JOIN filing_events e ON e.filing_id = f.id ORDER BY e.id",
         crate::limits::blocked_sql(&only, 2)
@@ -433,16 +437,28 @@ async fn track_read(
             });
         }
     }
+    let corrupt = |detail: String| DbError::Corrupt {
+        table: "filings",
+        id: receipt.clone(),
+        detail,
+    };
+    let payment_status = match first.try_get::<Option<String>, _>("payment_status")? {
+        None => None,
+        Some(code) => Some(
+            PaymentStatus::from_code(&code)
+                .ok_or_else(|| corrupt(format!("unknown payment status {code:?}")))?,
+        ),
+    };
     Ok((
         Some(TrackRow {
-            status: FilingStatus::from_code(&status).ok_or_else(|| DbError::Corrupt {
-                table: "filings",
-                id: receipt.clone(),
-                detail: format!("unknown status {status:?}"),
-            })?,
-            receipt_no: receipt,
+            status: FilingStatus::from_code(&status)
+                .ok_or_else(|| corrupt(format!("unknown status {status:?}")))?,
             case_number: first.try_get("case_number")?,
             review_deadline: first.try_get("review_deadline")?,
+            fee_total_fen: first.try_get("fee_total_fen")?,
+            payment_status,
+            payment_due: first.try_get("payment_due")?,
+            receipt_no: receipt,
             query_code_hash: first
                 .try_get::<Option<String>, _>("query_code_hash")?
                 .unwrap_or_default(),

@@ -231,6 +231,22 @@ pub struct FeeLine {
     pub amount_fen: i64,
     /// The article the amount comes from.
     pub basis: String,
+    /// Which fee the line belongs to: the payment notice asks for the acceptance fee within seven days and leaves
+    /// the preservation fee to its application.
+    #[serde(default)]
+    pub part: FeePart,
+}
+
+/// The fee a quote line belongs to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum FeePart {
+    /// 案件受理费 or an application fee of Art. 14, with its Art. 16 halving.
+    #[default]
+    Acceptance,
+    /// 申请保全措施费 (Art. 14(2)), paid with the preservation application.
+    Preservation,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -303,11 +319,14 @@ pub fn quote(req: &FeeRequest, table: &FeeTable) -> Result<FeeQuote, FeeError> {
     let amount = check(req.amount_fen)?;
     let preservation_amount = check(req.preservation_amount_fen)?;
     let mut lines = Vec::new();
+    // Every line is the acceptance fee's until the preservation line (a Cell: the closure borrows it).
+    let part = std::cell::Cell::new(FeePart::Acceptance);
     let mut line = |item: &str, amount_fen: i64, basis: &str| {
         lines.push(FeeLine {
             item: item.into(),
             amount_fen,
             basis: basis.into(),
+            part: part.get(),
         });
         amount_fen
     };
@@ -450,6 +469,7 @@ pub fn quote(req: &FeeRequest, table: &FeeTable) -> Result<FeeQuote, FeeError> {
     } else {
         acceptance
     };
+    part.set(FeePart::Preservation);
     let preservation = match preservation_amount {
         Some(p) => line(
             "申请保全措施费（随保全申请交纳，不计入七日内预交的受理费）",
@@ -738,6 +758,12 @@ mod tests {
             .find(|l| l.basis.contains("第十四条第（二）项"))
             .unwrap();
         assert_eq!(line.amount_fen, yuan(520.0));
+        assert_eq!(line.part, FeePart::Preservation);
+        assert!(q
+            .lines
+            .iter()
+            .filter(|l| l.part == FeePart::Acceptance)
+            .all(|l| !l.basis.contains("第十四条第（二）项")));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod lang;
 pub mod limitation;
 pub mod mask;
 pub mod payment;
+pub mod payment_notice;
 pub mod registration;
 pub mod risk;
 pub mod upload;

@@ -65,6 +65,7 @@ impl Application {
                  until its file is added to PORTAL_HOLIDAYS_DIR"
             );
         }
+        warn_about_fee_accounts(&settings, &ctx).await?;
         let state = AppState::new(state::State {
             leptos_options: leptos_options.clone(),
             ctx,
@@ -132,7 +133,38 @@ pub async fn server_context(settings: &Settings) -> Result<ServerCtx, String> {
         fees: settings.fee_table.clone(),
         calendar: Arc::new(settings.calendar.clone()),
         files,
+        online_payment: app::filing::online_payment::from_config(&settings.court_accounts),
+        court_accounts: Arc::new(settings.court_accounts.clone()),
     })
+}
+
+/// Payment notices name the court's fee account: say at start-up which courts have none (their notices ask the filer
+/// to enquire) and when the accounts are the shipped examples outside a demo.
+async fn warn_about_fee_accounts(settings: &Settings, ctx: &ServerCtx) -> Result<(), String> {
+    let accounts = &settings.court_accounts;
+    if accounts.demo && !settings.load_demo_data {
+        tracing::warn!(
+            version = %accounts.version,
+            "the court fee accounts are examples: set PORTAL_COURT_ACCOUNTS to the courts' real accounts"
+        );
+    }
+    let courts = db::courts::shared(&ctx.db)
+        .await
+        .map_err(|e| format!("courts: {e}"))?;
+    let missing: Vec<&str> = courts
+        .iter()
+        .map(|c| c.code.as_str())
+        .filter(|code| accounts.account(code).is_none())
+        .collect();
+    if !missing.is_empty() {
+        tracing::warn!(courts = ?missing, "no fee account in PORTAL_COURT_ACCOUNTS for these courts");
+    }
+    tracing::info!(
+        version = %accounts.version,
+        online_payment = ctx.online_payment.name(),
+        "court fee accounts loaded"
+    );
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -31,6 +31,10 @@ pub struct Settings {
     /// The public holidays periods are counted with: the State Council's yearly notices, one JSON file per year in
     /// `PORTAL_HOLIDAYS_DIR`, or the notices shipped in `domain/holidays/` when it is not set.
     pub calendar: domain::calendar::HolidayCalendar,
+    /// The courts' fee accounts and the province's online payment address, for payment notices
+    /// (`PORTAL_COURT_ACCOUNTS`, a JSON file), or the demo courts' example accounts shipped in
+    /// `server/config/court-accounts.demo.json` when it is not set.
+    pub court_accounts: domain::payment_notice::CourtAccounts,
 }
 
 impl std::fmt::Debug for Settings {
@@ -47,6 +51,7 @@ impl std::fmt::Debug for Settings {
             .field("upload_dir", &self.upload_dir)
             .field("fee_table", &self.fee_table.version)
             .field("calendar_years", &self.calendar.years)
+            .field("court_accounts", &self.court_accounts.version)
             .finish()
     }
 }
@@ -137,6 +142,10 @@ impl Settings {
                 Ok(dir) => calendar_from_dir(&PathBuf::from(dir))?,
                 Err(_) => domain::calendar::shipped(),
             },
+            court_accounts: match std::env::var("PORTAL_COURT_ACCOUNTS") {
+                Ok(path) => court_accounts_from_file(&PathBuf::from(path))?,
+                Err(_) => shipped_court_accounts(),
+            },
         })
     }
 }
@@ -151,6 +160,40 @@ pub fn fee_table_from_file(path: &PathBuf) -> Result<domain::fees::FeeTable, Str
         .check()
         .map_err(|p| format!("PORTAL_FEE_TABLE {}: {}", path.display(), p.join("; ")))?;
     Ok(table)
+}
+
+/// The demo courts' example fee accounts, shipped with the portal and used when `PORTAL_COURT_ACCOUNTS` is not set.
+pub const SHIPPED_COURT_ACCOUNTS: &str = include_str!("../config/court-accounts.demo.json");
+
+pub fn shipped_court_accounts() -> domain::payment_notice::CourtAccounts {
+    court_accounts_from_str(
+        SHIPPED_COURT_ACCOUNTS,
+        "server/config/court-accounts.demo.json",
+    )
+    .expect("the shipped court accounts are checked by a test")
+}
+
+/// The courts' fee accounts from their JSON file, refused as a whole when one entry cannot be right (a notice with a
+/// wrong account number is worse than none).
+pub fn court_accounts_from_file(
+    path: &PathBuf,
+) -> Result<domain::payment_notice::CourtAccounts, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("PORTAL_COURT_ACCOUNTS {}: {e}", path.display()))?;
+    court_accounts_from_str(&text, &path.display().to_string())
+        .map_err(|e| format!("PORTAL_COURT_ACCOUNTS {e}"))
+}
+
+fn court_accounts_from_str(
+    text: &str,
+    source: &str,
+) -> Result<domain::payment_notice::CourtAccounts, String> {
+    let accounts: domain::payment_notice::CourtAccounts =
+        serde_json::from_str(text).map_err(|e| format!("{source}: {e}"))?;
+    accounts
+        .check()
+        .map_err(|p| format!("{source}: {}", p.join("; ")))?;
+    Ok(accounts)
 }
 
 /// Every `*.json` notice in a directory, refused as a whole if one cannot be right (a start-up error is better than
@@ -266,6 +309,52 @@ mod tests {
         assert!(super::calendar_from_dir(&dir)
             .unwrap_err()
             .contains("2027-01-06"));
+    }
+
+    #[test]
+    fn court_accounts_are_checked_at_start_up_and_the_shipped_ones_cover_every_demo_court() {
+        let shipped = super::shipped_court_accounts();
+        assert!(shipped.demo, "the shipped accounts say they are examples");
+        for (code, ..) in db::demo::COURTS {
+            assert!(
+                shipped.account(code).is_some(),
+                "{code} has no account in the shipped file"
+            );
+        }
+        assert!(shipped.online_payment_url.is_some());
+        let dir = std::env::temp_dir().join(format!("portal-accounts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("accounts.json");
+        std::fs::write(
+            &path,
+            r#"{"version": "jilin-2026", "courts": {"吉0202": {"bank": "中国工商银行吉林市分行",
+                "account_name": "吉林市昌邑区人民法院", "account_number": "0802 0000 1902 0000 123"}}}"#,
+        )
+        .unwrap();
+        let read = super::court_accounts_from_file(&path).unwrap();
+        assert_eq!(
+            (read.demo, read.online_payment_url.as_deref()),
+            (false, None)
+        );
+        // A wrong account number stops start-up, naming the variable, the file, the court and the field.
+        std::fs::write(
+            &path,
+            r#"{"version": "jilin-2026", "online_payment_url": "http://pay.example/?ref={reference}",
+                "courts": {"吉0202": {"bank": "中国工商银行吉林市分行", "account_name": "吉林市昌邑区人民法院",
+                "account_number": "0802-ABC"}}}"#,
+        )
+        .unwrap();
+        let err = super::court_accounts_from_file(&path).unwrap_err();
+        assert!(
+            err.starts_with("PORTAL_COURT_ACCOUNTS")
+                && err.contains("accounts.json")
+                && err.contains("吉0202: account_number")
+                && err.contains("https://"),
+            "{err}"
+        );
+        std::fs::write(&path, "{not json").unwrap();
+        assert!(super::court_accounts_from_file(&path).is_err());
+        assert!(super::court_accounts_from_file(&dir.join("missing.json")).is_err());
     }
 
     #[test]

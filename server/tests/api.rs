@@ -133,6 +133,7 @@ async fn spawn_app_configured(
         upload_dir: std::env::temp_dir().join(format!("portal-test-uploads-{suffix}")),
         fee_table,
         calendar,
+        court_accounts: server::settings::shipped_court_accounts(),
     };
     let options = leptos::config::LeptosOptions::builder()
         .output_name("portal")
@@ -258,6 +259,7 @@ on_both_databases!(
     time_limits_follow_the_cause_through_the_api,
     competent_courts_follow_the_corrected_rules_through_the_api,
     level_and_agreed_jurisdiction_are_checked_at_submission,
+    the_payment_notice_says_how_much_by_when_where_and_under_which_reference,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -980,6 +982,7 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         ("post", "/api/v1/filings/{id}/submit"),
         ("post", "/api/v1/filings/{id}/review"),
         ("post", "/api/v1/filings/{id}/payment"),
+        ("get", "/api/v1/filings/{id}/payment-notice"),
         ("get", "/api/v1/courts/{code}/queue"),
         ("get", "/api/v1/track"),
         ("post", "/api/v1/risk"),
@@ -1165,7 +1168,7 @@ async fn every_api_error_is_a_problem(app: TestApp) {
             }
         }
     }
-    assert!(checked >= 19, "only {checked} operations checked");
+    assert!(checked >= 24, "only {checked} operations checked");
     // An unknown route and a wrong method: problems too, in the caller's language.
     let res = anonymous
         .get(app.url("/api/v1/no-such-thing"))
@@ -3458,4 +3461,229 @@ async fn level_and_agreed_jurisdiction_are_checked_at_submission(app: TestApp) {
         message(&problem, "agreed_court_code").contains("第三十五条"),
         "{problem}"
     );
+}
+
+// ---- The payment notice (交费通知书) -------------------------------------------------------------------------
+
+/// After registration the filer gets the payment notice: each line with its article (the preservation fee apart,
+/// outside the seven days), the total due and the deadline (Art. 22), the court's account, a payment reference
+/// whose check character catches a typing error, and the province's online address with its QR code on the
+/// printable page. Another person gets 404; the public look-up shows the fee, the deadline, and "paid" once the
+/// clerk confirms receipt. An enforcement application has nothing to prepay and no deadline.
+async fn the_payment_notice_says_how_much_by_when_where_and_under_which_reference(app: TestApp) {
+    use domain::payment_notice::PaymentReference;
+    let filer = logged_in(&app, "13900000001").await;
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let mut draft = loan_filing(&resident_id("22020219800101063"));
+    draft["preservation_amount"] = json!("50,000");
+    let (status, created) = app.post_json(&filer, "/api/v1/filings", draft).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_str().unwrap().to_string();
+    let (status, receipt) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{receipt}");
+    let notice_api = format!("/api/v1/filings/{id}/payment-notice");
+    let notice_page = format!("/filings/{id}/payment-notice");
+    // No notice before registration sends it.
+    let res = filer.get(app.url(&notice_api)).send().await.unwrap();
+    assert_problem(res, StatusCode::CONFLICT, "notice before registration").await;
+    let (status, registered) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/review"),
+            json!({"action": "register"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{registered}");
+    let due = registered["payment_due"].as_str().unwrap().to_string();
+
+    let (status, n) = app.get_json(&filer, &notice_api).await;
+    assert_eq!(status, StatusCode::OK, "{n}");
+    assert_eq!(n["total_due_fen"], 230_000, "2,300 yuan within seven days");
+    assert_eq!(n["total_due_fen"], registered["fee_total_fen"]);
+    assert_eq!(n["payment_due"], due.as_str());
+    assert_eq!(n["payment_status"], "unpaid");
+    assert_eq!(n["case_number"], registered["case_number"]);
+    let lines = n["lines"].as_array().unwrap();
+    let within: i64 = lines
+        .iter()
+        .filter(|l| l["due"] == "within_seven_days")
+        .map(|l| l["amount_fen"].as_i64().unwrap())
+        .sum();
+    assert_eq!(within, 230_000, "the seven-day lines add up to the total");
+    assert!(lines[0]["basis"]
+        .as_str()
+        .unwrap()
+        .contains("第十三条第（一）项"));
+    let preservation: Vec<&Value> = lines
+        .iter()
+        .filter(|l| l["due"] == "with_preservation_application")
+        .collect();
+    assert_eq!(preservation.len(), 1, "{lines:?}");
+    assert_eq!(preservation[0]["amount_fen"], 52_000, "30 + 1% × 49,000");
+    assert!(preservation[0]["basis"]
+        .as_str()
+        .unwrap()
+        .contains("第十四条第（二）项"));
+    assert_eq!(n["account"]["account_name"], "吉林市昌邑区人民法院");
+    assert_eq!(n["account"]["account_number"], "9999 0000 22 0202 01");
+    assert_eq!(n["demo_accounts"], true);
+    let reference = n["reference"].as_str().unwrap().to_string();
+    assert!(reference.starts_with("220202"), "{reference}");
+    assert_eq!(
+        PaymentReference::parse(&reference).map(|r| r.as_str().to_string()),
+        Ok(reference.clone()),
+        "a valid check character"
+    );
+    let mut mistyped = reference.clone().into_bytes();
+    mistyped[8] = if mistyped[8] == b'7' { b'8' } else { b'7' };
+    assert!(PaymentReference::parse(std::str::from_utf8(&mistyped).unwrap()).is_err());
+    assert_eq!(
+        PaymentReference::parse(n["reference_grouped"].as_str().unwrap())
+            .unwrap()
+            .as_str(),
+        reference
+    );
+    let url = format!("https://pay.example/court?ref={reference}");
+    assert_eq!(n["payment_provider"], "configured_url");
+    assert_eq!(n["payment_url"], url.as_str());
+    // Stable: asked again, the same reference.
+    assert_eq!(
+        app.get_json(&filer, &notice_api).await.1["reference"],
+        reference.as_str()
+    );
+
+    // The printable page: the lines, the deadline with Art. 22, the account, the reference, the QR code (an inline
+    // SVG with a text alternative) and the address printed beside it, relief linked to the filer's form.
+    let res = filer.get(app.url(&notice_page)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let relief = format!("/filings/{id}#relief");
+    for expected in [
+        "交费通知书",
+        "第十四条第（二）项",
+        "第二十二条",
+        due.as_str(),
+        "9999 0000 22 0202 01",
+        n["reference_grouped"].as_str().unwrap(),
+        "<svg",
+        r#"role="img""#,
+        r#"aria-label="在线交费地址的二维码"#,
+        url.as_str(),
+        relief.as_str(),
+        "data-print",
+    ] {
+        assert!(html.contains(expected), "{expected} not on the page");
+    }
+    assert!(!html.contains("<?xml"), "the SVG is inline HTML");
+    // The filing's page leads to it, and the clerk of the court sees it too.
+    assert!(page_html(&app, &filer, &format!("/filings/{id}"))
+        .await
+        .contains(&notice_page));
+    assert_eq!(app.get_json(&clerk, &notice_api).await.0, StatusCode::OK);
+    assert!(page_html(&app, &clerk, &notice_page).await.contains("<svg"));
+    // Anyone else: 404, as if the filing did not exist; nobody logged in: 401.
+    for login in ["13900000003", "clerk.dunhua"] {
+        let other = logged_in(&app, login).await;
+        let res = other.get(app.url(&notice_api)).send().await.unwrap();
+        assert_problem(res, StatusCode::NOT_FOUND, login).await;
+        let res = other.get(app.url(&notice_page)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{login}: page");
+        assert!(!res.text().await.unwrap().contains(&reference));
+    }
+    let res = client(Some(&app.base))
+        .get(app.url(&notice_api))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, StatusCode::UNAUTHORIZED, "anonymous").await;
+
+    // The public look-up shows the fee and the deadline, then "paid" once the clerk confirms receipt.
+    let receipt_no = receipt["filing"]["receipt_no"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let code = receipt["query_code"].as_str().unwrap().to_string();
+    let track = format!("/api/v1/track?receipt={receipt_no}&code={code}");
+    let (status, t) = app.get_json(&app.client, &track).await;
+    assert_eq!(status, StatusCode::OK, "{t}");
+    assert_eq!(
+        (&t["fee_total_fen"], &t["payment_status"], &t["payment_due"]),
+        (&json!(230_000), &json!("unpaid"), &json!(due))
+    );
+    let track_page = format!("/track?receipt={receipt_no}&code={code}");
+    let html = page_html(&app, &client(Some(&app.base)), &track_page).await;
+    assert!(
+        html.contains("待交费") && html.contains("2,300.00") && html.contains(&due),
+        "the tracking page shows the fee and the deadline"
+    );
+    let (status, paid) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{id}/payment"),
+            json!({"action": "record_payment"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{paid}");
+    let (_, t) = app.get_json(&app.client, &track).await;
+    assert_eq!(
+        (
+            &t["payment_status"],
+            &t["payment_status_label"],
+            &t["payment_due"]
+        ),
+        (&json!("paid"), &json!("已交费"), &Value::Null)
+    );
+    assert!(page_html(&app, &client(Some(&app.base)), &track_page)
+        .await
+        .contains("已交费"));
+    let (_, n) = app.get_json(&filer, &notice_api).await;
+    assert_eq!(
+        (&n["payment_status"], &n["payment_url"], &n["payment_due"]),
+        (&json!("paid"), &Value::Null, &Value::Null),
+        "nothing left to pay: no address, no deadline"
+    );
+    assert_eq!(n["reference"], reference.as_str());
+
+    // Enforcement: the fee is paid after enforcement (Art. 20) — shown, with no prepayment and no deadline.
+    let mut enf = loan_filing(&resident_id("22020219800101063"));
+    enf["cause"] = json!("enforcement");
+    enf["claims"] =
+        json!([{"text": "申请强制执行（2025）吉0202民初1号民事判决", "amount": "100,000"}]);
+    enf["evidence"] = json!([{"name": "生效法律文书（民事判决书）", "original": true}]);
+    let (_, created) = app.post_json(&filer, "/api/v1/filings", enf).await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let (status, _) = app
+        .post_json(&filer, &format!("/api/v1/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    app.post_json(
+        &clerk,
+        &format!("/api/v1/filings/{id}/review"),
+        json!({"action": "register"}),
+    )
+    .await;
+    let (status, n) = app
+        .get_json(&filer, &format!("/api/v1/filings/{id}/payment-notice"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{n}");
+    assert_eq!(
+        (
+            &n["total_due_fen"],
+            &n["pay_when"],
+            &n["payment_due"],
+            &n["payment_url"]
+        ),
+        (
+            &json!(0),
+            &json!("after_enforcement"),
+            &Value::Null,
+            &Value::Null
+        )
+    );
+    assert_eq!(n["lines"][0]["due"], "after_enforcement");
+    assert!(n["lines"][0]["amount_fen"].as_i64().unwrap() > 0);
+    let html = page_html(&app, &filer, &format!("/filings/{id}/payment-notice")).await;
+    assert!(html.contains("本案无需预交案件受理费") && !html.contains("<svg"));
 }

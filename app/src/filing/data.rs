@@ -73,7 +73,35 @@ pub struct TrackInfo {
     pub status: FilingStatus,
     pub case_number: Option<String>,
     pub review_deadline: Option<String>,
+    /// The fee the court's notice asks for, where its payment stands, and the last day to pay while unpaid.
+    pub fee_total_fen: Option<i64>,
+    pub payment_status: Option<domain::payment::PaymentStatus>,
+    pub payment_due: Option<String>,
     pub events: Vec<EventView>,
+}
+
+/// The payment notice (交费通知书) as its page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentNoticeData {
+    pub id: String,
+    pub receipt_no: String,
+    pub case_number: Option<String>,
+    pub court_name: String,
+    pub payment_status: domain::payment::PaymentStatus,
+    pub lines: Vec<domain::payment_notice::NoticeLine>,
+    pub total_due_fen: i64,
+    pub pay_when: domain::fees::PayWhen,
+    pub payment_due: Option<String>,
+    pub payment_due_holidays_known: bool,
+    pub account: Option<domain::payment_notice::FeeAccount>,
+    pub demo_accounts: bool,
+    /// In groups of court, receipt and check character, as it is printed and typed.
+    pub reference: String,
+    pub payment_url: Option<String>,
+    /// The QR code of `payment_url`, an SVG drawn on the server.
+    pub qr_svg: Option<String>,
+    /// The viewer is the filer (may apply for relief).
+    pub own: bool,
 }
 
 pub const QUERY_CODE_COOKIE: &str = "portal_query_code";
@@ -217,6 +245,11 @@ pub async fn track_filing(receipt: String, code: String) -> Result<Option<TrackI
             status: t.status,
             case_number: t.case_number,
             review_deadline: t.review_deadline,
+            fee_total_fen: t.fee_total_fen,
+            payment_due: t
+                .payment_due
+                .filter(|_| t.payment_status == Some(domain::payment::PaymentStatus::Unpaid)),
+            payment_status: t.payment_status,
             events: t
                 .events
                 .into_iter()
@@ -230,4 +263,31 @@ pub async fn track_filing(receipt: String, code: String) -> Result<Option<TrackI
         Err(super::error::FilingError::NotFound) => Ok(None),
         Err(e) => Err(door(e, info.lang)),
     }
+}
+
+/// The payment notice of a registered filing: the filer's and the court staff's; anyone else gets 404.
+#[server(prefix = "/rpc", endpoint = "payment_notice")]
+pub async fn load_payment_notice(id: String) -> Result<PaymentNoticeData, AppError> {
+    let (info, ctx) = caller()?;
+    let n = super::service::payment_notice(&info, &id, &ctx)
+        .await
+        .map_err(|e| door(e, info.lang))?;
+    Ok(PaymentNoticeData {
+        id: n.filing_id,
+        receipt_no: n.receipt_no,
+        case_number: n.case_number,
+        court_name: n.court_name,
+        payment_status: n.payment_status,
+        lines: n.lines,
+        total_due_fen: n.total_due_fen,
+        pay_when: n.pay_when,
+        payment_due: n.payment_due,
+        payment_due_holidays_known: n.payment_due_holidays_known,
+        account: n.account,
+        demo_accounts: n.demo_accounts,
+        reference: n.reference.grouped(),
+        qr_svg: n.payment_url.as_deref().and_then(super::service::qr_svg),
+        payment_url: n.payment_url,
+        own: n.own,
+    })
 }

@@ -154,11 +154,15 @@ pub(super) fn payment_panel(f: &FilingData, l: Lang, today: Date) -> Option<AnyV
         <p>{tr!(l, filing_pay_by)}" "<strong class="payment-due">{d}</strong>" "<span class="hint">"（《诉讼费用交纳办法》第二十二条）"</span>
         {(!f.payment_due_holidays_known).then(|| view! { <span class="hint">{super::form::holidays_unknown(l)}</span> })}</p>
     });
+    // The printable notice: the account, the payment reference and the online address (the filer's and the court's).
+    let notice = (f.own || f.reviewer).then(|| view! {
+        <p><a class="button secondary payment-notice-link" href=format!("/filings/{}/payment-notice", f.id)>{tr!(l, pay_notice_link)}</a></p>
+    });
     let relief = f.relief_kind.clone().and_then(|k| ReliefKind::from_code(&k)).map(|k| view! {
         <p>{tr!(l, filing_relief_applied_for)}{k.label(l)}" — "{f.relief_reason.clone().unwrap_or_default()}</p>
     });
     let apply = (f.own && status == P::Unpaid).then(|| view! {
-        <form method="post" action=action.clone() class="form">
+        <form method="post" action=action.clone() class="form" id="relief">
             <input type="hidden" name="action" value="request_relief"/>
             <div class="field">
                 <label for="f-relief-kind">{tr!(l, filing_if_you_truly_cannot_pay_apply)}</label>
@@ -206,6 +210,7 @@ pub(super) fn payment_panel(f: &FilingData, l: Lang, today: Date) -> Option<AnyV
                 <h2 id="payment-title">{tr!(l, filing_court_fee)}</h2>
                 <p><span class="payment-status">{status.label(l)}</span>" · "{amount}</p>
                 {due}
+                {notice}
                 {relief}
                 {apply}
                 {clerk}

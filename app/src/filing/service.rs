@@ -21,12 +21,14 @@ pub type Result<T> = std::result::Result<T, FilingError>;
 mod court;
 mod evidence;
 mod parties;
+mod payment_notice;
 mod pending;
 mod tracking;
 
 pub use court::{payment, queue, review, PaymentInput, QueueEntry, ReviewInput};
 pub use evidence::{add_evidence, evidence_file, Upload};
 pub use parties::{issue_party_link, link_party, IssuedLink};
+pub use payment_notice::{payment_notice, qr_svg, PaymentNotice};
 pub use pending::{keep_until_login, restore_pending};
 pub use tracking::{estimate, track};
 

@@ -2,6 +2,7 @@
 
 use super::common::{error_view, events_view};
 use super::data::track_filing;
+use crate::components::field::yuan;
 use crate::page_data::use_page;
 use crate::texts::Label;
 use leptos::prelude::*;
@@ -23,6 +24,13 @@ pub fn TrackPage() -> impl IntoView {
                 Ok(Some(t)) => view! {
                     <p><span class=format!("status status-{}", t.status.code())>{t.status.label(l)}</span></p>
                     {t.case_number.map(|n| view! { <p class="case-number">{tr!(l, filing_case_number)}": "<strong>{n}</strong></p> })}
+                    {t.payment_status.map(|p| view! {
+                        <p class="track-fee">
+                            {tr!(l, filing_court_fee)}": "<span class="payment-status">{p.label(l)}</span>
+                            {t.fee_total_fen.filter(|fen| *fen > 0).map(|fen| view! { " · "<strong class="fee-due">{yuan(fen, l)}</strong> })}
+                            {t.payment_due.map(|d| view! { " · "{tr!(l, pay_deadline)}" "<strong class="payment-due">{d}</strong> })}
+                        </p>
+                    })}
                     {events_view(&t.events, l)}
                 }
                 .into_any(),

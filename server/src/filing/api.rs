@@ -31,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(submit))
         .routes(routes!(review))
         .routes(routes!(payment))
+        .routes(routes!(payment_notice))
         .routes(routes!(queue))
         .routes(routes!(track))
         .routes(routes!(risk))
@@ -328,6 +329,80 @@ async fn payment(
     fresh(&state, &caller, &f).await
 }
 
+/// The payment notice (交费通知书) that registration sends.
+#[derive(Serialize, ToSchema)]
+pub struct PaymentNoticeView {
+    pub filing_id: String,
+    pub receipt_no: String,
+    pub case_number: Option<String>,
+    /// The court the case is registered at, whose account the fee is paid into.
+    pub court_code: String,
+    pub court_name: String,
+    pub payment_status: PaymentStatus,
+    pub payment_status_label: String,
+    /// Each fee with its article and when it is paid: the acceptance fee (with an Art. 16 halving as a line of its
+    /// own), the preservation fee with its application (Art. 14(2)), fees not prepaid (Art. 20).
+    pub lines: Vec<domain::payment_notice::NoticeLine>,
+    /// What is due within seven days (Art. 22): the lines `within_seven_days` add up to it; 0 when nothing is
+    /// prepaid.
+    pub total_due_fen: i64,
+    pub pay_when: domain::fees::PayWhen,
+    pub pay_when_basis: Option<String>,
+    /// YYYY-MM-DD: the last day to pay, while the fee is unpaid.
+    pub payment_due: Option<String>,
+    pub payment_due_holidays_known: bool,
+    /// The court's fee account; null when it is not configured (ask the court).
+    pub account: Option<domain::payment_notice::FeeAccount>,
+    /// The configured accounts are examples: do not pay into them.
+    pub demo_accounts: bool,
+    /// The payment reference (交费识别码) for the transfer's remarks: court digits, receipt, and an ISO/IEC 7064
+    /// MOD 37,36 check character.
+    pub reference: String,
+    /// The same in groups, as the printed notice shows it.
+    pub reference_grouped: String,
+    /// notice_only | configured_url
+    pub payment_provider: String,
+    /// Where to pay online while something is due, when the province has an address.
+    pub payment_url: Option<String>,
+}
+
+/// The payment notice of a registered filing: lines with their articles, total due, deadline, the court's account,
+/// the payment reference and the online payment address. The filer's and the court staff's; anyone else 404; a
+/// filing not registered (no notice sent) 409.
+#[utoipa::path(get, path = "/api/v1/filings/{id}/payment-notice", tag = "filings", params(("id" = String, Path)),
+    responses((status = 200, body = PaymentNoticeView), (status = 401, body = Problem),
+    (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn payment_notice(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+) -> Result<Json<PaymentNoticeView>, Problem> {
+    let n = service::payment_notice(&caller, &id, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok(Json(PaymentNoticeView {
+        filing_id: n.filing_id,
+        receipt_no: n.receipt_no,
+        case_number: n.case_number,
+        court_code: n.court_code,
+        court_name: n.court_name,
+        payment_status_label: n.payment_status.label(caller.lang).into(),
+        payment_status: n.payment_status,
+        lines: n.lines,
+        total_due_fen: n.total_due_fen,
+        pay_when: n.pay_when,
+        pay_when_basis: n.pay_when_basis,
+        payment_due: n.payment_due,
+        payment_due_holidays_known: n.payment_due_holidays_known,
+        account: n.account,
+        demo_accounts: n.demo_accounts,
+        reference_grouped: n.reference.grouped(),
+        reference: n.reference.as_str().to_string(),
+        payment_provider: n.payment_provider.to_string(),
+        payment_url: n.payment_url,
+    }))
+}
+
 /// One filing waiting for review.
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct QueueItem {
@@ -399,11 +474,18 @@ pub struct Tracking {
     pub status_label: String,
     pub case_number: Option<String>,
     pub review_deadline: Option<String>,
+    /// The fee the court's notice asks for within seven days (after submission; 0 when nothing is prepaid).
+    pub fee_total_fen: Option<i64>,
+    /// Where the fee's payment stands, once registration has sent the notice.
+    pub payment_status: Option<PaymentStatus>,
+    pub payment_status_label: Option<String>,
+    /// YYYY-MM-DD: the last day to pay, while the fee is unpaid (Art. 22 of the Measures).
+    pub payment_due: Option<String>,
     pub events: Vec<TrackEvent>,
 }
 
-/// Tracking without logging in: status, case number and the dated steps. An unknown receipt and a wrong code
-/// are the same 404.
+/// Tracking without logging in: status, case number, the fee and its deadline, and the dated steps. An unknown
+/// receipt and a wrong code are the same 404.
 #[utoipa::path(get, path = "/api/v1/track", tag = "filings", params(TrackQuery), responses(
     (status = 200, body = Tracking), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn track(
@@ -420,6 +502,12 @@ async fn track(
         status_label: t.status.label(caller.lang).into(),
         case_number: t.case_number,
         review_deadline: t.review_deadline,
+        fee_total_fen: t.fee_total_fen,
+        payment_status_label: t.payment_status.map(|p| p.label(caller.lang).to_string()),
+        payment_due: t
+            .payment_due
+            .filter(|_| t.payment_status == Some(PaymentStatus::Unpaid)),
+        payment_status: t.payment_status,
         events: t
             .events
             .into_iter()
