@@ -35,7 +35,9 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
             <h2>{tr!(l, check_fix_these_before_you_submit)}</h2>
             <ul>{errors.0.iter().map(|(k, e)| {
                 let step = Step::ALL.into_iter().find(|s| s.owns(k)).unwrap_or(Step::Cause);
-                view! { <li><a href=format!("/filings/{id}/{}?check=1#{}", step.code(), field_id(k))>{step.label(l)}": "{e.message(l)}</a></li> }
+                let whose = super::common::field_label(k, d, l);
+                let whose = if whose.is_empty() { String::new() } else { format!("{whose}：") };
+                view! { <li><a href=format!("/filings/{id}/{}?check=1#{}", step.code(), field_id(k))>{step.label(l)}" — "{whose}{e.message(l)}</a></li> }
             }).collect_view()}</ul>
         </div>
     });

@@ -111,3 +111,52 @@ pub(super) fn checkbox(name: String, label: &'static str, checked: bool) -> impl
         </div>
     }
 }
+
+/// What an error key is about, in words a filer recognises: `parties.1.id_number` → "被告 李四：居民身份证号码",
+/// `claims.0.amount` → "诉讼请求 1：金额". Used by the error summaries so a message says whose field it is.
+pub(super) fn field_label(key: &str, d: &domain::filing::FilingDraft, l: Lang) -> String {
+    let mut parts = key.split('.');
+    let (head, index, field) = (parts.next().unwrap_or(""), parts.next(), parts.next());
+    let index: Option<usize> = index.and_then(|i| i.parse().ok());
+    match (head, index, field) {
+        ("parties", Some(i), field) => {
+            let p = d.parties.get(i);
+            let role = match p.map(|p| p.role.as_str()) {
+                Some("plaintiff") => tr!(l, fields_claimant_applicant),
+                Some("defendant") => tr!(l, fields_defendant_respondent),
+                Some("third_party") => tr!(l, fields_third_party),
+                _ => tr!(l, fields_party),
+            };
+            let name = p.map(|p| p.name.trim()).filter(|n| !n.is_empty());
+            let who = match name {
+                Some(n) => format!("{role} {n}"),
+                None => format!("{role} {}", i + 1),
+            };
+            let what = match field.unwrap_or("") {
+                "name" => tr!(l, fields_name),
+                "id_number" => tr!(l, fields_resident_id_number_people),
+                "uscc" => tr!(l, fields_credit_code_organisations),
+                "mobile" => tr!(l, account_mobile_number),
+                "address" => tr!(l, fields_address_for_service),
+                "agent_licence" => tr!(l, fields_lawyer_s_licence_number),
+                "role" => tr!(l, fields_role),
+                "kind" => tr!(l, fields_type),
+                _ => "",
+            };
+            if what.is_empty() {
+                who
+            } else {
+                format!("{who}：{what}")
+            }
+        }
+        ("claims", Some(i), field) => {
+            let what = match field {
+                Some("amount") => tr!(l, live_amount_in_yuan_if_any),
+                _ => tr!(l, live_what_you_ask_the_court_for),
+            };
+            format!("{} {}：{what}", tr!(l, form_claims), i + 1)
+        }
+        ("evidence", Some(i), _) => format!("{} {}", tr!(l, form_evidence), i + 1),
+        _ => String::new(),
+    }
+}

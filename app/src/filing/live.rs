@@ -144,7 +144,7 @@ pub fn LimitationDates(
                 input_type: "text".into(),
                 inputmode: "text".into(),
                 autocomplete: "off".into(),
-                live_at_len: Some(8),
+                live_at_len: Some(10),
             },
             value,
             touched,

@@ -89,11 +89,17 @@ pub(super) fn step_view(
     } else {
         vec![]
     };
-    let summary = (!step_errors.is_empty()).then(|| view! {
-        <div class="error-summary" role="alert" tabindex="-1">
-            <h2>{tr!(l, field_there_is_a_problem)}</h2>
-            <ul>{step_errors.iter().map(|(k, e)| view! { <li><a href=format!("#{}", field_id(k))>{e.message(l)}</a></li> }).collect_view()}</ul>
-        </div>
+    let summary = (!step_errors.is_empty()).then(|| {
+        view! {
+            <div class="error-summary" id="error-summary" role="alert" tabindex="-1">
+                <h2>{tr!(l, field_there_is_a_problem)}</h2>
+                <ul>{step_errors.iter().map(|(k, e)| {
+                    let whose = super::common::field_label(k, &d, l);
+                    let whose = if whose.is_empty() { String::new() } else { format!("{whose}：") };
+                    view! { <li><a href=format!("#{}", field_id(k))>{whose}{e.message(l)}</a></li> }
+                }).collect_view()}</ul>
+            </div>
+        }
     });
     let fields = match step {
         Step::Cause => cause_fields(&d, &errors, show_errors, l).into_any(),

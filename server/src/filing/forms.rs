@@ -155,8 +155,10 @@ async fn save_step(
     Path((id, step)): Path<(String, String)>,
     req: Request<Body>,
 ) -> Response {
-    let autosave = req.headers().contains_key("x-autosave");
+    let header = req.headers().contains_key("x-autosave");
     let (caller, parts, pairs) = form_request::<Vec<(String, String)>, _>(req, &state).await;
+    // The beacon sent as the page is left cannot carry the header: it says so in a field.
+    let autosave = header || pairs.iter().any(|(k, v)| k == "_autosave" && v == "1");
     let Some(step) = Step::from_code(&step) else {
         return error_page::render(
             &state,
@@ -173,23 +175,35 @@ async fn save_step(
             keep_until_login(&state, parts, &caller, &id, step, pairs).await
         };
     }
-    if let Err(e) = service::save_step(&caller, &id, step, &pairs, &state.ctx).await {
-        if autosave {
-            use app::error::ServiceError;
-            return axum::http::StatusCode::from_u16(e.kind().status())
-                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
-                .into_response();
+    let saved = match service::save_step(&caller, &id, step, &pairs, &state.ctx).await {
+        Ok(saved) => saved,
+        Err(e) => {
+            if autosave {
+                use app::error::ServiceError;
+                return axum::http::StatusCode::from_u16(e.kind().status())
+                    .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
+                    .into_response();
+            }
+            return refused(&state, parts, caller.lang, e, Back::Step(&id)).await;
         }
-        return refused(&state, parts, caller.lang, e, Back::Step(&id)).await;
-    }
+    };
     if autosave {
         return axum::http::StatusCode::NO_CONTENT.into_response();
     }
+    // 保存并继续 with a problem in this step stays here, the summary and each field's message shown: a wrong ID
+    // number is caught where it was typed, not on the last page.
+    let step_has_errors = || {
+        domain::filing::validate(&saved.draft, caller.today)
+            .err()
+            .is_some_and(|e| e.0.iter().any(|(k, _)| step.owns(k)))
+    };
     let has = |k: &str| pairs.iter().any(|(key, _)| key == k);
     let to = if has("add") || has("remove") {
         format!("/filings/{id}/{}", step.code())
     } else if pairs.iter().any(|(k, v)| k == "go" && v == "list") {
         format!("/filings/{id}")
+    } else if step_has_errors() {
+        format!("/filings/{id}/{}?check=1#error-summary", step.code())
     } else {
         format!("/filings/{id}/{}", step.next().code())
     };
