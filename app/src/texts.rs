@@ -63,6 +63,7 @@ impl Message for domain::error::FieldError {
             FieldError::NeedAmount => crate::tr!(lang, text_property_claims_need_an_amount_the),
             FieldError::NeedAddress => crate::tr!(lang, text_give_an_address_for_service_the),
             FieldError::TooMany => crate::tr!(lang, text_too_many_rows),
+            FieldError::RateFormat => crate::tr!(lang, risk_enter_the_rate_as_a_percentage),
         }
     }
 }
@@ -242,38 +243,63 @@ impl Label for domain::risk::RiskLevel {
     }
 }
 
-/// The words of a risk estimate's sentences in the reader's language, for `domain::risk::assess`.
+/// The words of a risk estimate's sentences in the reader's language, for `domain::risk::assess` (the keys are
+/// `RiskText::key`'s).
 pub fn risk_words(l: Lang) -> impl Fn(domain::risk::RiskText) -> &'static str {
     use domain::risk::RiskText;
     move |text| match text {
         RiskText::FilingConditionsNotMet => crate::tr!(l, risk_filing_conditions_not_met),
         RiskText::TheEvidenceDoesNotShowA => crate::tr!(l, risk_the_evidence_does_not_show_a),
+        RiskText::ListOrUploadToRemove => crate::tr!(l, risk_list_or_upload_it_to_remove),
         RiskText::ClaimsNotSpecific => crate::tr!(l, risk_claims_not_specific),
-        RiskText::ClaimSHaveNoDefiniteAmount => crate::tr!(l, risk_claim_s_have_no_definite_amount),
+        RiskText::MoneyClaimWithoutAmount => crate::tr!(l, risk_money_claim_without_amount),
+        RiskText::InterestAboveTheCap => crate::tr!(l, risk_interest_above_the_cap),
+        RiskText::AgreedAnnualRate => crate::tr!(l, risk_agreed_annual_rate),
+        RiskText::CapFourTimesLpr => crate::tr!(l, risk_cap_four_times_lpr),
+        RiskText::DateFromTheFacts => crate::tr!(l, risk_date_from_the_facts),
+        RiskText::DateIsKnownOn => crate::tr!(l, risk_date_is_known_on),
+        RiskText::LoanBefore20200820 => crate::tr!(l, risk_loan_before_2020_08_20),
+        RiskText::TheExcessIsNotSupported => crate::tr!(l, risk_the_excess_is_not_supported),
         RiskText::LimitationPeriodPassed => crate::tr!(l, risk_limitation_period_passed),
         RiskText::TheLimitationPeriodEndedOn => crate::tr!(l, risk_the_limitation_period_ended_on),
         RiskText::TheCourtWillNotRaiseIt => crate::tr!(l, risk_the_court_will_not_raise_it),
+        RiskText::ListedDemandMayInterrupt => crate::tr!(l, risk_listed_demand_may_interrupt),
+        RiskText::DemandInterruptsIfInTime => crate::tr!(l, risk_demand_interrupts_if_in_time),
         RiskText::LimitationPeriodEndsSoon => crate::tr!(l, risk_limitation_period_ends_soon),
         RiskText::TheLimitationPeriodEndsOn => crate::tr!(l, risk_the_limitation_period_ends_on),
+        RiskText::FileBeforeThatDate => crate::tr!(l, risk_file_before_that_date),
         RiskText::UnclearAuthority => crate::tr!(l, risk_unclear_authority),
         RiskText::NoPowerOfAttorneyAdmittingWaiving => {
             crate::tr!(l, risk_no_power_of_attorney_admitting_waiving)
         }
+        RiskText::ProvideAPowerOfAttorney => crate::tr!(l, risk_provide_a_power_of_attorney),
         RiskText::FeesNotPaidInTime => crate::tr!(l, risk_fees_not_paid_in_time),
+        RiskText::PrepaidAcceptanceFee => crate::tr!(l, risk_prepaid_acceptance_fee),
+        RiskText::Yuan => crate::tr!(l, risk_yuan),
         RiskText::IfTheFeeIsNotPaid => crate::tr!(l, risk_if_the_fee_is_not_paid),
+        RiskText::YouMayApplyForRelief => crate::tr!(l, risk_you_may_apply_for_relief),
         RiskText::PreservationBeyondTheClaim => crate::tr!(l, risk_preservation_beyond_the_claim),
+        RiskText::PreservationAsked => crate::tr!(l, risk_preservation_asked),
+        RiskText::ClaimedInTotal => crate::tr!(l, risk_claimed_in_total),
         RiskText::YouAskToPreserveMoreThan => crate::tr!(l, risk_you_ask_to_preserve_more_than),
+        RiskText::LowerThePreservation => crate::tr!(l, risk_lower_the_preservation),
         RiskText::NoEvidence => crate::tr!(l, risk_no_evidence),
         RiskText::NoEvidenceYetEachPartyMust => crate::tr!(l, risk_no_evidence_yet_each_party_must),
-        RiskText::EvidenceMayBeThin => crate::tr!(l, risk_evidence_may_be_thin),
         RiskText::SuchCasesUsuallyNeed => crate::tr!(l, risk_such_cases_usually_need),
+        RiskText::EvidenceMayBeThin => crate::tr!(l, risk_evidence_may_be_thin),
+        RiskText::NotAmongTheEvidence => crate::tr!(l, risk_not_among_the_evidence),
+        RiskText::AddThemToRemove => crate::tr!(l, risk_add_them_to_remove),
+        RiskText::ADemandHelpsWithLimitation => crate::tr!(l, risk_a_demand_helps_with_limitation),
         RiskText::OriginalsNotAvailable => crate::tr!(l, risk_originals_not_available),
+        RiskText::WithoutOriginals => crate::tr!(l, risk_without_originals),
         RiskText::SomeEvidenceHasNoOriginalA => crate::tr!(l, risk_some_evidence_has_no_original_a),
+        RiskText::BringTheOriginals => crate::tr!(l, risk_bring_the_originals),
         RiskText::AddressForServiceUncertain => crate::tr!(l, risk_address_for_service_uncertain),
-        RiskText::ADefendantSAddressIsUnconfirmed => {
-            crate::tr!(l, risk_a_defendant_s_address_is_unconfirmed)
-        }
+        RiskText::NoUsableAddressOrPhone => crate::tr!(l, risk_no_usable_address_or_phone),
+        RiskText::AddressIncomplete => crate::tr!(l, risk_address_incomplete),
+        RiskText::NoPhoneForTheDefendant => crate::tr!(l, risk_no_phone_for_the_defendant),
         RiskText::NothingToEnforceAgainst => crate::tr!(l, risk_nothing_to_enforce_against),
         RiskText::YouDoNotKnowOfThe => crate::tr!(l, risk_you_do_not_know_of_the),
+        RiskText::TellUsOfProperty => crate::tr!(l, risk_tell_us_of_property),
     }
 }

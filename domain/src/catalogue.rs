@@ -158,14 +158,61 @@ pub struct Cause {
     pub kind: CaseKind,
     pub fee: FeeCategory,
     pub jurisdiction: JurisdictionRule,
-    /// Evidence such a case usually needs (shown as a checklist; missing items raise the evidence risk).
-    pub typical_evidence: &'static [&'static str],
+    /// Evidence such a case usually needs, each item with the words that recognise it in what the filer listed or
+    /// uploaded (shown as a checklist; missing items raise the evidence risk).
+    pub typical_evidence: &'static [TypicalEvidence],
     /// A precondition the filing must show (labour cases need an arbitration award first).
     pub precondition: Option<&'static str>,
 }
 
+/// What an item of typical evidence does for the case, which decides what its absence means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceRole {
+    /// Shows the cause's precondition (an arbitration award, the judgment to enforce): without it the filing does
+    /// not meet the conditions of filing (民事诉讼法第一百二十二条).
+    Precondition,
+    /// Proves the claim itself (the IOU and the money's delivery).
+    Essential,
+    /// Helps prove it (the amount, the circumstances).
+    Supporting,
+    /// A record of demanding performance or of the other side's acknowledging the debt: besides proving the debt,
+    /// it interrupts the limitation period (民法典第一百九十五条).
+    Demand,
+}
+
+/// One item of a cause's typical evidence and the words that recognise it in an evidence row's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TypicalEvidence {
+    /// As the checklist and the risk estimate name it.
+    pub name: &'static str,
+    /// Any one of these in an evidence row's name (listed or uploaded) counts as this item.
+    pub keywords: &'static [&'static str],
+    pub role: EvidenceRole,
+}
+
+impl TypicalEvidence {
+    /// Whether an evidence row of this name shows this item.
+    pub fn recognised_in(&self, row_name: &str) -> bool {
+        self.keywords.iter().any(|k| row_name.contains(k))
+    }
+}
+
+const fn ev(
+    name: &'static str,
+    keywords: &'static [&'static str],
+    role: EvidenceRole,
+) -> TypicalEvidence {
+    TypicalEvidence {
+        name,
+        keywords,
+        role,
+    }
+}
+
 use CaseKind::*;
 use CauseGroup::*;
+use EvidenceRole::{Demand, Essential, Precondition, Supporting};
 use FeeCategory as F;
 use JurisdictionRule::*;
 
@@ -177,7 +224,32 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Property,
         jurisdiction: ContractPerformance,
-        typical_evidence: &["借条或借款合同", "转账或付款凭证", "催款记录"],
+        typical_evidence: &[
+            ev(
+                "借条或借款合同",
+                &["借条", "欠条", "借据", "借款合同", "借款协议"],
+                Essential,
+            ),
+            ev(
+                "转账凭证或收条",
+                &["转账", "汇款", "流水", "回单", "收条", "收据", "付款凭证"],
+                Essential,
+            ),
+            ev(
+                "催款记录",
+                &[
+                    "催款",
+                    "催收",
+                    "催告",
+                    "催要",
+                    "律师函",
+                    "还款承诺",
+                    "还款计划",
+                    "承认",
+                ],
+                Demand,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -187,7 +259,19 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Property,
         jurisdiction: ContractPerformance,
-        typical_evidence: &["借款合同", "放款凭证", "还款明细"],
+        typical_evidence: &[
+            ev(
+                "借款合同",
+                &["借款合同", "贷款合同", "借款协议", "授信"],
+                Essential,
+            ),
+            ev("放款凭证", &["放款", "借款借据", "借据", "发放"], Essential),
+            ev(
+                "还款明细",
+                &["还款明细", "还款记录", "欠款明细", "对账", "流水"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -197,7 +281,23 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Property,
         jurisdiction: ContractPerformance,
-        typical_evidence: &["买卖合同或订单", "送货单或收货确认", "付款凭证或对账单"],
+        typical_evidence: &[
+            ev(
+                "买卖合同或订单",
+                &["合同", "订单", "订货", "采购", "协议"],
+                Essential,
+            ),
+            ev(
+                "送货单或收货确认",
+                &["送货", "发货", "收货", "签收", "验收", "出库", "物流"],
+                Essential,
+            ),
+            ev(
+                "付款凭证或对账单",
+                &["付款", "转账", "对账", "发票", "欠条", "结算"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -207,7 +307,23 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Property,
         jurisdiction: ContractPerformance,
-        typical_evidence: &["劳务合同或约定", "工作量或考勤记录", "欠款确认"],
+        typical_evidence: &[
+            ev(
+                "劳务合同或约定",
+                &["劳务合同", "劳务协议", "合同", "约定", "协议"],
+                Essential,
+            ),
+            ev(
+                "工作量或考勤记录",
+                &["工作量", "考勤", "记工", "工时", "工程量"],
+                Supporting,
+            ),
+            ev(
+                "欠款确认",
+                &["欠条", "欠款", "结算", "确认", "对账"],
+                Demand,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -217,7 +333,23 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Property,
         jurisdiction: RealEstate,
-        typical_evidence: &["施工合同", "竣工验收或结算文件", "付款记录"],
+        typical_evidence: &[
+            ev(
+                "施工合同",
+                &["施工合同", "承包合同", "合同", "协议"],
+                Essential,
+            ),
+            ev(
+                "竣工验收或结算文件",
+                &["竣工", "验收", "结算", "决算", "工程量"],
+                Essential,
+            ),
+            ev(
+                "付款记录",
+                &["付款", "转账", "收据", "流水", "发票"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -227,7 +359,23 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Property,
         jurisdiction: RealEstate,
-        typical_evidence: &["租赁合同", "租金支付记录", "房屋交接记录"],
+        typical_evidence: &[
+            ev(
+                "租赁合同",
+                &["租赁合同", "租房合同", "租赁协议", "租约", "合同"],
+                Essential,
+            ),
+            ev(
+                "租金支付记录",
+                &["租金", "付款", "转账", "收据", "流水"],
+                Supporting,
+            ),
+            ev(
+                "房屋交接记录",
+                &["交接", "交房", "钥匙", "入住", "退房"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -239,7 +387,23 @@ pub const CAUSES: &[Cause] = &[
         // A contract (Art. 24: the defendant's domicile or the place of performance), not a dispute over a right
         // in immovable property: not exclusive (民诉法解释第二十八条 does not list it).
         jurisdiction: ContractPerformance,
-        typical_evidence: &["物业服务合同", "收费标准", "催缴记录"],
+        typical_evidence: &[
+            ev(
+                "物业服务合同",
+                &["物业服务合同", "物业合同", "前期物业", "物业服务协议"],
+                Essential,
+            ),
+            ev(
+                "收费标准",
+                &["收费标准", "物价", "备案", "价格"],
+                Supporting,
+            ),
+            ev(
+                "催缴记录",
+                &["催缴", "催款", "催收", "催告", "律师函"],
+                Demand,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -249,7 +413,15 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Property,
         jurisdiction: RealEstate,
-        typical_evidence: &["林地承包合同", "林权证", "承包费缴纳凭证"],
+        typical_evidence: &[
+            ev("林地承包合同", &["承包合同", "承包协议", "合同"], Essential),
+            ev("林权证", &["林权", "不动产权", "权属"], Essential),
+            ev(
+                "承包费缴纳凭证",
+                &["承包费", "缴纳", "收据", "付款", "转账"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -260,9 +432,21 @@ pub const CAUSES: &[Cause] = &[
         fee: F::Labour,
         jurisdiction: ContractPerformance,
         typical_evidence: &[
-            "劳动仲裁裁决书或不予受理通知书",
-            "劳动合同或工资流水",
-            "解除或终止通知",
+            ev(
+                "劳动仲裁裁决书或不予受理通知书",
+                &["仲裁", "不予受理"],
+                Precondition,
+            ),
+            ev(
+                "劳动合同或工资流水",
+                &["劳动合同", "工资", "流水", "社保", "工牌", "考勤"],
+                Essential,
+            ),
+            ev(
+                "解除或终止通知",
+                &["解除", "终止", "辞退", "开除", "离职"],
+                Supporting,
+            ),
         ],
         precondition: Some("劳动争议须先经劳动争议仲裁（《劳动争议调解仲裁法》第五条）"),
     },
@@ -274,9 +458,21 @@ pub const CAUSES: &[Cause] = &[
         fee: F::Labour,
         jurisdiction: ContractPerformance,
         typical_evidence: &[
-            "劳动仲裁裁决书或不予受理通知书",
-            "工资条、工资流水或欠薪确认",
-            "劳动合同或考勤记录",
+            ev(
+                "劳动仲裁裁决书或不予受理通知书",
+                &["仲裁", "不予受理"],
+                Precondition,
+            ),
+            ev(
+                "工资条、工资流水或欠薪确认",
+                &["工资", "欠薪", "流水", "欠条"],
+                Essential,
+            ),
+            ev(
+                "劳动合同或考勤记录",
+                &["劳动合同", "考勤", "工牌", "社保", "合同"],
+                Supporting,
+            ),
         ],
         precondition: Some("劳动争议须先经劳动争议仲裁（《劳动争议调解仲裁法》第五条）"),
     },
@@ -287,7 +483,19 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Property,
         jurisdiction: TortPlace,
-        typical_evidence: &["交通事故认定书", "医疗费票据和病历", "保险单"],
+        typical_evidence: &[
+            ev(
+                "交通事故认定书",
+                &["事故认定", "认定书", "事故证明"],
+                Essential,
+            ),
+            ev(
+                "医疗费票据和病历",
+                &["医疗", "病历", "票据", "发票", "诊断", "住院"],
+                Essential,
+            ),
+            ev("保险单", &["保险", "保单", "交强险"], Supporting),
+        ],
         precondition: None,
     },
     Cause {
@@ -297,7 +505,23 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Personality,
         jurisdiction: TortPlace,
-        typical_evidence: &["侵权内容的截图或公证", "影响范围的证明", "损失证明"],
+        typical_evidence: &[
+            ev(
+                "侵权内容的截图或公证",
+                &["截图", "公证", "录屏", "网页", "帖子", "视频"],
+                Essential,
+            ),
+            ev(
+                "影响范围的证明",
+                &["阅读", "浏览", "转发", "评论", "影响", "传播"],
+                Supporting,
+            ),
+            ev(
+                "损失证明",
+                &["损失", "医疗", "误工", "票据", "诊断"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -307,7 +531,23 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Ip,
         jurisdiction: TortPlace,
-        typical_evidence: &["权利证书", "侵权证据（公证购买等）", "损失或获利证明"],
+        typical_evidence: &[
+            ev(
+                "权利证书",
+                &["证书", "登记", "注册", "专利", "商标", "著作权", "版权"],
+                Essential,
+            ),
+            ev(
+                "侵权证据（公证购买等）",
+                &["公证", "购买", "侵权", "截图", "取证", "时间戳"],
+                Essential,
+            ),
+            ev(
+                "损失或获利证明",
+                &["损失", "获利", "销售", "财务", "审计", "许可费"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -317,7 +557,19 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Divorce,
         jurisdiction: DefendantDomicile,
-        typical_evidence: &["结婚证", "感情破裂的证据", "共同财产清单"],
+        typical_evidence: &[
+            ev("结婚证", &["结婚证", "婚姻登记", "结婚登记"], Essential),
+            ev(
+                "感情破裂的证据",
+                &["分居", "家暴", "家庭暴力", "报警", "出警", "感情", "聊天"],
+                Essential,
+            ),
+            ev(
+                "共同财产清单",
+                &["财产", "房产", "存款", "车辆", "清单"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -328,9 +580,21 @@ pub const CAUSES: &[Cause] = &[
         fee: F::NonProperty,
         jurisdiction: DefendantDomicile,
         typical_evidence: &[
-            "出生证明或亲子关系证明",
-            "对方收入证明",
-            "子女生活、教育或医疗支出凭证",
+            ev(
+                "出生证明或亲子关系证明",
+                &["出生", "亲子", "户口", "户籍"],
+                Essential,
+            ),
+            ev(
+                "对方收入证明",
+                &["收入", "工资", "流水", "纳税"],
+                Supporting,
+            ),
+            ev(
+                "子女生活、教育或医疗支出凭证",
+                &["学费", "教育", "医疗", "支出", "票据", "发票", "收据"],
+                Supporting,
+            ),
         ],
         precondition: None,
     },
@@ -342,9 +606,21 @@ pub const CAUSES: &[Cause] = &[
         fee: F::NonProperty,
         jurisdiction: DefendantDomicile,
         typical_evidence: &[
-            "亲属关系证明",
-            "老人收入和生活状况证明",
-            "生活或医疗支出凭证",
+            ev(
+                "亲属关系证明",
+                &["亲属关系", "户口", "户籍", "出生", "关系证明"],
+                Essential,
+            ),
+            ev(
+                "老人收入和生活状况证明",
+                &["收入", "生活状况", "养老金", "退休金", "低保", "困难"],
+                Supporting,
+            ),
+            ev(
+                "生活或医疗支出凭证",
+                &["医疗", "病历", "支出", "票据", "发票", "收据"],
+                Supporting,
+            ),
         ],
         precondition: None,
     },
@@ -355,7 +631,19 @@ pub const CAUSES: &[Cause] = &[
         kind: CivilFirstInstance,
         fee: F::Property,
         jurisdiction: Inheritance,
-        typical_evidence: &["死亡证明", "亲属关系证明", "遗产清单或遗嘱"],
+        typical_evidence: &[
+            ev("死亡证明", &["死亡", "火化", "注销户口"], Essential),
+            ev(
+                "亲属关系证明",
+                &["亲属关系", "户口", "户籍", "出生", "结婚证", "关系证明"],
+                Essential,
+            ),
+            ev(
+                "遗产清单或遗嘱",
+                &["遗产", "遗嘱", "房产", "存款", "清单", "不动产"],
+                Essential,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -365,7 +653,18 @@ pub const CAUSES: &[Cause] = &[
         kind: AdministrativeFirstInstance,
         fee: F::Administrative,
         jurisdiction: JurisdictionRule::Administrative,
-        typical_evidence: &["被诉行政行为的文书", "送达或知道该行为的时间证明"],
+        typical_evidence: &[
+            ev(
+                "被诉行政行为的文书",
+                &["决定书", "处罚", "通知书", "批复", "告知书", "行政"],
+                Essential,
+            ),
+            ev(
+                "送达或知道该行为的时间证明",
+                &["送达", "回执", "签收", "邮寄", "知道"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -375,7 +674,14 @@ pub const CAUSES: &[Cause] = &[
         kind: AdministrativeFirstInstance,
         fee: F::AdministrativeIp,
         jurisdiction: JurisdictionRule::Administrative,
-        typical_evidence: &["被诉决定", "权利证书"],
+        typical_evidence: &[
+            ev("被诉决定", &["决定", "裁定", "复审"], Essential),
+            ev(
+                "权利证书",
+                &["证书", "注册", "专利", "商标", "申请"],
+                Supporting,
+            ),
+        ],
         precondition: None,
     },
     Cause {
@@ -385,7 +691,27 @@ pub const CAUSES: &[Cause] = &[
         kind: CaseKind::Enforcement,
         fee: F::Enforcement,
         jurisdiction: JurisdictionRule::Enforcement,
-        typical_evidence: &["生效法律文书", "生效证明", "被执行人财产线索"],
+        typical_evidence: &[
+            ev(
+                "生效法律文书",
+                &[
+                    "判决",
+                    "裁定书",
+                    "调解书",
+                    "裁决书",
+                    "法律文书",
+                    "公证债权文书",
+                    "支付令",
+                ],
+                Precondition,
+            ),
+            ev("生效证明", &["生效证明", "已生效", "确定证明"], Essential),
+            ev(
+                "被执行人财产线索",
+                &["财产", "线索", "银行账户", "房产", "车辆", "存款"],
+                Supporting,
+            ),
+        ],
         precondition: Some("须有已生效的法律文书（《民事诉讼法》第二百四十七条）"),
     },
     Cause {
@@ -395,7 +721,18 @@ pub const CAUSES: &[Cause] = &[
         kind: CaseKind::JudicialConfirmation,
         fee: F::JudicialConfirmation,
         jurisdiction: JurisdictionRule::JudicialConfirmation,
-        typical_evidence: &["调解协议", "双方身份证明"],
+        typical_evidence: &[
+            ev(
+                "调解协议",
+                &["调解协议", "调解书", "人民调解"],
+                Precondition,
+            ),
+            ev(
+                "双方身份证明",
+                &["身份证", "营业执照", "身份证明", "户口"],
+                Supporting,
+            ),
+        ],
         precondition: Some(
             "须由双方自调解协议生效之日起三十日内共同申请（《民事诉讼法》第二百零五条）",
         ),
@@ -593,5 +930,33 @@ mod tests {
             );
         }
         assert_eq!(cause("forestry_contract").unwrap().name, "林业承包合同纠纷");
+    }
+
+    #[test]
+    fn typical_evidence_is_recognisable_and_the_precondition_is_one_of_it() {
+        for c in CAUSES {
+            for t in c.typical_evidence {
+                assert!(
+                    !t.keywords.is_empty() && t.recognised_in(t.name),
+                    "{}: {} is not recognised by its own keywords",
+                    c.code,
+                    t.name
+                );
+            }
+            let preconditions = c
+                .typical_evidence
+                .iter()
+                .filter(|t| t.role == EvidenceRole::Precondition)
+                .count();
+            assert_eq!(
+                preconditions,
+                usize::from(c.precondition.is_some()),
+                "{}",
+                c.code
+            );
+        }
+        let loan = cause("private_loan").unwrap().typical_evidence;
+        assert!(loan[0].recognised_in("手写借条照片") && loan[1].recognised_in("银行转账记录"));
+        assert!(!loan[1].recognised_in("借条"));
     }
 }

@@ -54,6 +54,8 @@ pub enum FieldError {
     NeedAddress,
     /// More rows than a list may hold, or a row the form cannot have had.
     TooMany,
+    /// A rate in percent (`24`, `14.6%`), at most two decimals.
+    RateFormat,
 }
 
 impl FieldError {
@@ -94,6 +96,7 @@ impl FieldError {
             FieldError::NeedAmount => "need_amount",
             FieldError::NeedAddress => "need_address",
             FieldError::TooMany => "too_many",
+            FieldError::RateFormat => "rate_format",
         }
     }
 }

@@ -16,6 +16,11 @@ pub struct FilingDraft {
     pub cause: String,
     pub parties: Vec<PartyDraft>,
     pub claims: Vec<ClaimDraft>,
+    /// The annual interest rate the parties agreed, in percent as typed (`24`, `14.6%`); empty when none was agreed
+    /// or the filer does not say. A private loan's rate above four times the one-year LPR is not supported
+    /// (民间借贷规定第二十五条; see [`crate::interest`]).
+    #[serde(default)]
+    pub agreed_interest_rate: String,
     pub facts: String,
     /// When the filer knew of the harm and who caused it (limitation period), `YYYY-MM-DD`.
     pub known_on: String,
@@ -403,6 +408,12 @@ pub fn validate(draft: &FilingDraft, today: Date) -> Result<ValidFiling, FieldEr
     if total > MAX_AMOUNT_FEN {
         e.push("claims", FieldError::AmountTooLarge);
     }
+    if !draft.agreed_interest_rate.trim().is_empty() {
+        e.check(
+            "agreed_interest_rate",
+            crate::interest::parse_rate(&draft.agreed_interest_rate),
+        );
+    }
     if let Some(c) = cause {
         let needs_amount = matches!(c.fee, FeeCategory::Property | FeeCategory::PaymentOrder);
         if needs_amount
@@ -602,6 +613,26 @@ pub(crate) mod tests {
         let e = validate(&d, today()).unwrap_err();
         assert!(e.0.contains(&("parties".into(), FieldError::NeedPlaintiff)));
         assert!(e.0.contains(&("parties".into(), FieldError::NeedDefendant)));
+    }
+
+    #[test]
+    fn an_agreed_rate_is_optional_but_must_be_a_percentage() {
+        let mut d = loan_draft();
+        d.agreed_interest_rate = "24%".into();
+        assert!(validate(&d, today()).is_ok());
+        d.agreed_interest_rate = "两分".into();
+        assert_eq!(
+            validate(&d, today())
+                .unwrap_err()
+                .get("agreed_interest_rate"),
+            Some(FieldError::RateFormat)
+        );
+        // A draft saved before the field existed still reads.
+        let old: FilingDraft = serde_json::from_str(
+            r#"{"cause":"private_loan","claims":[{"text":"还款","amount":"1"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(old.agreed_interest_rate, "");
     }
 
     #[test]

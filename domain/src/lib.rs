@@ -12,6 +12,7 @@ pub mod fees;
 pub mod filing;
 pub mod filing_status;
 pub mod ids;
+pub mod interest;
 pub mod jurisdiction;
 pub mod lang;
 pub mod limitation;

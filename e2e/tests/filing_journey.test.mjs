@@ -102,6 +102,12 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   assert.match(await page.textContent('.fee-total'), /1,050\.00/);
   assert.match(await page.textContent('.fee-table'), /第十三条/);
   assert.match(await page.textContent('main'), /风险等级/);
+  // Assessed from this filing: the IOU uploaded, no transfer record or demand, no phone for 李四, his property
+  // unknown — medium; each typical item of the cause checked against what was listed and uploaded.
+  assert.match(await page.textContent('.risk-level'), /风险等级：中/);
+  const evidenceCheck = await page.textContent('.evidence-check');
+  assert.match(evidenceCheck, /借条或借款合同 — 已上传/);
+  assert.match(evidenceCheck, /转账凭证或收条 — 未提供/);
   assert.match(await page.textContent('main'), /诉前调解/);
   await shot(page, 'filing-check');
   await page.getByRole('button', { name: '提交立案申请' }).click();

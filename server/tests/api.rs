@@ -260,6 +260,7 @@ on_both_databases!(
     competent_courts_follow_the_corrected_rules_through_the_api,
     level_and_agreed_jurisdiction_are_checked_at_submission,
     the_payment_notice_says_how_much_by_when_where_and_under_which_reference,
+    the_risk_estimate_tells_filings_apart,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -1012,6 +1013,8 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         "Receipt",
         "FeeQuote",
         "RiskReport",
+        "RiskInput",
+        "EvidenceCheck",
         "AccountDto",
     ] {
         assert!(
@@ -3686,4 +3689,126 @@ async fn the_payment_notice_says_how_much_by_when_where_and_under_which_referenc
     assert!(n["lines"][0]["amount_fen"].as_i64().unwrap() > 0);
     let html = page_html(&app, &filer, &format!("/filings/{id}/payment-notice")).await;
     assert!(html.contains("本案无需预交案件受理费") && !html.contains("<svg"));
+}
+
+/// The risk estimate is computed from the filing's own content, through the API and on the check page: an empty
+/// draft is not assessed; a complete loan claim is low and is not charged with the standard claim for costs or with
+/// a fee it can pay; an agreed rate above four times the LPR (民间借贷规定第二十五条) is named with its cap, and the
+/// rate travels in the draft from the claims step's form.
+async fn the_risk_estimate_tells_filings_apart(app: TestApp) {
+    let estimate = |draft: Value| {
+        let (c, url) = (app.client.clone(), app.url("/api/v1/risk"));
+        async move {
+            let res = c.post(url).json(&draft).send().await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+            res.json::<Value>().await.unwrap()["risk"].clone()
+        }
+    };
+    let codes = |r: &Value| -> Vec<String> {
+        r["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let empty = estimate(json!({})).await;
+    assert!(empty["level"].is_null(), "{empty}");
+    assert_eq!(
+        empty["missing"],
+        json!(["cause", "parties", "claims", "facts"])
+    );
+    assert_eq!(empty["factors"], json!([]));
+
+    let mut complete = loan_filing("");
+    complete["claims"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"text": "判令被告承担本案诉讼费用", "amount": ""}));
+    complete["defendant_assets_known"] = json!(true);
+    let low = estimate(complete.clone()).await;
+    assert_eq!(low["level"], "low", "{low}");
+    assert_eq!(codes(&low), vec!["thin_evidence"], "{low}");
+    assert!(low["factors"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("催款记录"));
+    assert_eq!(low["evidence"][1]["item"], "转账凭证或收条");
+    assert_eq!(low["evidence"][1]["status"], "listed");
+
+    // 2024-03 loan (the facts' date): 3.45 % × 4 = 13.8 %.
+    let mut usurious = complete.clone();
+    usurious["agreed_interest_rate"] = json!("24");
+    let r = estimate(usurious).await;
+    let interest = r["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "interest_above_cap")
+        .unwrap_or_else(|| panic!("{r}"));
+    assert!(
+        interest["reason"].as_str().unwrap().contains("13.8%")
+            && interest["basis"].as_str().unwrap().contains("第二十五条"),
+        "{interest}"
+    );
+    assert_eq!(r["level"], "medium");
+
+    // The check page of an empty draft says it is not assessed yet, and where to start.
+    let filer = logged_in(&app, "13900000001").await;
+    let (status, created) = app.post_json(&filer, "/api/v1/filings", json!({})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = created["id"].as_str().unwrap().to_string();
+    let page = page_html(&app, &filer, &format!("/filings/{id}/check")).await;
+    assert!(page.contains("信息不足，暂不评估"), "{page}");
+    assert!(page.contains(&format!("href=\"/filings/{id}/parties\"")));
+
+    // The agreed rate is asked on the claims step, saved from its form as typed, and checked.
+    let res = filer
+        .put(app.url(&format!("/api/v1/filings/{id}/draft")))
+        .json(&complete)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = page_html(&app, &filer, &format!("/filings/{id}/claims")).await;
+    assert!(page.contains("id=\"f-agreed_interest_rate\""), "{page}");
+    let res = filer
+        .post(app.url(&format!("/filings/{id}/claims")))
+        .form(&[
+            ("claims.0.text", "判令被告偿还借款本金"),
+            ("claims.0.amount", "100000"),
+            ("agreed_interest_rate", "两分"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(shown["draft"]["agreed_interest_rate"], "两分");
+    assert!(
+        shown["field_errors"]["agreed_interest_rate"].is_string(),
+        "{shown}"
+    );
+    let res = filer
+        .post(app.url(&format!("/filings/{id}/claims")))
+        .form(&[
+            ("claims.0.text", "判令被告偿还借款本金"),
+            ("claims.0.amount", "100000"),
+            ("agreed_interest_rate", "24%"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert!(shown["field_errors"]["agreed_interest_rate"].is_null());
+    assert!(
+        codes(&shown["risk"]).contains(&"interest_above_cap".to_string()),
+        "{shown}"
+    );
+    let page = page_html(&app, &filer, &format!("/filings/{id}/check")).await;
+    assert!(
+        page.contains("风险等级") && page.contains("13.8%"),
+        "{page}"
+    );
 }

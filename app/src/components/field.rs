@@ -29,6 +29,8 @@ pub enum Check {
     PastDate,
     /// A date, past or future (an instalment may still fall due).
     Date,
+    /// An annual rate in percent.
+    Rate,
 }
 
 impl Check {
@@ -53,6 +55,7 @@ impl Check {
                 domain::filing::parse_past_date(s, Date::new(9999, 12, 31).unwrap_or(today))
                     .map(|_| ())
             }
+            Check::Rate => domain::interest::parse_rate(s).map(|_| ()),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::page_data::use_page;
 use crate::texts::{Label, Message};
 use domain::fees::quote;
 use domain::filing_status::FilingStatus;
+use domain::risk::{EvidenceCheck, EvidenceStatus, RiskInput, RiskReport};
 use domain::{Date, Lang};
 use leptos::prelude::*;
 
@@ -72,6 +73,13 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
                         format!("{}（{}元）", c.text, c.amount)
                     }
                 })
+                .chain((!d.agreed_interest_rate.trim().is_empty()).then(|| {
+                    format!(
+                        "{}{}",
+                        tr!(l, risk_agreed_annual_rate_summary),
+                        d.agreed_interest_rate.trim()
+                    )
+                }))
                 .collect::<Vec<_>>()
                 .join("；"),
         ),
@@ -120,7 +128,7 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
         })}
         {small_claim.then(|| view! { <p class="notice small-claims">{tr!(l, fee_small_claims)}</p> })}
         <h2>{tr!(l, check_litigation_risks)}</h2>
-        <p class=format!("risk-level risk-{:?}", risk.level).to_lowercase()>{tr!(l, check_risk_level)}<strong>{risk.level.label(l)}</strong>{format!("（{}）", risk.score)}</p>
+        {risk_level_view(&risk, &f.id, l)}
         {risk.limitation.map(|lim| view! {
             <p>{tr!(l, check_limitation_period_ends)}<strong>{lim.expires_on.to_string()}</strong>{format!("（{}）", lim.basis)}</p>
         })}
@@ -129,6 +137,7 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
                 <li><strong>{x.title.clone()}</strong>{format!("（+{}）", x.weight)}<p>{x.reason.clone()}</p><p class="hint">{x.basis.clone()}</p></li>
             }).collect_view()}
         </ul>
+        {evidence_check_view(&risk.evidence, l)}
         <h2>{tr!(l, check_mediation_or_litigation)}</h2>
         <table class="compare">
             <thead><tr><th scope="col"></th><th scope="col">{tr!(l, check_pre_litigation_mediation)}</th><th scope="col">{tr!(l, check_litigation)}</th></tr></thead>
@@ -144,6 +153,51 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
         </form>
     }
     .into_any()
+}
+
+/// The level and score, or — for a draft that does not yet say who sues whom for what and why — that it is not
+/// assessed yet, with links to the steps to fill in first.
+fn risk_level_view(risk: &RiskReport, id: &str, l: Lang) -> AnyView {
+    match risk.level {
+        Some(level) => view! {
+            <p class=format!("risk-level risk-{level:?}").to_lowercase()>{tr!(l, check_risk_level)}<strong>{level.label(l)}</strong>{format!("（{}）", risk.score)}</p>
+        }
+        .into_any(),
+        None => {
+            let steps = risk.missing.iter().map(|m| match m {
+                RiskInput::Cause => Step::Cause,
+                RiskInput::Parties => Step::Parties,
+                RiskInput::Claims => Step::Claims,
+                RiskInput::Facts => Step::Facts,
+            });
+            view! {
+                <p class="risk-level risk-unassessed">{tr!(l, check_risk_level)}<strong>{tr!(l, risk_not_enough_information_yet)}</strong></p>
+                <p class="hint">{tr!(l, risk_fill_in_first)}{steps.enumerate().map(|(i, s)| view! {
+                    {(i > 0).then_some("、")}<a href=format!("/filings/{id}/{}", s.code())>{s.label(l)}</a>
+                }).collect_view()}</p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The cause's typical evidence, item by item: uploaded, listed only, or not provided.
+fn evidence_check_view(items: &[EvidenceCheck], l: Lang) -> Option<impl IntoView> {
+    (!items.is_empty()).then(|| {
+        view! {
+            <h3>{tr!(l, risk_typical_evidence)}</h3>
+            <ul class="evidence-check">
+                {items.iter().map(|e| {
+                    let (class, status) = match e.status {
+                        EvidenceStatus::Uploaded => ("evidence-uploaded", tr!(l, risk_evidence_uploaded)),
+                        EvidenceStatus::Listed => ("evidence-listed", tr!(l, risk_evidence_listed)),
+                        EvidenceStatus::Missing => ("evidence-missing", tr!(l, risk_evidence_missing)),
+                    };
+                    view! { <li class=class>{e.item.clone()}" — "{status}</li> }
+                }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 /// When the acceptance fee is paid, in words, with its article.

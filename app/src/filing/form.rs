@@ -65,7 +65,7 @@ impl Step {
         match self {
             Step::Cause => head == "cause",
             Step::Parties => head == "parties",
-            Step::Claims => head == "claims",
+            Step::Claims => matches!(head, "claims" | "agreed_interest_rate"),
             Step::Facts => matches!(
                 head,
                 "facts" | "known_on" | "last_instalment_due" | "interrupted_on" | "place"
@@ -255,6 +255,10 @@ pub fn apply_step(
                 claims.push(ClaimDraft::default());
             }
             draft.claims = claims;
+            // Shown for money cases only (see `step_fields::claims_fields`): a form without it leaves it be.
+            if let Some(rate) = get(pairs, "agreed_interest_rate") {
+                draft.agreed_interest_rate = rate.to_string();
+            }
         }
         Step::Facts => {
             draft.facts = text(pairs, "facts");
@@ -405,5 +409,24 @@ mod tests {
         .unwrap();
         assert_eq!(d.claims.len(), 1, "blank rows go");
         assert_eq!(d.claims[0].amount, "十万");
+    }
+
+    #[test]
+    fn the_agreed_rate_is_saved_with_the_claims_and_kept_when_not_shown() {
+        let mut d = FilingDraft::default();
+        apply_step(
+            &mut d,
+            Step::Claims,
+            &pairs(&[
+                ("claims.0.text", "偿还借款本金"),
+                ("claims.0.amount", "100000"),
+                ("agreed_interest_rate", "两分"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(d.agreed_interest_rate, "两分", "kept as typed");
+        apply_step(&mut d, Step::Claims, &pairs(&[("claims.0.text", "离婚")])).unwrap();
+        assert_eq!(d.agreed_interest_rate, "两分");
+        assert!(Step::Claims.owns("agreed_interest_rate"));
     }
 }

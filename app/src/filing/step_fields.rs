@@ -105,7 +105,13 @@ pub(super) fn parties_fields(
     }
 }
 
-pub(super) fn claims_fields(d: &FilingDraft, errors: &FieldErrors, show: bool) -> impl IntoView {
+pub(super) fn claims_fields(
+    d: &FilingDraft,
+    errors: &FieldErrors,
+    show: bool,
+    l: Lang,
+) -> impl IntoView {
+    let rate = interest_rate_field(d, errors, show, l);
     let mut claims = d.claims.clone();
     if claims.is_empty() {
         claims.push(Default::default());
@@ -121,7 +127,34 @@ pub(super) fn claims_fields(d: &FilingDraft, errors: &FieldErrors, show: bool) -
         vec![]
     };
     let cause = d.cause.clone();
-    view! { <super::live::ClaimsEditor claims errors cause/> }
+    view! {
+        <super::live::ClaimsEditor claims errors cause/>
+        {rate}
+    }
+}
+
+/// The annual interest rate the parties agreed: asked in money cases (a private loan's rate is held against the cap
+/// of four times the LPR), and wherever the draft already has one, so nothing typed is hidden.
+fn interest_rate_field(
+    d: &FilingDraft,
+    errors: &FieldErrors,
+    show: bool,
+    l: Lang,
+) -> Option<impl IntoView> {
+    let money_case = domain::catalogue::cause(&d.cause).is_none_or(|c| {
+        matches!(
+            c.fee,
+            domain::fees::FeeCategory::Property | domain::fees::FeeCategory::PaymentOrder
+        )
+    });
+    (money_case || !d.agreed_interest_rate.is_empty()).then(|| {
+        view! {
+            <LiveInput name="agreed_interest_rate".into() label=tr!(l, risk_agreed_annual_interest_rate).into()
+                value=d.agreed_interest_rate.clone() error=error_of(errors, "agreed_interest_rate", show)
+                rule=Some(Check::Rate) optional=true inputmode="decimal"
+                hint=Some(tr!(l, risk_agreed_rate_hint).to_string())/>
+        }
+    })
 }
 
 pub(super) fn facts_fields(
@@ -184,7 +217,13 @@ pub(super) fn place_field(d: &FilingDraft, l: Lang) -> Option<impl IntoView> {
 }
 
 pub(super) fn evidence_fields(d: &FilingDraft, l: Lang) -> impl IntoView {
-    let typical = domain::catalogue::cause(&d.cause).map(|c| c.typical_evidence.join("、"));
+    let typical = domain::catalogue::cause(&d.cause).map(|c| {
+        c.typical_evidence
+            .iter()
+            .map(|t| t.name)
+            .collect::<Vec<_>>()
+            .join("、")
+    });
     let mut rows = d.evidence.clone();
     rows.push(Default::default());
     view! {

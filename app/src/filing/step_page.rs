@@ -104,7 +104,7 @@ pub(super) fn step_view(
     let fields = match step {
         Step::Cause => cause_fields(&d, &errors, show_errors, l).into_any(),
         Step::Parties => parties_fields(&d, &errors, show_errors, l).into_any(),
-        Step::Claims => claims_fields(&d, &errors, show_errors).into_any(),
+        Step::Claims => claims_fields(&d, &errors, show_errors, l).into_any(),
         Step::Facts => facts_fields(&d, &errors, show_errors, l).into_any(),
         Step::Evidence => view! {
             {evidence_fields(&d, l)}
