@@ -124,7 +124,13 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   await page.goto(`${BASE}/staff/queue`);
   await page.getByRole('link', { name: receipt }).click();
   await page.waitForURL(`${BASE}/filings/${id}`);
-  assert.ok((await page.textContent('main')).includes('张*'), 'the party is masked on the clerk\'s page');
+  // The clerk's review shows the whole filing with full identities (the court's own case), and asks before
+  // registering.
+  const review = await page.textContent('.review');
+  assert.ok(review.includes('张三') && review.includes('220202199001011234'), 'the full identity is shown to the court');
+  assert.match(review, /借条照片/);
+  assert.equal(await page.getByRole('link', { name: '返回审查队列' }).count(), 1);
+  await page.check('#f-confirm-register');
   await page.getByRole('button', { name: '登记立案' }).click();
   await page.waitForURL(`${BASE}/filings/${id}`);
   const number = (await page.textContent('.case-number strong')).trim();

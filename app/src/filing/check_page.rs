@@ -119,7 +119,7 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
         {fee.map(|q| view! {
             <table class="fee-table">
                 <thead><tr><th scope="col">{tr!(l, check_item)}</th><th scope="col">{tr!(l, check_amount)}</th><th scope="col">{tr!(l, check_basis)}</th></tr></thead>
-                <tbody>{q.lines.iter().map(|x| view! { <tr><td>{x.item.clone()}</td><td class="num">{yuan(x.amount_fen, l)}</td><td>{x.basis.clone()}</td></tr> }).collect_view()}</tbody>
+                <tbody>{q.lines.iter().map(|x| view! { <tr><td>{super::common::fee_item_label(&x.item, l)}</td><td class="num">{yuan(x.amount_fen, l)}</td><td lang="zh">{x.basis.clone()}</td></tr> }).collect_view()}</tbody>
                 <tfoot>
                     <tr><th scope="row">{tr!(l, check_total)}</th><td class="num fee-total">{yuan(q.total_fen, l)}</td><td></td></tr>
                     <tr><th scope="row">{tr!(l, fee_due_within_7_days)}</th><td class="num fee-due">{yuan(q.due_on_filing_fen, l)}</td><td>{pay_when_text(q.pay_when, l)}</td></tr>
@@ -130,11 +130,11 @@ pub(super) fn check_view(f: FilingData, l: Lang, today: Date) -> AnyView {
         <h2>{tr!(l, check_litigation_risks)}</h2>
         {risk_level_view(&risk, &f.id, l)}
         {risk.limitation.map(|lim| view! {
-            <p>{tr!(l, check_limitation_period_ends)}<strong>{lim.expires_on.to_string()}</strong>{format!("（{}）", lim.basis)}</p>
+            <p>{tr!(l, check_limitation_period_ends)}<strong>{lim.expires_on.to_string()}</strong><span lang="zh">{format!("（{}）", lim.basis)}</span></p>
         })}
         <ul class="risks">
             {risk.factors.iter().map(|x| view! {
-                <li><strong>{x.title.clone()}</strong>{format!("（+{}）", x.weight)}<p>{x.reason.clone()}</p><p class="hint">{x.basis.clone()}</p></li>
+                <li><strong>{x.title.clone()}</strong>{format!("（+{}）", x.weight)}<p>{x.reason.clone()}</p><p class="hint" lang="zh">{x.basis.clone()}</p></li>
             }).collect_view()}
         </ul>
         {evidence_check_view(&risk.evidence, l)}

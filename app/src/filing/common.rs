@@ -27,15 +27,46 @@ pub(super) fn refusal_message(code: &str, l: Lang) -> &'static str {
         "no_consent" => tr!(l, filing_the_filer_has_not_agreed_to),
         "correction_once" => tr!(l, review_corrections_once),
         "not_overdue" => tr!(l, filing_the_time_to_pay_has_not),
+        "register_first" => tr!(l, review_register_first_rule),
+        "not_confirmed" => tr!(l, review_confirm_needed),
         "validation" => tr!(l, filing_that_was_not_done_give_the),
         _ => tr!(l, filing_that_was_not_done_not_possible),
     }
 }
 
 pub(super) fn cause_name(code: &str) -> String {
-    domain::catalogue::cause(code)
-        .map(|c| c.name.to_string())
-        .unwrap_or_default()
+    let l = crate::page_data::use_page().lang;
+    cause_label(code, l).to_string()
+}
+
+/// A cause's name in the reader's language (民事案件案由规定's name in Chinese, the catalogue's official one).
+pub fn cause_label(code: &str, l: Lang) -> &'static str {
+    match code {
+        "private_loan" => tr!(l, cause_private_loan),
+        "financial_loan" => tr!(l, cause_financial_loan),
+        "sale" => tr!(l, cause_sale),
+        "labour_service" => tr!(l, cause_labour_service),
+        "construction" => tr!(l, cause_construction),
+        "house_lease" => tr!(l, cause_house_lease),
+        "property_service" => tr!(l, cause_property_service),
+        "forestry_contract" => tr!(l, cause_forestry_contract),
+        "labour_dispute" => tr!(l, cause_labour_dispute),
+        "labour_pay" => tr!(l, cause_labour_pay),
+        "traffic_accident" => tr!(l, cause_traffic_accident),
+        "personality" => tr!(l, cause_personality),
+        "ip" => tr!(l, cause_ip),
+        "divorce" => tr!(l, cause_divorce),
+        "support" => tr!(l, cause_support),
+        "elder_support" => tr!(l, cause_elder_support),
+        "inheritance" => tr!(l, cause_inheritance),
+        "administrative" => tr!(l, cause_administrative),
+        "administrative_ip" => tr!(l, cause_administrative_ip),
+        "enforcement" => tr!(l, cause_enforcement),
+        "judicial_confirmation" => tr!(l, cause_judicial_confirmation),
+        other => domain::catalogue::cause(other)
+            .map(|c| c.name)
+            .unwrap_or(""),
+    }
 }
 
 pub(super) fn action_label(action: &str, l: Lang) -> &'static str {
@@ -159,4 +190,36 @@ pub(super) fn field_label(key: &str, d: &domain::filing::FilingDraft, l: Lang) -
         ("evidence", Some(i), _) => format!("{} {}", tr!(l, form_evidence), i + 1),
         _ => String::new(),
     }
+}
+
+/// A fee line's item in the reader's language: the Measures' own words in Chinese, a translation otherwise (an item
+/// the table does not know stays as the domain wrote it).
+pub fn fee_item_label(item: &str, l: Lang) -> String {
+    let key = match item {
+        "案件受理费（财产案件）" => tr!(l, feeitem_property),
+        "案件受理费（离婚案件）" => tr!(l, feeitem_divorce),
+        "案件受理费（人格权案件）" => tr!(l, feeitem_personality),
+        "案件受理费（其他非财产案件）" => tr!(l, feeitem_non_property),
+        "案件受理费（知识产权，按财产案件）" => tr!(l, feeitem_ip_amount),
+        "案件受理费（知识产权，无争议金额）" => tr!(l, feeitem_ip_no_amount),
+        "案件受理费（劳动争议）" => tr!(l, feeitem_labour),
+        "案件受理费（商标、专利、海事行政案件）" => tr!(l, feeitem_admin_ip),
+        "案件受理费（其他行政案件）" => tr!(l, feeitem_admin),
+        "不交纳案件受理费（特别程序）" => tr!(l, feeitem_special),
+        "申请保全措施费（随保全申请交纳，不计入七日内预交的受理费）" =>
+        {
+            tr!(l, feeitem_preservation)
+        }
+        "申请执行费" => tr!(l, feeitem_enforcement),
+        "申请执行费（无执行金额）" => tr!(l, feeitem_enforcement_no_amount),
+        "申请支付令（财产案件受理费的三分之一）" => {
+            tr!(l, feeitem_payment_order)
+        }
+        "申请撤销仲裁裁决或者认定仲裁协议效力" => tr!(l, feeitem_arbitration),
+        "申请公示催告" => tr!(l, feeitem_public_summons),
+        "适用小额诉讼程序（简易程序）减半" => tr!(l, feeitem_small_claims_half),
+        "适用简易程序减半" => tr!(l, feeitem_simple_half),
+        other => return other.to_string(),
+    };
+    key.to_string()
 }

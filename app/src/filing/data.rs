@@ -200,9 +200,7 @@ pub async fn my_filings() -> Result<Vec<FilingSummary>, AppError> {
         .map(|f| FilingSummary {
             id: f.id,
             status: f.status,
-            cause: domain::catalogue::cause(&f.draft.cause)
-                .map(|c| c.name.to_string())
-                .unwrap_or_default(),
+            cause: super::common::cause_label(&f.draft.cause, info.lang).to_string(),
             case_number: f.case_number,
             receipt_no: f.receipt_no,
             updated_at: f.updated_at,

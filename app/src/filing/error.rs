@@ -32,6 +32,9 @@ pub enum FilingError {
     /// Past the seven days of review: register first (先行立案, 法释〔2015〕8号 第八条), then decide.
     #[error("the review period ended on {deadline:?}: register first")]
     RegisterFirst { deadline: Option<String> },
+    /// A decisive review action (register, refuse) sent from the page without its confirmation ticked.
+    #[error("not confirmed")]
+    NotConfirmed,
     /// An evidence file refused (type, size, empty): the filer can try again.
     #[error("upload refused: {0:?}")]
     Upload(UploadError),
@@ -78,7 +81,9 @@ impl ServiceError for FilingError {
             FilingError::Unauthorized => ErrorKind::Unauthorized,
             FilingError::NotFound => ErrorKind::NotFound,
             FilingError::StaffCannotFile => ErrorKind::Forbidden,
-            FilingError::Invalid(_) | FilingError::Upload(_) => ErrorKind::Invalid,
+            FilingError::Invalid(_) | FilingError::Upload(_) | FilingError::NotConfirmed => {
+                ErrorKind::Invalid
+            }
             FilingError::Conflict
             | FilingError::NoMediationConsent
             | FilingError::CorrectionOnce
@@ -100,6 +105,7 @@ impl ServiceError for FilingError {
             FilingError::CorrectionOnce => "correction_once",
             FilingError::NotOverdue { .. } => "not_overdue",
             FilingError::RegisterFirst { .. } => "register_first",
+            FilingError::NotConfirmed => "not_confirmed",
             FilingError::Upload(e) => e.code(),
             FilingError::TooManyAttempts => "rate_limited",
             FilingError::Internal(_) => "internal",
@@ -127,6 +133,7 @@ impl ServiceError for FilingError {
                     .map(|d| format!(" {} {d}", tr!(l, error_due_by)))
                     .unwrap_or_default()
             ),
+            FilingError::NotConfirmed => tr!(l, review_confirm_needed).into(),
             FilingError::Upload(e) => e.message(l).into(),
             FilingError::TooManyAttempts => tr!(l, error_too_many_attempts).into(),
             // One field at fault: its own sentence says more than the general one.

@@ -57,7 +57,7 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
     let receipt = f.receipt_no.clone().map(|no| {
         view! {
             <div class="receipt" role="status">
-                <h2>{tr!(l, filing_your_filing_has_been_received)}</h2>
+                <h2>{if f.own { tr!(l, filing_your_filing_has_been_received) } else { tr!(l, review_filing_received) }}</h2>
                 <p>{tr!(l, filing_receipt_number)}": "<strong class="receipt-no">{no}</strong></p>
                 {f.query_code.clone().map(|c| view! {
                     <p>{tr!(l, filing_query_code_note_it_shown_only)}": "<strong class="query-code">{c}</strong></p>
@@ -139,7 +139,11 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
         {review}
         {links}
         {events_view(&f.events, l)}
-        <p><a href="/filings">{tr!(l, filing_back_to_my_matters)}</a></p>
+        {if f.reviewer {
+            view! { <p><a href="/staff/queue">{tr!(l, review_back_to_queue)}</a></p> }.into_any()
+        } else {
+            view! { <p><a href="/filings">{tr!(l, filing_back_to_my_matters)}</a></p> }.into_any()
+        }}
     }
     .into_any()
 }

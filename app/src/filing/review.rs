@@ -47,26 +47,16 @@ pub fn ReviewPanel(filing: FilingData) -> impl IntoView {
         .events
         .iter()
         .any(|e| e.action == "request_correction");
-    let parties = filing
-        .draft
-        .parties
-        .iter()
-        .map(|p| {
-            let role = domain::filing::PartyRole::from_code(&p.role)
-                .map(|r| r.label(l))
-                .unwrap_or(tr!(l, review_role_not_given));
-            format!("{}（{role}）", domain::mask::name(&p.name))
-        })
-        .collect::<Vec<_>>()
-        .join("，");
     view! {
         <section class="review" aria-labelledby="review-title">
             <h2 id="review-title">{tr!(l, review_review)}</h2>
-            <p>{tr!(l, review_parties)}{parties}</p>
-            <p>{tr!(l, review_claims)}{filing.draft.claims.iter().map(|c| format!("{} {}", c.text, c.amount)).collect::<Vec<_>>().join("；")}</p>
-            {overdue.then(|| view! { <p class="notice" role="note">{tr!(l, review_register_first_rule)}</p> })}
-            <form method="post" action=action.clone() class="inline-actions">
+            {whole_filing(&filing, l)}
+            <form method="post" action=action.clone() class="form review-decision">
                 <input type="hidden" name="action" value="register"/>
+                <div class="checkbox">
+                    <input type="checkbox" id="f-confirm-register" name="confirm" value="1" required/>
+                    <label for="f-confirm-register">{tr!(l, review_confirm_register)}</label>
+                </div>
                 <button type="submit" class="button">{tr!(l, review_register)}</button>
             </form>
             {filing.draft.mediation_consent.then(|| view! {
@@ -81,6 +71,10 @@ pub fn ReviewPanel(filing: FilingData) -> impl IntoView {
                     <textarea id="f-note" name="note" rows="3"></textarea>
                 </div>
                 {corrected_once.then(|| view! { <p class="hint">{tr!(l, review_corrections_once)}</p> })}
+                <div class="checkbox">
+                    <input type="checkbox" id="f-confirm-refuse" name="confirm" value="1"/>
+                    <label for="f-confirm-refuse">{tr!(l, review_confirm_refuse)}</label>
+                </div>
                 <div class="actions">
                     {(!corrected_once).then(|| view! {
                         <button type="submit" name="action" value="request_correction" class="button secondary">{tr!(l, review_ask_for_corrections)}</button>
@@ -143,5 +137,86 @@ pub fn QueuePage() -> impl IntoView {
             <h1>{tr!(l, review_filings_waiting_for_review)}</h1>
             <Suspense fallback=|| ()>{body}</Suspense>
         </section>
+    }
+}
+
+/// The whole filing as the court reviews it: every party with full identity (the clerk's own court's case), the
+/// claims in 元, the facts, each piece of evidence with its file, the chosen and the competent court, the fee.
+fn whole_filing(f: &FilingData, l: domain::Lang) -> impl IntoView {
+    use crate::components::field::yuan;
+    let d = &f.draft;
+    let court_name = |code: &str| {
+        f.courts
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(c, n)| format!("{n}（{c}）"))
+            .unwrap_or_else(|| code.to_string())
+    };
+    let kind = |k: &str| match k {
+        "legal" => tr!(l, fields_legal_person),
+        "other" => tr!(l, fields_other_organisation),
+        _ => tr!(l, fields_natural_person),
+    };
+    let fee = f.fee_total_fen.or_else(|| {
+        let table = use_page().fees;
+        domain::filing::fee_request(d, &table)
+            .and_then(|r| domain::fees::quote(&r, &table).ok())
+            .map(|q| q.due_on_filing_fen)
+    });
+    view! {
+        <div class="review-filing">
+            <h3>{tr!(l, review_the_filing)}": "{super::common::cause_name(&d.cause)}</h3>
+            <h4>{tr!(l, review_parties)}</h4>
+            <ul class="review-parties">
+                {d.parties.iter().map(|p| {
+                    let role = domain::filing::PartyRole::from_code(&p.role)
+                        .map(|r| r.label(l))
+                        .unwrap_or(tr!(l, review_role_not_given));
+                    let id = if p.id_number.trim().is_empty() { p.uscc.clone() } else { p.id_number.clone() };
+                    let agent = (!p.agent_name.trim().is_empty()).then(|| format!("；{} {} {}", tr!(l, review_agent), p.agent_name, p.agent_licence));
+                    view! {
+                        <li>
+                            <strong>{role}</strong>" "{p.name.clone()}"（"{kind(&p.kind)}"）"
+                            <br/>{id}" "{p.mobile.clone()}
+                            <br/>{p.address.clone()}{agent}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <h4>{tr!(l, review_claims)}</h4>
+            <ol>
+                {d.claims.iter().map(|c| {
+                    let amount = domain::filing::parse_yuan(&c.amount).ok().map(|fen| format!("（{}）", yuan(fen, l)));
+                    view! { <li>{c.text.clone()}{amount}</li> }
+                }).collect_view()}
+            </ol>
+            <h4>{tr!(l, review_facts)}</h4>
+            <p class="review-facts">{d.facts.clone()}</p>
+            {(!d.known_on.is_empty()).then(|| view! { <p>{tr!(l, review_known_on)}": "{d.known_on.clone()}</p> })}
+            {(!d.interrupted_on.is_empty()).then(|| view! { <p>{tr!(l, review_interrupted_on)}": "{d.interrupted_on.clone()}</p> })}
+            <h4>{tr!(l, review_evidence)}</h4>
+            {if d.evidence.is_empty() {
+                view! { <p>{tr!(l, review_no_evidence)}</p> }.into_any()
+            } else {
+                view! {
+                    <ol>
+                        {d.evidence.iter().map(|e| view! {
+                            <li>
+                                {e.name.clone()}" — "
+                                {if e.original { tr!(l, review_original) } else { tr!(l, review_copy_only) }}
+                                {e.file_id.clone().map(|fid| view! { " "<a href=format!("/files/{fid}")>{tr!(l, review_open_file)}</a> })}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+            <p>{tr!(l, review_court_filed_at)}": "{court_name(&d.court_code)}</p>
+            <p>{tr!(l, review_court_competent)}": "{court_name(&d.competent_court_code)}</p>
+            {(!d.agreed_clause.trim().is_empty()).then(|| view! {
+                <p>{tr!(l, review_agreed_court)}": "{court_name(&d.agreed_court_code)}" — 「"{d.agreed_clause.clone()}"」"</p>
+            })}
+            {fee.map(|fen| view! { <p>{tr!(l, review_fee)}": "{yuan(fen, l)}</p> })}
+        </div>
     }
 }

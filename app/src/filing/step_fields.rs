@@ -35,8 +35,9 @@ pub(super) fn cause_fields(
                     view! {
                         <div class="radio">
                             <input type="radio" id=id.clone() name="cause" value=c.code checked=d.cause == c.code/>
-                            <label for=id>{c.name}</label>
-                            {c.precondition.map(|p| view! { <p class="hint">{p}</p> })}
+                            <label for=id>{super::common::cause_label(c.code, l)}</label>
+                            // The statute's words stay Chinese, said in a Chinese voice.
+                            {c.precondition.map(|p| view! { <p class="hint" lang="zh">{p}</p> })}
                         </div>
                     }
                 }).collect_view()}

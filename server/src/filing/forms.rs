@@ -249,6 +249,9 @@ struct ReviewForm {
     action: String,
     #[serde(default)]
     note: String,
+    /// The clerk ticked "I have reviewed the whole filing" (登记立案 and 不予受理 ask first).
+    #[serde(default)]
+    confirm: String,
 }
 
 async fn review(
@@ -261,7 +264,13 @@ async fn review(
         action: &form.action,
         note: &form.note,
     };
-    let done = service::review(&caller, &id, input, &state.ctx).await;
+    // The page's decisive buttons ask for a confirmation first; the JSON API's clients confirm by calling it.
+    let decisive = matches!(form.action.as_str(), "register" | "refuse");
+    let done = if decisive && form.confirm != "1" {
+        Err(FilingError::NotConfirmed)
+    } else {
+        service::review(&caller, &id, input, &state.ctx).await
+    };
     back_to_filing(
         &state,
         parts,
