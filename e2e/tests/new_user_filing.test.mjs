@@ -79,6 +79,11 @@ test('amounts, dates and autosave as a new user meets them (JavaScript on)', asy
   await wasmLoaded(page);
   await wrongIdStaysOnTheStep(page, id, 'js');
 
+  // Every input is styled like the rest, including those without a type attribute (the claim rows).
+  for (const sel of ['#f-claims-0-text', '#f-claims-0-amount']) {
+    const border = await page.locator(sel).evaluate((e) => getComputedStyle(e).borderTopWidth);
+    assert.equal(border, '2px', `${sel} is styled`);
+  }
   // "5万" is fifty thousand yuan: the fee follows it (Art. 13: 50 + 40,000 × 2.5% = 1,050 yuan).
   await wasmLoaded(page);
   await page.fill('#f-claims-0-text', '判令被告偿还借款本金');

@@ -129,7 +129,7 @@ fn notice_view(n: PaymentNoticeData, l: Lang) -> AnyView {
             </tr></thead>
             <tbody>
                 {n.lines.iter().map(|x| view! {
-                    <tr><td>{x.item.clone()}</td><td class="num">{yuan(x.amount_fen, l)}</td><td>{x.basis.clone()}</td><td>{due_text(x.due, l)}</td></tr>
+                    <tr><td>{super::common::fee_item_label(&x.item, l)}</td><td class="num">{yuan(x.amount_fen, l)}</td><td lang="zh">{x.basis.clone()}</td><td>{due_text(x.due, l)}</td></tr>
                 }).collect_view()}
             </tbody>
             <tfoot>
