@@ -194,6 +194,7 @@ test('the whole filing works without JavaScript at 360 px', async () => {
   const review = await page.textContent('.review');
   assert.ok(review.includes(name), 'the court reviews its own case with the full identity');
   assert.ok(!(await page.textContent('main')).includes('已收到您的立案申请'), 'the page speaks to the clerk, not the filer');
+  assert.equal(await page.locator('.query-code').count(), 0, 'the filer\'s query code is not shown to the next person on this browser');
   await fits(page, '14-review');
   // 登记立案 asks first: without the tick the browser does not send it (HTML validation, no script needed).
   await page.getByRole('button', { name: '登记立案' }).click();

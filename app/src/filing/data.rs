@@ -142,12 +142,17 @@ pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
     let d = super::service::detail(&info, &id, &ctx)
         .await
         .map_err(|e| door(e, info.lang))?;
-    // The query code travels in a short-lived HttpOnly cookie set by the submit handler, never in a URL.
-    let query_code = request_cookie(QUERY_CODE_COOKIE).and_then(|v| {
-        v.split_once(':')
-            .filter(|(fid, _)| *fid == id)
-            .map(|(_, code)| code.to_string())
-    });
+    // The query code travels in a short-lived HttpOnly cookie set by the submit handler, never in a URL — and is
+    // shown to the filer only, not to whoever logs in next on the same browser.
+    let query_code = d
+        .own
+        .then(|| request_cookie(QUERY_CODE_COOKIE))
+        .flatten()
+        .and_then(|v| {
+            v.split_once(':')
+                .filter(|(fid, _)| *fid == id)
+                .map(|(_, code)| code.to_string())
+        });
     let link_code = d
         .reviewer
         .then(|| request_cookie(LINK_CODE_COOKIE))
