@@ -63,6 +63,7 @@ impl Message for domain::error::FieldError {
             FieldError::NeedAmount => crate::tr!(lang, text_property_claims_need_an_amount_the),
             FieldError::NeedAddress => crate::tr!(lang, text_give_an_address_for_service_the),
             FieldError::TooMany => crate::tr!(lang, text_too_many_rows),
+            FieldError::CodeWrong => crate::tr!(lang, reset_code_wrong),
         }
     }
 }

@@ -54,6 +54,8 @@ pub enum FieldError {
     NeedAddress,
     /// More rows than a list may hold, or a row the form cannot have had.
     TooMany,
+    /// A one-time code (password reset) that is wrong, used, or past its time.
+    CodeWrong,
 }
 
 impl FieldError {
@@ -94,6 +96,7 @@ impl FieldError {
             FieldError::NeedAmount => "need_amount",
             FieldError::NeedAddress => "need_address",
             FieldError::TooMany => "too_many",
+            FieldError::CodeWrong => "code_wrong",
         }
     }
 }

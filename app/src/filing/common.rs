@@ -28,6 +28,7 @@ pub(super) fn refusal_message(code: &str, l: Lang) -> &'static str {
         "correction_once" => tr!(l, review_corrections_once),
         "not_overdue" => tr!(l, filing_the_time_to_pay_has_not),
         "validation" => tr!(l, filing_that_was_not_done_give_the),
+        "rate_limited" => tr!(l, error_too_many_attempts),
         _ => tr!(l, filing_that_was_not_done_not_possible),
     }
 }
