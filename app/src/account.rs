@@ -4,6 +4,7 @@ pub mod account_page;
 #[cfg(feature = "ssr")]
 pub mod error;
 pub mod login_page;
+pub mod password_reset_page;
 pub mod register_page;
 #[cfg(feature = "ssr")]
 pub mod service;

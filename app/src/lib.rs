@@ -29,6 +29,8 @@ pub mod error;
 pub mod filing;
 pub mod home_page;
 pub mod layout;
+#[cfg(feature = "ssr")]
+pub mod notify;
 pub mod page_data;
 pub mod reference;
 #[cfg(feature = "ssr")]
@@ -115,6 +117,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home_page::HomePage/>
                     <Route path=path!("/register") view=account::register_page::RegisterPage/>
                     <Route path=path!("/login") view=account::login_page::LoginPage/>
+                    <Route path=path!("/password-reset") view=account::password_reset_page::PasswordResetPage/>
+                    <Route path=path!("/password-reset/confirm") view=account::password_reset_page::PasswordResetConfirmPage/>
+                    <Route path=path!("/password-reset/done") view=account::password_reset_page::PasswordResetDonePage/>
                     // In order: the account's data is part of the first HTML, so the page is complete without JavaScript.
                     <Route path=path!("/me") view=account::account_page::AccountPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/filings") view=filing::filings_page::FilingsPage ssr=SsrMode::InOrder/>

@@ -21,6 +21,8 @@ pub struct ServerCtx {
     pub court_accounts: std::sync::Arc<domain::payment_notice::CourtAccounts>,
     /// How a fee can be paid online besides the notice's transfer (the notice alone by default).
     pub online_payment: std::sync::Arc<dyn crate::filing::online_payment::OnlinePayment>,
+    /// How short messages reach people (codes): the outbox for the SMS gateway, e-mail by SMTP when configured.
+    pub notifier: std::sync::Arc<dyn crate::notify::NotificationChannel>,
 }
 
 /// Worked out by the server's middleware for every request and kept in the request's extensions.
@@ -84,4 +86,18 @@ pub fn set_status(code: u16) {
     ) {
         resp.set_status(status);
     }
+}
+
+/// The value of a request cookie, for what a page shows once (a code just issued, a look-up just made).
+pub fn request_cookie(name: &str) -> Option<String> {
+    use_context::<http::request::Parts>().and_then(|p| {
+        p.headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    })
 }

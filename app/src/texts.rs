@@ -64,6 +64,7 @@ impl Message for domain::error::FieldError {
             FieldError::NeedAddress => crate::tr!(lang, text_give_an_address_for_service_the),
             FieldError::TooMany => crate::tr!(lang, text_too_many_rows),
             FieldError::RateFormat => crate::tr!(lang, risk_enter_the_rate_as_a_percentage),
+            FieldError::CodeWrong => crate::tr!(lang, reset_code_wrong),
         }
     }
 }

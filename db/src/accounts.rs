@@ -24,6 +24,8 @@ pub struct Account {
     pub court_code: Option<String>,
     /// When a clerk or a real-name provider verified who this is (never for a fresh self-registration).
     pub identity_verified_at: Option<i64>,
+    /// Where messages go when there is no mobile number (court staff): the password-reset code.
+    pub email: Option<String>,
     pub created_at: i64,
 }
 
@@ -50,7 +52,7 @@ impl From<sqlx::Error> for RegisterError {
 
 const ACCOUNT_COLUMNS: &str =
     "id, kind, login_name, display_name, mobile, id_number_masked, uscc, \
-    legal_representative, contact_name, licence_no, law_firm, court_code, identity_verified_at, created_at";
+    legal_representative, contact_name, licence_no, law_firm, court_code, identity_verified_at, email, created_at";
 
 fn account_from_row(r: &sqlx::any::AnyRow) -> Result<Account, DbError> {
     let id: String = r.try_get("id")?;
@@ -73,6 +75,7 @@ fn account_from_row(r: &sqlx::any::AnyRow) -> Result<Account, DbError> {
         law_firm: r.try_get("law_firm")?,
         court_code: r.try_get("court_code")?,
         identity_verified_at: r.try_get("identity_verified_at")?,
+        email: r.try_get("email")?,
         created_at: r.try_get("created_at")?,
     })
 }
@@ -374,4 +377,44 @@ pub async fn login_exists(db: &Db, login_name: &str) -> Result<bool, DbError> {
         .fetch_one(db.reader())
         .await?;
     Ok(n > 0)
+}
+
+/// The account a password reset is asked for: by its login name (a mobile number, a credit code, a staff user name)
+/// or a lawyer's licence number.
+pub async fn find_for_reset(db: &Db, login: &str) -> Result<Option<Account>, DbError> {
+    let row = sqlx::query(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE login_name = $1 OR licence_no = $1 ORDER BY created_at LIMIT 1"
+    ))
+    .bind(login)
+    .fetch_optional(db.reader())
+    .await?;
+    row.as_ref().map(account_from_row).transpose()
+}
+
+/// Sets the e-mail address messages go to (the administrator's command, for staff who have no mobile number).
+pub async fn set_email(
+    db: &Db,
+    account_id: &str,
+    email: Option<&str>,
+    now: i64,
+) -> Result<(), DbError> {
+    let mut tx = db.writer().begin().await?;
+    sqlx::query("UPDATE accounts SET email = $1, updated_at = $2 WHERE id = $3")
+        .bind(email)
+        .bind(now)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        None,
+        "local",
+        "account.email_set",
+        &format!("account:{account_id}"),
+        &email.map(domain::mask::email).unwrap_or_default(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -1022,3 +1022,45 @@ pub async fn redeem_party_link(
     tx.commit().await?;
     Ok(Some(filing_id))
 }
+
+/// Replaces the query code of a submitted filing (the filer lost it): the old code stops working at once, on this
+/// instance and — through the look-up's short memory — on every other within [`TRACK_FRESH_MS`]. Only the filer's
+/// own filing; false when there is no such submitted filing of theirs.
+pub async fn replace_query_code(
+    db: &Db,
+    id: &str,
+    filer_id: &str,
+    query_code_hash: &str,
+    ip: &str,
+    now: i64,
+) -> Result<bool, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let done = sqlx::query(
+        "UPDATE filings SET query_code_hash = $1, updated_at = $2 \
+         WHERE id = $3 AND filer_id = $4 AND receipt_no IS NOT NULL",
+    )
+    .bind(query_code_hash)
+    .bind(now)
+    .bind(id)
+    .bind(filer_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    audit::record(
+        &mut tx,
+        Some(filer_id),
+        ip,
+        "filing.query_code_reissued",
+        &format!("filing:{id}"),
+        "",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    if let Some(filing) = get(db, id).await? {
+        forget_tracked(db, &filing);
+    }
+    Ok(true)
+}

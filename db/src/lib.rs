@@ -11,6 +11,8 @@ pub mod evidence;
 pub mod files;
 pub mod filings;
 pub mod limits;
+pub mod outbox;
+pub mod password_resets;
 pub mod pending;
 pub mod sessions;
 

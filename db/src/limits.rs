@@ -79,6 +79,45 @@ pub const PENDING_CLIENT: Limit = Limit {
     backoff: false,
 };
 
+/// Password-reset codes asked for one login name (whether or not it has an account, so the limit tells nothing):
+/// nobody's phone is flooded with codes.
+pub const RESET_REQUEST_ACCOUNT: Limit = Limit {
+    scope: "reset.request_account",
+    max: 3,
+    window_ms: 60 * MINUTE,
+    backoff: false,
+};
+/// Password-reset codes asked for from one client, whatever the login name.
+pub const RESET_REQUEST_CLIENT: Limit = Limit {
+    scope: "reset.request_client",
+    max: 10,
+    window_ms: 60 * MINUTE,
+    backoff: false,
+};
+/// Wrong reset codes for one login name, from anywhere (each code also dies after [`RESET_CODE_TRIES`] wrong tries).
+pub const RESET_CONFIRM_ACCOUNT: Limit = Limit {
+    scope: "reset.confirm_account",
+    max: 10,
+    window_ms: 60 * MINUTE,
+    backoff: true,
+};
+/// Wrong reset codes from one client, whatever the login name.
+pub const RESET_CONFIRM_CLIENT: Limit = Limit {
+    scope: "reset.confirm_client",
+    max: 20,
+    window_ms: 15 * MINUTE,
+    backoff: true,
+};
+/// How many wrong tries one password-reset code survives before it is void.
+pub const RESET_CODE_TRIES: i64 = 5;
+/// Query codes a filer re-issues (each one is a message to their own mobile).
+pub const QUERY_CODE_REISSUE: Limit = Limit {
+    scope: "query_code.reissue",
+    max: 5,
+    window_ms: 60 * MINUTE,
+    backoff: false,
+};
+
 /// The longest any row can matter: the purge keeps nothing older.
 const MAX_BACKOFF_WINDOWS: i64 = 64;
 

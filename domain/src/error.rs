@@ -56,6 +56,8 @@ pub enum FieldError {
     TooMany,
     /// A rate in percent (`24`, `14.6%`), at most two decimals.
     RateFormat,
+    /// A one-time code (password reset) that is wrong, used, or past its time.
+    CodeWrong,
 }
 
 impl FieldError {
@@ -97,6 +99,7 @@ impl FieldError {
             FieldError::NeedAddress => "need_address",
             FieldError::TooMany => "too_many",
             FieldError::RateFormat => "rate_format",
+            FieldError::CodeWrong => "code_wrong",
         }
     }
 }

@@ -30,6 +30,18 @@ pub fn mobile(m: &str) -> String {
     keep_ends(m, 3, 4)
 }
 
+/// zhangsan@example.cn → z*******@example.cn: the domain stays (it tells which mailbox to look in), the name goes.
+pub fn email(address: &str) -> String {
+    match address.trim().rsplit_once('@') {
+        Some((local, domain)) if !local.is_empty() => {
+            let mut chars = local.chars();
+            let first = chars.next().unwrap_or('*');
+            format!("{first}{}@{domain}", "*".repeat(chars.count().max(1)))
+        }
+        _ => "*".repeat(address.chars().count()),
+    }
+}
+
 fn keep_ends(s: &str, head: usize, tail: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     if chars.len() <= head + tail {
@@ -55,5 +67,8 @@ mod tests {
         );
         assert_eq!(super::mobile("13812345678"), "138****5678");
         assert_eq!(super::mobile("123"), "***");
+        assert_eq!(super::email("zhangsan@example.cn"), "z*******@example.cn");
+        assert_eq!(super::email("a@b.cn"), "a*@b.cn");
+        assert_eq!(super::email("nonsense"), "********");
     }
 }

@@ -105,6 +105,9 @@ impl Application {
                 if let Err(e) = db::limits::purge_expired(&db, now_ms()).await {
                     tracing::warn!(error = %e, "attempt-limit purge failed");
                 }
+                if let Err(e) = db::password_resets::purge_expired(&db, now_ms()).await {
+                    tracing::warn!(error = %e, "password-reset purge failed");
+                }
             }
         });
         axum::serve(
@@ -127,7 +130,12 @@ pub async fn server_context(settings: &Settings) -> Result<ServerCtx, String> {
     db.migrate().await.map_err(|e| format!("migrations: {e}"))?;
     let files = db::files::FileStore::new(settings.upload_dir.clone(), keys.clone())
         .map_err(|e| format!("upload directory {}: {e}", settings.upload_dir.display()))?;
+    let smtp = match &settings.smtp {
+        Some(s) => Some(app::notify::Smtp::from_url(&s.url, &s.from)?),
+        None => None,
+    };
     Ok(ServerCtx {
+        notifier: Arc::new(app::notify::Routed::new(db.clone(), smtp)),
         db,
         keys,
         fees: settings.fee_table.clone(),
@@ -162,6 +170,7 @@ async fn warn_about_fee_accounts(settings: &Settings, ctx: &ServerCtx) -> Result
     tracing::info!(
         version = %accounts.version,
         online_payment = ctx.online_payment.name(),
+        notifications = ctx.notifier.name(),
         "court fee accounts loaded"
     );
     Ok(())

@@ -8,9 +8,14 @@ use tracing_subscriber::EnvFilter;
 const USAGE: &str = "usage:
   server                      run the portal (settings from the environment: DATABASE_URL, LEPTOS_SITE_ADDR,
                               LEPTOS_SITE_ROOT, PORTAL_SECRET, PORTAL_DEMO_DATA=1 to load the demo data)
-  server create-staff --role clerk|mediator|judge|court_admin --login NAME --name 显示名 --court CODE
+  server create-staff --role clerk|mediator|judge|court_admin --login NAME --name 显示名 --court CODE [--email ADDRESS]
                               open a staff account bound to a court; the password is read from the
-                              PORTAL_STAFF_PASSWORD environment variable or the first line of standard input";
+                              PORTAL_STAFF_PASSWORD environment variable or the first line of standard input; the
+                              e-mail address is where a password-reset code goes (staff have no mobile here)
+  server outbox [--peek] [--limit N]
+                              the messages waiting in the outbox (password-reset and query codes), one JSON object a
+                              line (id, channel sms|email, purpose, to, body, created_at), oldest first, for the SMS
+                              gateway to deliver; each printed message is marked handed over unless --peek";
 
 #[tokio::main]
 async fn main() {
@@ -31,6 +36,7 @@ async fn main() {
     match args.first().map(String::as_str) {
         None | Some("serve") => serve(settings).await,
         Some("create-staff") => create_staff(settings, &args[1..]).await,
+        Some("outbox") => outbox(settings, &args[1..]).await,
         Some("-h" | "--help" | "help") => println!("{USAGE}"),
         Some(other) => fail(&format!("unknown command {other}\n{USAGE}")),
     }
@@ -90,15 +96,31 @@ async fn create_staff(settings: Settings, args: &[String]) {
         display_name: &display_name,
         court_code: &court_code,
     };
+    let email = args
+        .windows(2)
+        .find(|w| w[0] == "--email")
+        .map(|w| w[1].clone());
+    if let Some(e) = &email {
+        if !app::notify::is_email_address(e) {
+            fail(&format!("--email {e:?} is not an e-mail address"));
+        }
+    }
     match app::account::service::create_staff(&staff, password, server::state::now_ms(), &ctx).await
     {
-        Ok(account) => println!(
-            "created {} {} ({}) at {}",
-            role.code(),
-            account.login_name,
-            account.display_name,
-            staff.court_code
-        ),
+        Ok(account) => {
+            if let Some(e) = &email {
+                db::accounts::set_email(&ctx.db, &account.id, Some(e), server::state::now_ms())
+                    .await
+                    .unwrap_or_else(|err| fail(&err.to_string()));
+            }
+            println!(
+                "created {} {} ({}) at {}",
+                role.code(),
+                account.login_name,
+                account.display_name,
+                staff.court_code
+            )
+        }
         Err(e) => {
             use app::error::ServiceError;
             let fields: Vec<String> = e
@@ -117,5 +139,47 @@ async fn create_staff(settings: Settings, args: &[String]) {
                 e.internal_cause().unwrap_or("")
             ))
         }
+    }
+}
+
+/// The operator's side of the outbox: what waits to be delivered, as JSON lines an SMS gateway (or a person at the
+/// console) reads; each message printed is marked handed over, so the next run prints only new ones (`--peek`
+/// leaves them). The bodies carry codes: this goes to the gateway, never into a log.
+async fn outbox(settings: Settings, args: &[String]) {
+    let peek = args.iter().any(|a| a == "--peek");
+    let limit = args
+        .windows(2)
+        .find(|w| w[0] == "--limit")
+        .map(|w| {
+            w[1].parse::<i64>()
+                .unwrap_or_else(|_| fail("--limit takes a number"))
+        })
+        .unwrap_or(100);
+    let ctx = server::server_context(&settings)
+        .await
+        .unwrap_or_else(|e| fail(&e));
+    let messages = db::outbox::pending(&ctx.db, limit)
+        .await
+        .unwrap_or_else(|e| fail(&e.to_string()));
+    for m in messages {
+        if !peek
+            && !db::outbox::mark_sent(&ctx.db, &m.id, "gateway", server::state::now_ms())
+                .await
+                .unwrap_or_else(|e| fail(&e.to_string()))
+        {
+            // Another reader took it meanwhile: it is theirs to deliver.
+            continue;
+        }
+        println!(
+            "{}",
+            serde_json::json!({
+                "id": m.id,
+                "channel": m.channel.code(),
+                "purpose": m.purpose,
+                "to": m.recipient,
+                "body": m.body,
+                "created_at": m.created_at,
+            })
+        );
     }
 }

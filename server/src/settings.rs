@@ -35,6 +35,25 @@ pub struct Settings {
     /// (`PORTAL_COURT_ACCOUNTS`, a JSON file), or the demo courts' example accounts shipped in
     /// `server/config/court-accounts.demo.json` when it is not set.
     pub court_accounts: domain::payment_notice::CourtAccounts,
+    /// The mail server for e-mail notifications (`PORTAL_SMTP_URL`, e.g. `smtp://mail.court.example:587?tls=required`)
+    /// and the sender (`PORTAL_SMTP_FROM`); without them every message waits in the outbox for the operator's gateway.
+    pub smtp: Option<SmtpSettings>,
+}
+
+/// Where e-mail goes out. `Debug` hides the URL's password.
+#[derive(Clone)]
+pub struct SmtpSettings {
+    pub url: String,
+    pub from: String,
+}
+
+impl std::fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpSettings")
+            .field("url", &redact_url(&self.url))
+            .field("from", &self.from)
+            .finish()
+    }
 }
 
 impl std::fmt::Debug for Settings {
@@ -52,6 +71,7 @@ impl std::fmt::Debug for Settings {
             .field("fee_table", &self.fee_table.version)
             .field("calendar_years", &self.calendar.years)
             .field("court_accounts", &self.court_accounts.version)
+            .field("smtp", &self.smtp)
             .finish()
     }
 }
@@ -146,7 +166,33 @@ impl Settings {
                 Ok(path) => court_accounts_from_file(&PathBuf::from(path))?,
                 Err(_) => shipped_court_accounts(),
             },
+            smtp: smtp_from_env(
+                std::env::var("PORTAL_SMTP_URL").ok(),
+                std::env::var("PORTAL_SMTP_FROM").ok(),
+            )?,
         })
+    }
+}
+
+/// The mail server settings: both variables or neither (a URL without a sender is a mistake worth stopping for).
+pub fn smtp_from_env(
+    url: Option<String>,
+    from: Option<String>,
+) -> Result<Option<SmtpSettings>, String> {
+    let set = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    match (set(url), set(from)) {
+        (None, None) => Ok(None),
+        (Some(url), Some(from)) => {
+            // Checked now, so a wrong setting stops start-up instead of the first message.
+            app::notify::Smtp::from_url(&url, &from)?;
+            Ok(Some(SmtpSettings { url, from }))
+        }
+        (Some(_), None) => {
+            Err("PORTAL_SMTP_URL is set: set PORTAL_SMTP_FROM (the sender address) too".into())
+        }
+        (None, Some(_)) => {
+            Err("PORTAL_SMTP_FROM is set: set PORTAL_SMTP_URL (the mail server) too".into())
+        }
     }
 }
 
@@ -355,6 +401,26 @@ mod tests {
         std::fs::write(&path, "{not json").unwrap();
         assert!(super::court_accounts_from_file(&path).is_err());
         assert!(super::court_accounts_from_file(&dir.join("missing.json")).is_err());
+    }
+
+    #[test]
+    fn the_mail_server_needs_both_settings_and_hides_its_password() {
+        assert!(super::smtp_from_env(None, None).unwrap().is_none());
+        assert!(
+            super::smtp_from_env(Some("smtp://mail.example:25".into()), None)
+                .unwrap_err()
+                .contains("PORTAL_SMTP_FROM")
+        );
+        assert!(super::smtp_from_env(None, Some("court@example.cn".into()))
+            .unwrap_err()
+            .contains("PORTAL_SMTP_URL"));
+        let s = super::smtp_from_env(
+            Some("smtp://mailer:hunter2@mail.example:587?tls=required".into()),
+            Some("吉林法院 <court@example.cn>".into()),
+        )
+        .unwrap()
+        .unwrap();
+        assert!(!format!("{s:?}").contains("hunter2"), "{s:?}");
     }
 
     #[test]

@@ -134,6 +134,7 @@ async fn spawn_app_configured(
         fee_table,
         calendar,
         court_accounts: server::settings::shipped_court_accounts(),
+        smtp: None,
     };
     let options = leptos::config::LeptosOptions::builder()
         .output_name("portal")

@@ -85,6 +85,8 @@ fn action_label(action: &str, l: domain::Lang) -> &'static str {
         }
         "session.login" => tr!(l, account_logged_in),
         "session.logout" => tr!(l, account_logged_out),
+        "account.password_reset_requested" => tr!(l, account_reset_code_requested),
+        "account.password_reset" => tr!(l, reset_done_title),
         _ => tr!(l, account_other_action),
     }
 }

@@ -41,6 +41,7 @@ pub fn LoginPage() -> impl IntoView {
                 <Field spec=PASSWORD outcome=outcome/>
                 <button type="submit" class="button">{tr!(l, account_log_in)}</button>
             </form>
+            <p><a href="/password-reset" id="forgot-password">{tr!(l, reset_forgot_password)}</a></p>
             <p>{tr!(l, login_no_account_yet)} " " <a href="/register">{tr!(l, login_register)}</a></p>
         </section>
     }

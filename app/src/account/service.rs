@@ -9,6 +9,11 @@ use domain::{FieldError, FieldErrors, Mobile, Uscc};
 
 pub type Result<T> = std::result::Result<T, AccountError>;
 
+mod password_reset;
+pub use password_reset::{
+    request_password_reset, reset_password, NewPassword, RESET_CODE_LEN, RESET_VALID_MS,
+};
+
 /// A new session: the account, the token for the browser's session cookie and the known-device mark (a
 /// long-lived cookie that lets this browser log in to this account while strangers' guesses are being limited).
 pub struct SessionStarted {

@@ -30,6 +30,7 @@ pub(super) fn refusal_message(code: &str, l: Lang) -> &'static str {
         "register_first" => tr!(l, review_register_first_rule),
         "not_confirmed" => tr!(l, review_confirm_needed),
         "validation" => tr!(l, filing_that_was_not_done_give_the),
+        "rate_limited" => tr!(l, error_too_many_attempts),
         _ => tr!(l, filing_that_was_not_done_not_possible),
     }
 }

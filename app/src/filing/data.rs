@@ -30,8 +30,10 @@ pub struct FilingData {
     pub payment_due_holidays_known: bool,
     pub relief_kind: Option<String>,
     pub relief_reason: Option<String>,
-    /// Shown once, right after the first submission.
+    /// Shown once, right after the first submission (or a re-issue).
     pub query_code: Option<String>,
+    /// Where a re-issued query code is also sent: the filer's own mobile (or e-mail), masked; the filer only.
+    pub own_contact_masked: Option<String>,
     /// A party link code the viewing clerk just issued: (party index, code), shown once.
     pub link_code: Option<(usize, String)>,
     pub courts: Vec<(String, String)>,
@@ -105,23 +107,14 @@ pub struct PaymentNoticeData {
 }
 
 pub const QUERY_CODE_COOKIE: &str = "portal_query_code";
+/// The last public look-up of this browser, sealed with the server's key (receipt number and query code): the
+/// look-up form posts, and the result page it redirects to carries no code in its address.
+pub const TRACK_COOKIE: &str = "portal_track";
 /// A party link code just issued, for the clerk's page: `filing id:party index:code`.
 pub const LINK_CODE_COOKIE: &str = "portal_link_code";
 
-/// The value of a request cookie, for the codes shown once.
 #[cfg(feature = "ssr")]
-fn request_cookie(name: &str) -> Option<String> {
-    use_context::<http::request::Parts>().and_then(|p| {
-        p.headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|kv| kv.trim().split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_string())
-    })
-}
+use crate::ssr::request_cookie;
 
 /// The caller of a server function, or the error the page shows.
 #[cfg(feature = "ssr")]
@@ -162,8 +155,14 @@ pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
             let (fid, index, code) = (parts.next()?, parts.next()?, parts.next()?);
             (fid == id).then(|| Some((index.parse().ok()?, code.to_string())))?
         });
+    let own_contact_masked = d
+        .own
+        .then(|| info.user.as_ref().and_then(crate::notify::Recipient::of))
+        .flatten()
+        .map(|r| r.masked());
     let f = d.filing;
     Ok(FilingData {
+        own_contact_masked,
         own: d.own,
         reviewer: d.reviewer,
         id: f.id,
@@ -236,6 +235,30 @@ pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
         .collect())
 }
 
+/// What the public look-up shows of a filing.
+#[cfg(feature = "ssr")]
+fn track_info(t: db::filings::TrackRow) -> TrackInfo {
+    TrackInfo {
+        status: t.status,
+        case_number: t.case_number,
+        review_deadline: t.review_deadline,
+        fee_total_fen: t.fee_total_fen,
+        payment_due: t
+            .payment_due
+            .filter(|_| t.payment_status == Some(domain::payment::PaymentStatus::Unpaid)),
+        payment_status: t.payment_status,
+        events: t
+            .events
+            .into_iter()
+            .map(|e| EventView {
+                at: e.at,
+                action: e.action,
+                note: String::new(),
+            })
+            .collect(),
+    }
+}
+
 /// Tracking without logging in: receipt number and query code; anything else is "not found".
 #[server(prefix = "/rpc", endpoint = "track")]
 pub async fn track_filing(receipt: String, code: String) -> Result<Option<TrackInfo>, AppError> {
@@ -244,26 +267,46 @@ pub async fn track_filing(receipt: String, code: String) -> Result<Option<TrackI
         return Ok(None);
     }
     match super::service::track(&info, &receipt, &code, &ctx).await {
-        Ok(t) => Ok(Some(TrackInfo {
-            status: t.status,
-            case_number: t.case_number,
-            review_deadline: t.review_deadline,
-            fee_total_fen: t.fee_total_fen,
-            payment_due: t
-                .payment_due
-                .filter(|_| t.payment_status == Some(domain::payment::PaymentStatus::Unpaid)),
-            payment_status: t.payment_status,
-            events: t
-                .events
-                .into_iter()
-                .map(|e| EventView {
-                    at: e.at,
-                    action: e.action,
-                    note: String::new(),
-                })
-                .collect(),
-        })),
+        Ok(t) => Ok(Some(track_info(t))),
         Err(super::error::FilingError::NotFound) => Ok(None),
+        Err(e) => Err(door(e, info.lang)),
+    }
+}
+
+/// The look-up this browser just posted (see [`TRACK_COOKIE`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrackLookup {
+    pub receipt_no: String,
+    /// `None`: nothing matches any more (the code was replaced since).
+    pub found: Option<TrackInfo>,
+}
+
+/// The cookie's value: receipt number and code, sealed with the server's key (never a clear code at rest).
+#[cfg(feature = "ssr")]
+pub fn seal_track_cookie(keys: &db::crypto::Keys, receipt: &str, code: &str) -> String {
+    keys.encrypt(&format!("{receipt}\n{code}"))
+}
+
+/// The look-up behind the browser's tracking cookie, if it has one.
+#[server(prefix = "/rpc", endpoint = "tracked")]
+pub async fn track_remembered() -> Result<Option<TrackLookup>, AppError> {
+    let (info, ctx) = caller()?;
+    let Some(plain) = request_cookie(TRACK_COOKIE).and_then(|v| ctx.keys.decrypt(&v)) else {
+        return Ok(None);
+    };
+    let Some((receipt, code)) = plain.split_once('\n') else {
+        return Ok(None);
+    };
+    let receipt_no = super::service::normalize_receipt(receipt);
+    match super::service::track(&info, receipt, code, &ctx).await {
+        Ok(t) => Ok(Some(TrackLookup {
+            receipt_no,
+            found: Some(track_info(t)),
+        })),
+        Err(super::error::FilingError::NotFound) => Ok(Some(TrackLookup {
+            receipt_no,
+            found: None,
+        })),
         Err(e) => Err(door(e, info.lang)),
     }
 }

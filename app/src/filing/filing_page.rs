@@ -25,14 +25,16 @@ pub fn FilingPage() -> impl IntoView {
         let refused = query
             .read()
             .get("review_error")
-            .or_else(|| query.read().get("payment_error"));
+            .or_else(|| query.read().get("payment_error"))
+            .or_else(|| query.read().get("code_error"));
+        let reissued = query.read().get("code").as_deref() == Some("reissued");
         Suspend::new(async move {
             match data.await {
                 Ok(f) => view! {
                     {refused.map(|code| view! {
                         <p class="error-summary" role="alert">{refusal_message(&code, l)}</p>
                     })}
-                    {filing_overview(f, l, today)}
+                    {filing_overview(f, l, today, reissued)}
                 }
                 .into_any(),
                 Err(e) => error_view(&e, l),
@@ -47,7 +49,7 @@ pub fn FilingPage() -> impl IntoView {
     }
 }
 
-pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
+pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date, reissued: bool) -> AnyView {
     let errors = errors_of(&f.draft, today);
     let title = if f.draft.cause.is_empty() {
         tr!(l, filing_new_filing).to_string()
@@ -55,13 +57,30 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
         cause_name(&f.draft.cause)
     };
     let receipt = f.receipt_no.clone().map(|no| {
+        // The query code, shown once (carried here in a short-lived cookie): note it, save it as text, or print the
+        // receipt — printing shows the receipt alone (print CSS).
+        let code = f.query_code.clone().map(|c| view! {
+            <p>{tr!(l, filing_query_code_note_it_shown_only)}": "<strong class="query-code">{c}</strong></p>
+            {reissued.then(|| view! {
+                <p class="notice" role="status" id="query-code-reissued">{tr!(l, query_code_reissued)}
+                    {f.own_contact_masked.clone().map(|to| view! { " "{tr!(l, query_code_sent_to)}" "<strong class="sent-to">{to}</strong> })}
+                </p>
+            })}
+            <div class="no-print print-actions query-code-actions">
+                <p class="hint">{tr!(l, query_code_keep_hint)}</p>
+                <p>
+                    <a class="button secondary" id="save-query-code" href=format!("/filings/{}/query-code.txt", f.id) download="">{tr!(l, query_code_save)}</a>
+                    " "
+                    // Shown and wired by /boot.js when scripts run; without them the hint above is the way.
+                    <button type="button" class="button secondary" data-print="" hidden=true>{tr!(l, query_code_print)}</button>
+                </p>
+            </div>
+        });
         view! {
-            <div class="receipt" role="status">
+            <div class="receipt" role="status" id="receipt">
                 <h2>{if f.own { tr!(l, filing_your_filing_has_been_received) } else { tr!(l, review_filing_received) }}</h2>
                 <p>{tr!(l, filing_receipt_number)}": "<strong class="receipt-no">{no}</strong></p>
-                {f.query_code.clone().map(|c| view! {
-                    <p>{tr!(l, filing_query_code_note_it_shown_only)}": "<strong class="query-code">{c}</strong></p>
-                })}
+                {code}
                 // The deadline that still matters: the decision while under review (with 先行立案, Art. 8), the end of
                 // pre-litigation mediation while diverted; none once the court has decided.
                 {f.review_deadline.clone().filter(|_| f.status == FilingStatus::Submitted).map(|d| view! {
@@ -76,6 +95,20 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
                 })}
             </div>
         }
+    });
+    // The filer who lost the query code issues a new one (the old one stops working); shown once, and sent to the
+    // filer's own mobile.
+    let reissue = (f.own && f.receipt_no.is_some() && f.query_code.is_none()).then(|| view! {
+        <section class="query-code-lost no-print" aria-labelledby="query-code-lost-title">
+            <h2 id="query-code-lost-title">{tr!(l, query_code_lost_heading)}</h2>
+            <p class="hint">{tr!(l, query_code_lost_body)}
+                {f.own_contact_masked.clone().map(|to| view! { "（"<span class="sent-to">{to}</span>"）" })}
+                "。"
+            </p>
+            <form method="post" action=format!("/filings/{}/query-code", f.id) class="inline-actions">
+                <button type="submit" class="button secondary" id="reissue-query-code">{tr!(l, query_code_reissue)}</button>
+            </form>
+        </section>
     });
     let case_number = f.case_number.clone().map(|n| {
         view! {
@@ -133,6 +166,7 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date) -> AnyView {
         <p><span class=format!("status status-{}", f.status.code())>{f.status.label(l)}</span></p>
         {case_number}
         {receipt}
+        {reissue}
         {corrections}
         {tasks}
         {payment}

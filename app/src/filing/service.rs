@@ -30,7 +30,9 @@ pub use evidence::{add_evidence, evidence_file, Upload};
 pub use parties::{issue_party_link, link_party, IssuedLink};
 pub use payment_notice::{payment_notice, qr_svg, PaymentNotice};
 pub use pending::{keep_until_login, restore_pending};
-pub use tracking::{estimate, track};
+pub use tracking::{
+    estimate, normalize_receipt, own_receipt, reissue_query_code, track, ReissuedCode,
+};
 
 pub(crate) fn account(caller: &Caller) -> Result<&Account> {
     caller.user.as_ref().ok_or(FilingError::Unauthorized)

@@ -47,7 +47,7 @@ pub fn StepPage() -> impl IntoView {
                     {step_view(f, step, show_errors, upload, l, today)}
                 }
                 .into_any(),
-                (Ok(f), Some(_)) => filing_overview(f, l, today),
+                (Ok(f), Some(_)) => filing_overview(f, l, today, false),
                 (Ok(_), None) => error_view(&AppError::NotFound, l),
                 (Err(e), _) => error_view(&e, l),
             }

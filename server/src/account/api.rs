@@ -25,6 +25,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(me))
         .routes(routes!(login, logout))
         .routes(routes!(verify_identity))
+        .routes(routes!(request_password_reset))
+        .routes(routes!(reset_password))
 }
 
 /// The API door's one mapping of an account error.
@@ -50,6 +52,8 @@ pub struct AccountDto {
     /// Whether a clerk (or a real-name provider) verified who this is: only then do filings that name the
     /// account's ID number, credit code or licence give it access.
     pub identity_verified: bool,
+    /// Where a password-reset code goes when the account has no mobile number (staff).
+    pub email: Option<String>,
 }
 
 impl From<&db::accounts::Account> for AccountDto {
@@ -66,6 +70,7 @@ impl From<&db::accounts::Account> for AccountDto {
             law_firm: a.law_firm.clone(),
             court_code: a.court_code.clone(),
             identity_verified: a.identity_verified_at.is_some(),
+            email: a.email.clone(),
         }
     }
 }
@@ -225,4 +230,77 @@ async fn verify_identity(
         display_name: domain::mask::name(&a.display_name),
         identity_verified: a.identity_verified_at.is_some(),
     }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PasswordResetRequest {
+    /// The login name: a mobile number, a credit code, a lawyer's licence number or a staff user name.
+    login_name: String,
+}
+
+/// The answer to a reset request: the same whether or not the login has an account.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct PasswordResetAccepted {
+    /// What happens now, in the caller's language.
+    pub message: String,
+    /// How long the code works, in seconds.
+    pub valid_for_secs: i64,
+}
+
+/// 忘记密码: sends a one-time code (8 letters and digits, valid 15 minutes, once) to the account's own mobile — or, for
+/// staff, its e-mail address. 202 whether or not the login has an account, so the answer tells nothing; requests
+/// are limited per login name and per client (429).
+#[utoipa::path(post, path = "/api/v1/password-resets", tag = "accounts", request_body = PasswordResetRequest,
+    responses((status = 202, body = PasswordResetAccepted), (status = 422, body = Problem),
+    (status = 429, body = Problem)))]
+async fn request_password_reset(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    ApiJson(req): ApiJson<PasswordResetRequest>,
+) -> Result<(StatusCode, Json<PasswordResetAccepted>), Problem> {
+    service::request_password_reset(&caller, &req.login_name, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(PasswordResetAccepted {
+            message: app::tr!(caller.lang, reset_sent).to_string(),
+            valid_for_secs: service::RESET_VALID_MS / 1000,
+        }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PasswordResetConfirm {
+    login_name: String,
+    /// The code from the text message or e-mail (any case; spaces and hyphens are ignored).
+    code: String,
+    /// The new password, under the rules of registration.
+    password: String,
+    password_confirm: String,
+}
+
+/// Sets a new password with the code. A wrong, used or expired code (and an unknown login) is 422 with
+/// `errors.code`; a password the rules refuse is 422 with `errors.password`; tries are limited (429). Done, every
+/// session of the account has ended (this caller's too) and the change is audited.
+#[utoipa::path(post, path = "/api/v1/password-resets/confirm", tag = "accounts",
+    request_body = PasswordResetConfirm, responses((status = 204), (status = 422, body = Problem),
+    (status = 429, body = Problem)))]
+async fn reset_password(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    ApiJson(req): ApiJson<PasswordResetConfirm>,
+) -> Result<Response, Problem> {
+    let input = service::NewPassword {
+        login_name: &req.login_name,
+        code: &req.code,
+        password: &req.password,
+        password_confirm: &req.password_confirm,
+    };
+    service::reset_password(&caller, &input, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    let mut res = StatusCode::NO_CONTENT.into_response();
+    cookies::end_session(&mut res, state.settings.secure_cookies);
+    Ok(res)
 }

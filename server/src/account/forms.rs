@@ -6,6 +6,7 @@ use crate::http::context::SessionToken;
 use crate::http::cookies::{self, Lifetime};
 use crate::http::error_page;
 use crate::http::extract::{caller_of, form_request};
+use crate::http::form_page::render_with;
 use crate::http::problem::Problem;
 use crate::state::AppState;
 use app::account::error::AccountError;
@@ -19,7 +20,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Form, Router};
 use domain::registration::RegistrationForm;
-use leptos::prelude::provide_context;
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
@@ -27,34 +27,10 @@ pub fn router() -> Router<AppState> {
         .route("/register", post(register))
         .route("/login", post(login))
         .route("/logout", post(logout))
+        .route("/password-reset", post(request_password_reset))
+        .route("/password-reset/confirm", post(reset_password))
         .route("/prefs", post(prefs))
         .route("/staff/identity-verifications", post(verify_identity))
-}
-
-/// Renders the page at the request's path with the form's outcome, under the given status.
-async fn render_with(
-    state: &AppState,
-    parts: http::request::Parts,
-    outcome: FormOutcome,
-    status: StatusCode,
-) -> Response {
-    let ctx = state.ctx.clone();
-    let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_to_stream_with_context(
-        move || {
-            provide_context(ctx.clone());
-            provide_context(outcome.clone());
-            leptos::nonce::provide_nonce();
-        },
-        move || app::shell(options.clone()),
-    );
-    let mut parts = parts;
-    parts.method = http::Method::GET;
-    let mut res = handler(Request::from_parts(parts, Body::empty()))
-        .await
-        .into_response();
-    *res.status_mut() = status;
-    res
 }
 
 /// The form door's one mapping of an account error: what the person can fix comes back on the form, with the
@@ -295,5 +271,90 @@ async fn verify_identity(State(state): State<AppState>, req: Request<Body>) -> R
             to("not_found")
         }
         Err(e) => error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await,
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct ResetRequestForm {
+    #[serde(default)]
+    login_name: String,
+}
+
+/// 忘记密码, first form: the same redirect whether or not the login has an account; the login name goes along in a
+/// short-lived cookie to fill in the second form.
+async fn request_password_reset(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let (info, parts, form) = form_request::<ResetRequestForm, _>(req, &state).await;
+    match service::request_password_reset(&info, &form.login_name, &state.ctx).await {
+        Ok(()) => {
+            let mut res = Redirect::to("/password-reset/confirm?sent=1").into_response();
+            cookies::set(
+                &mut res,
+                cookies::make(
+                    state.settings.secure_cookies,
+                    cookies::RESET_LOGIN,
+                    app::account::password_reset_page::encode_login(&form.login_name),
+                    Lifetime::RESET_LOGIN,
+                ),
+            );
+            res
+        }
+        Err(e) => {
+            let values = vec![("login_name".to_string(), form.login_name.clone())];
+            refused(&state, parts, "password_reset", values, e, info.lang).await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct ResetForm {
+    #[serde(default)]
+    login_name: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+/// 忘记密码, second form: the code and the new password. Done, every session of the account has ended — this
+/// browser's too — and the page says so; a refusal comes back with each error next to its field.
+async fn reset_password(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let (info, parts, form) = form_request::<ResetForm, _>(req, &state).await;
+    let input = service::NewPassword {
+        login_name: &form.login_name,
+        code: &form.code,
+        password: &form.password,
+        password_confirm: &form.password_confirm,
+    };
+    match service::reset_password(&info, &input, &state.ctx).await {
+        Ok(()) => {
+            let mut res = Redirect::to("/password-reset/done").into_response();
+            let secure = state.settings.secure_cookies;
+            cookies::end_session(&mut res, secure);
+            cookies::set(
+                &mut res,
+                cookies::removal(secure, cookies::RESET_LOGIN, Lifetime::RESET_LOGIN),
+            );
+            res
+        }
+        Err(e) => {
+            // A wrong code is not put back; anything else typed is (never the passwords).
+            let code_wrong =
+                matches!(&e, AccountError::Invalid(errors) if errors.get("code").is_some());
+            let mut values = vec![("login_name".to_string(), form.login_name.clone())];
+            if !code_wrong {
+                values.push(("code".to_string(), form.code.clone()));
+            }
+            refused(
+                &state,
+                parts,
+                "password_reset_confirm",
+                values,
+                e,
+                info.lang,
+            )
+            .await
+        }
     }
 }

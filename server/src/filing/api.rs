@@ -33,7 +33,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(payment))
         .routes(routes!(payment_notice))
         .routes(routes!(queue))
-        .routes(routes!(track))
+        .routes(routes!(track, track_posted))
+        .routes(routes!(reissue_query_code))
         .routes(routes!(risk))
         .routes(routes!(issue_party_link))
         .routes(routes!(link_party))
@@ -453,9 +454,9 @@ async fn queue(
 
 #[derive(Deserialize, ToSchema, utoipa::IntoParams)]
 pub struct TrackQuery {
-    /// The receipt number (收件号).
+    /// The receipt number (收件号), in any case; spaces and hyphens are ignored.
     receipt: String,
-    /// The query code shown once at submission.
+    /// The query code shown once at submission (or re-issued by the filer).
     code: String,
 }
 
@@ -484,16 +485,14 @@ pub struct Tracking {
     pub events: Vec<TrackEvent>,
 }
 
-/// Tracking without logging in: status, case number, the fee and its deadline, and the dated steps. An unknown
-/// receipt and a wrong code are the same 404.
-#[utoipa::path(get, path = "/api/v1/track", tag = "filings", params(TrackQuery), responses(
-    (status = 200, body = Tracking), (status = 404, body = Problem), (status = 422, body = Problem)))]
-async fn track(
-    State(state): State<AppState>,
-    Caller(caller): Caller,
-    ApiQuery(q): ApiQuery<TrackQuery>,
+/// The look-up, whichever way the receipt and code came.
+async fn tracking(
+    state: &AppState,
+    caller: &RequestInfo,
+    receipt: &str,
+    code: &str,
 ) -> Result<Json<Tracking>, Problem> {
-    let t = service::track(&caller, &q.receipt, &q.code, &state.ctx)
+    let t = service::track(caller, receipt, code, &state.ctx)
         .await
         .map_err(|e| refused(e, caller.lang))?;
     Ok(Json(Tracking {
@@ -518,6 +517,67 @@ async fn track(
             })
             .collect(),
     }))
+}
+
+/// Tracking without logging in, the receipt and code in the query string. Kept for clients written against it;
+/// prefer `POST /api/v1/track`: a code in a URL ends up in proxies' and servers' logs.
+#[utoipa::path(get, path = "/api/v1/track", tag = "filings", params(TrackQuery), responses(
+    (status = 200, body = Tracking), (status = 404, body = Problem), (status = 422, body = Problem),
+    (status = 429, body = Problem)))]
+async fn track(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    ApiQuery(q): ApiQuery<TrackQuery>,
+) -> Result<Json<Tracking>, Problem> {
+    tracking(&state, &caller, &q.receipt, &q.code).await
+}
+
+/// Tracking without logging in: status, case number, the fee and its deadline, and the dated steps. The receipt and
+/// code travel in the body, never in the URL. An unknown receipt and a wrong code are the same 404; failures are
+/// limited per receipt and per client (429).
+#[utoipa::path(post, path = "/api/v1/track", tag = "filings", request_body = TrackQuery, responses(
+    (status = 200, body = Tracking), (status = 404, body = Problem), (status = 422, body = Problem),
+    (status = 429, body = Problem)))]
+async fn track_posted(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    ApiJson(q): ApiJson<TrackQuery>,
+) -> Result<Json<Tracking>, Problem> {
+    tracking(&state, &caller, &q.receipt, &q.code).await
+}
+
+/// A query code issued again.
+#[derive(Serialize, ToSchema)]
+pub struct NewQueryCode {
+    pub receipt_no: String,
+    /// Shown once; only its keyed hash is kept. The old code no longer works.
+    pub query_code: String,
+    /// Where it was also sent (the filer's own mobile, masked), if the account has one.
+    pub sent_to: Option<String>,
+}
+
+/// The filer replaces a lost query code of their submitted filing: the old one stops working; the new one is in the
+/// answer (once) and sent to the filer's own mobile. Anyone else's filing is 404, a draft 409; re-issues are limited
+/// (429).
+#[utoipa::path(post, path = "/api/v1/filings/{id}/query-code", tag = "filings", params(("id" = String, Path)),
+    responses((status = 201, body = NewQueryCode), (status = 401, body = Problem), (status = 404, body = Problem),
+    (status = 409, body = Problem), (status = 429, body = Problem)))]
+async fn reissue_query_code(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<NewQueryCode>), Problem> {
+    let r = service::reissue_query_code(&caller, &id, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(NewQueryCode {
+            receipt_no: r.receipt_no,
+            query_code: r.code,
+            sent_to: r.sent_to,
+        }),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -30,6 +30,9 @@ pub fn router() -> Router<AppState> {
             post(issue_party_link),
         )
         .route("/me/filing-links", post(link_party))
+        .route("/track", post(track))
+        .route("/filings/{id}/query-code", post(reissue_query_code))
+        .route("/filings/{id}/query-code.txt", get(query_code_text))
         .route("/filings/{id}/{step}", post(save_step))
         .route("/files/{file_id}", get(download))
 }
@@ -93,6 +96,7 @@ async fn refused(
             | FilingError::Conflict
             | FilingError::NoMediationConsent
             | FilingError::CorrectionOnce
+            | FilingError::TooManyAttempts
             | FilingError::NotOverdue { .. }),
             Back::Filing(id, flag),
         ) => {
@@ -516,4 +520,150 @@ async fn link_party(State(state): State<AppState>, req: Request<Body>) -> Respon
         }
         Err(e) => error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await,
     }
+}
+
+#[derive(Deserialize, Default)]
+struct TrackForm {
+    #[serde(default)]
+    receipt: String,
+    #[serde(default)]
+    code: String,
+}
+
+/// The public look-up form. A match is kept, sealed with the server's key, in a short-lived HttpOnly cookie, and the
+/// browser goes to `/track` to see it (POST, redirect, GET: the code is in no address, history entry or log line);
+/// no match comes back on the page with the receipt number kept, the same answer for an unknown receipt and a wrong
+/// code.
+async fn track(State(state): State<AppState>, req: Request<Body>) -> Response {
+    use app::{FormNotice, FormOutcome};
+    use axum::http::StatusCode;
+    let (caller, parts, form) = form_request::<TrackForm, _>(req, &state).await;
+    let (notice, status) = match service::track(&caller, &form.receipt, &form.code, &state.ctx)
+        .await
+    {
+        Ok(_) => {
+            let mut res = Redirect::to("/track").into_response();
+            cookies::set(
+                &mut res,
+                cookies::make(
+                    state.settings.secure_cookies,
+                    cookies::TRACK,
+                    app::filing::data::seal_track_cookie(
+                        &state.ctx.keys,
+                        &service::normalize_receipt(&form.receipt),
+                        &db::crypto::normalize_code(&form.code),
+                    ),
+                    Lifetime::TRACK,
+                ),
+            );
+            return res;
+        }
+        Err(FilingError::NotFound) => (FormNotice::NothingFound, StatusCode::NOT_FOUND),
+        Err(FilingError::TooManyAttempts) => {
+            (FormNotice::TooManyAttempts, StatusCode::TOO_MANY_REQUESTS)
+        }
+        Err(e) => {
+            return error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await
+        }
+    };
+    let outcome = FormOutcome {
+        form: "track".into(),
+        values: vec![("receipt".into(), form.receipt.chars().take(64).collect())],
+        errors: vec![],
+        notice: Some(notice),
+    };
+    crate::http::form_page::render_with(&state, parts, outcome, status).await
+}
+
+/// The filer re-issues a lost query code from their filing's page: the new code is shown there once (carried in the
+/// same short-lived HttpOnly cookie as at submission, never in a URL) and sent to the filer's own mobile.
+async fn reissue_query_code(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let caller = caller_of(req.extensions());
+    let (parts, _) = req.into_parts();
+    match service::reissue_query_code(&caller, &id, &state.ctx).await {
+        Ok(issued) => {
+            let mut res =
+                Redirect::to(&format!("/filings/{id}?code=reissued#receipt")).into_response();
+            cookies::set(
+                &mut res,
+                cookies::make(
+                    state.settings.secure_cookies,
+                    cookies::QUERY_CODE,
+                    format!("{id}:{}", issued.code),
+                    Lifetime::QUERY_CODE,
+                ),
+            );
+            res
+        }
+        Err(e) => {
+            refused(
+                &state,
+                parts,
+                caller.lang,
+                e,
+                Back::Filing(&id, "code_error"),
+            )
+            .await
+        }
+    }
+}
+
+/// The receipt and the query code just shown, as a text file to keep: only the filer, only while the code is on
+/// their page (the short-lived cookie); after that, the filing's page.
+async fn query_code_text(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let caller = caller_of(req.extensions());
+    let (parts, _) = req.into_parts();
+    let l = caller.lang;
+    let receipt_no = match service::own_receipt(&caller, &id, &state.ctx).await {
+        Ok(no) => no,
+        Err(FilingError::Unauthorized) => return Redirect::to("/login").into_response(),
+        Err(e) => return error_page::render(&state, parts, &Problem::from_service(&e, l)).await,
+    };
+    let Some(code) = cookies::read(&parts.headers, cookies::QUERY_CODE).and_then(|v| {
+        v.split_once(':')
+            .filter(|(fid, _)| *fid == id)
+            .map(|(_, code)| code.to_string())
+    }) else {
+        return Redirect::to(&format!("/filings/{id}")).into_response();
+    };
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| h.bytes().all(|b| b.is_ascii_graphic()))
+        .unwrap_or("");
+    let scheme = if state.settings.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    let text = format!(
+        "{}\r\n\r\n{}: {receipt_no}\r\n{}: {code}\r\n\r\n{}\r\n{scheme}://{host}/track\r\n",
+        app::tr!(l, query_code_file_title),
+        app::tr!(l, filing_receipt_number),
+        app::tr!(l, track_query_code),
+        app::tr!(l, query_code_file_how),
+    );
+    let mut res = text.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{receipt_no}.txt\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    res
 }

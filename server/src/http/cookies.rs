@@ -20,6 +20,13 @@ pub const QUERY_CODE: &str = app::filing::data::QUERY_CODE_COOKIE;
 /// A party link code just issued, for the clerk's filing page (HttpOnly, short-lived, on /filings only).
 pub const LINK_CODE: &str = app::filing::data::LINK_CODE_COOKIE;
 
+/// The last public look-up, sealed with the server's key (HttpOnly, short-lived, on /track only): the look-up form
+/// posts and the result page it leads to carries no code in its address.
+pub const TRACK: &str = app::filing::data::TRACK_COOKIE;
+/// The login name a password-reset code was just asked for, to fill in the second form (HttpOnly, 15 minutes, on
+/// /password-reset only).
+pub const RESET_LOGIN: &str = app::account::password_reset_page::RESET_LOGIN_COOKIE;
+
 /// How long a cookie lives and where it is sent.
 #[derive(Clone, Copy, Debug)]
 pub struct Lifetime {
@@ -43,6 +50,16 @@ impl Lifetime {
     pub const QUERY_CODE: Lifetime = Lifetime {
         path: "/filings",
         max_age_secs: 15 * 60,
+        http_only: true,
+    };
+    pub const TRACK: Lifetime = Lifetime {
+        path: "/track",
+        max_age_secs: 10 * 60,
+        http_only: true,
+    };
+    pub const RESET_LOGIN: Lifetime = Lifetime {
+        path: "/password-reset",
+        max_age_secs: app::account::service::RESET_VALID_MS / 1000,
         http_only: true,
     };
     pub const DEVICE: Lifetime = Lifetime {

@@ -9,6 +9,7 @@ pub mod cookies;
 pub mod csrf;
 pub mod error_page;
 pub mod extract;
+pub mod form_page;
 pub mod headers;
 pub mod page_cache;
 pub mod problem;

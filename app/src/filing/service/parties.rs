@@ -64,7 +64,7 @@ pub async fn link_party(
     if user.kind.is_staff() {
         return Err(FilingError::NotFound);
     }
-    let receipt = receipt.trim().to_ascii_uppercase();
+    let receipt = super::normalize_receipt(receipt);
     let code = db::crypto::normalize_code(code);
     let mut errors = domain::FieldErrors::default();
     if receipt.is_empty() {
