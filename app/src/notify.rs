@@ -134,17 +134,26 @@ impl Outbox {
         Outbox { db }
     }
 
-    async fn store(&self, m: &Notification) -> Result<String, NotifyError> {
-        let masked = m.recipient.masked();
-        let row = NewMessage {
+    fn row<'a>(m: &'a Notification, masked: &'a str) -> NewMessage<'a> {
+        NewMessage {
             account_id: m.account_id.as_deref(),
             channel: m.recipient.channel(),
             purpose: m.purpose.code(),
             recipient: m.recipient.address(),
-            recipient_masked: &masked,
+            recipient_masked: masked,
             body: &m.body,
-        };
-        Ok(outbox::enqueue(&self.db, &row, m.at).await?)
+        }
+    }
+
+    async fn store(&self, m: &Notification) -> Result<String, NotifyError> {
+        let masked = m.recipient.masked();
+        Ok(outbox::enqueue(&self.db, &Outbox::row(m, &masked), m.at).await?)
+    }
+
+    /// Keeps on record a message another channel delivered.
+    async fn record_sent(&self, m: &Notification, via: &str) -> Result<String, NotifyError> {
+        let masked = m.recipient.masked();
+        Ok(outbox::record_sent(&self.db, &Outbox::row(m, &masked), via, now_ms()).await?)
     }
 }
 
@@ -295,12 +304,7 @@ impl NotificationChannel for Routed {
                 match smtp.send(&message).await {
                     Ok(()) => {
                         // Kept as sent, so what was sent to whom stays on record (encrypted, like the rest).
-                        let stored = async {
-                            let id = outbox.store(&message).await?;
-                            outbox::mark_sent(&outbox.db, &id, "smtp", now_ms()).await?;
-                            Ok::<_, NotifyError>(())
-                        };
-                        if let Err(e) = stored.await {
+                        if let Err(e) = outbox.record_sent(&message, "smtp").await {
                             tracing::warn!(error = %e, "an e-mail sent by SMTP was not recorded");
                         }
                         tracing::info!(purpose = message.purpose.code(), to = %message.recipient.masked(), "e-mail sent");

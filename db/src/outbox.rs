@@ -79,10 +79,29 @@ impl std::fmt::Debug for OutboxMessage {
 
 /// Puts a message in the outbox, not yet sent; its id.
 pub async fn enqueue(db: &Db, m: &NewMessage<'_>, now: i64) -> Result<String, DbError> {
+    insert(db, m, now, None).await
+}
+
+/// Records a message another channel already delivered (`via`: `smtp`), so what was sent to whom stays on record.
+pub async fn record_sent(
+    db: &Db,
+    m: &NewMessage<'_>,
+    via: &str,
+    now: i64,
+) -> Result<String, DbError> {
+    insert(db, m, now, Some(via)).await
+}
+
+async fn insert(
+    db: &Db,
+    m: &NewMessage<'_>,
+    now: i64,
+    sent_via: Option<&str>,
+) -> Result<String, DbError> {
     let id = new_id();
     sqlx::query(
         "INSERT INTO notifications (id, account_id, channel, purpose, recipient_masked, recipient_enc, body_enc, \
-         created_at, sent_at, sent_via, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, $8)",
+         created_at, sent_at, sent_via, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $8)",
     )
     .bind(&id)
     .bind(m.account_id)
@@ -92,6 +111,8 @@ pub async fn enqueue(db: &Db, m: &NewMessage<'_>, now: i64) -> Result<String, Db
     .bind(db.keys().encrypt(m.recipient))
     .bind(db.keys().encrypt(m.body))
     .bind(now)
+    .bind(sent_via.map(|_| now))
+    .bind(sent_via)
     .execute(db.writer())
     .await?;
     Ok(id)

@@ -262,6 +262,10 @@ on_both_databases!(
     level_and_agreed_jurisdiction_are_checked_at_submission,
     the_payment_notice_says_how_much_by_when_where_and_under_which_reference,
     the_risk_estimate_tells_filings_apart,
+    a_forgotten_password_is_reset_with_a_code_sent_to_the_accounts_own_mobile,
+    password_reset_works_as_plain_forms_in_the_persons_language,
+    query_codes_stay_out_of_urls_are_reissued_to_the_filer_and_receipts_match_in_any_case,
+    e_mail_goes_by_smtp_and_falls_back_to_the_outbox,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -987,6 +991,10 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         ("get", "/api/v1/filings/{id}/payment-notice"),
         ("get", "/api/v1/courts/{code}/queue"),
         ("get", "/api/v1/track"),
+        ("post", "/api/v1/track"),
+        ("post", "/api/v1/filings/{id}/query-code"),
+        ("post", "/api/v1/password-resets"),
+        ("post", "/api/v1/password-resets/confirm"),
         ("post", "/api/v1/risk"),
         ("post", "/api/v1/filings/{id}/parties/{index}/link-code"),
         ("post", "/api/v1/me/filing-links"),
@@ -1172,7 +1180,7 @@ async fn every_api_error_is_a_problem(app: TestApp) {
             }
         }
     }
-    assert!(checked >= 24, "only {checked} operations checked");
+    assert!(checked >= 28, "only {checked} operations checked");
     // An unknown route and a wrong method: problems too, in the caller's language.
     let res = anonymous
         .get(app.url("/api/v1/no-such-thing"))
@@ -2547,7 +2555,7 @@ async fn tracking_codes_are_unguessable_and_guessing_is_limited(app: TestApp) {
         StatusCode::TOO_MANY_REQUESTS
     );
     // The HTML page says the same in words, and keeps working for the filer's other clients elsewhere.
-    let html = page_html(&app, &anon, &format!("/track?receipt={no}&code={code}")).await;
+    let (_, html) = tracked_html(&app, &anon, &no, &code).await;
     assert!(
         html.contains("尝试次数过多") || html.contains("次数过多"),
         "{html}"
@@ -3616,8 +3624,9 @@ async fn the_payment_notice_says_how_much_by_when_where_and_under_which_referenc
         (&t["fee_total_fen"], &t["payment_status"], &t["payment_due"]),
         (&json!(230_000), &json!("unpaid"), &json!(due))
     );
-    let track_page = format!("/track?receipt={receipt_no}&code={code}");
-    let html = page_html(&app, &client(Some(&app.base)), &track_page).await;
+    let html = tracked_html(&app, &client(Some(&app.base)), &receipt_no, &code)
+        .await
+        .1;
     assert!(
         html.contains("待交费") && html.contains("2,300.00") && html.contains(&due),
         "the tracking page shows the fee and the deadline"
@@ -3639,9 +3648,12 @@ async fn the_payment_notice_says_how_much_by_when_where_and_under_which_referenc
         ),
         (&json!("paid"), &json!("已交费"), &Value::Null)
     );
-    assert!(page_html(&app, &client(Some(&app.base)), &track_page)
-        .await
-        .contains("已交费"));
+    assert!(
+        tracked_html(&app, &client(Some(&app.base)), &receipt_no, &code)
+            .await
+            .1
+            .contains("已交费")
+    );
     let (_, n) = app.get_json(&filer, &notice_api).await;
     assert_eq!(
         (&n["payment_status"], &n["payment_url"], &n["payment_due"]),
@@ -3767,6 +3779,654 @@ async fn the_risk_estimate_tells_filings_apart(app: TestApp) {
     let res = filer
         .put(app.url(&format!("/api/v1/filings/{id}/draft")))
         .json(&complete)
+/// The tracking page as a browser without JavaScript uses it: the form posted, then (when it matched) the page it
+/// redirects to. The status of the post (303 when it matched) and the HTML shown.
+async fn tracked_html(
+    app: &TestApp,
+    c: &Client,
+    receipt: &str,
+    code: &str,
+) -> (StatusCode, String) {
+    let res = c
+        .post(app.url("/track"))
+        .form(&[("receipt", receipt), ("code", code)])
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    if status != StatusCode::SEE_OTHER {
+        return (status, res.text().await.unwrap());
+    }
+    assert_eq!(
+        res.headers()["location"],
+        "/track",
+        "the result page carries no code"
+    );
+    (status, page_html(app, c, "/track").await)
+}
+
+/// The one-time code in a message: the token of 8 (reset) or 10 (query code) symbols from the codes' alphabet.
+fn code_in(body: &str, len: usize) -> String {
+    body.split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|t| t.len() == len && t.bytes().all(|b| db::crypto::CODE_ALPHABET.contains(&b)))
+        .unwrap_or_else(|| panic!("no {len}-symbol code in {body:?}"))
+        .to_string()
+}
+
+/// The newest message the outbox holds for an account.
+async fn last_message(app: &TestApp, account_id: &str) -> db::outbox::OutboxMessage {
+    db::outbox::for_account(&app.db, account_id, 1)
+        .await
+        .unwrap()
+        .pop()
+        .expect("a message in the outbox")
+}
+
+/// The error shown next to a form field, as the page renders it.
+fn field_error<'a>(html: &'a str, field: &str) -> &'a str {
+    let at = html
+        .find(&format!(r#"id="f-{field}-error""#))
+        .unwrap_or_else(|| panic!("no error element for {field}"));
+    let rest = &html[at..];
+    let start = rest.find('>').map(|i| i + 1).unwrap_or(0);
+    let end = rest.find("</p>").unwrap_or(rest.len());
+    rest[start..end].trim_end_matches("<!>")
+}
+
+/// 忘记密码 through the API: the code goes to the account's own mobile through the outbox (masked and encrypted at
+/// rest), the answer is the same for an unknown login, the code works once within 15 minutes and dies after five
+/// wrong tries, the new password follows the registration rules, and setting it ends every session and is audited.
+async fn a_forgotten_password_is_reset_with_a_code_sent_to_the_accounts_own_mobile(app: TestApp) {
+    let mobile = "13700001234";
+    let owner = client(Some(&app.base));
+    let (status, account) = app
+        .post_json(
+            &owner,
+            "/api/v1/accounts",
+            citizen(mobile, "22020219900101601"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{account}");
+    let account_id = account["id"].as_str().unwrap().to_string();
+    let anon = client(Some(&app.base));
+    let ask = |login: &'static str| {
+        let c = anon.clone();
+        let url = app.url("/api/v1/password-resets");
+        async move {
+            let res = c
+                .post(url)
+                .json(&json!({ "login_name": login }))
+                .send()
+                .await
+                .unwrap();
+            (res.status(), res.json::<Value>().await.unwrap())
+        }
+    };
+    // The same answer, word for word, whether or not the login has an account.
+    let (s1, known) = ask("+86 137-0000-1234").await;
+    let (s2, unknown) = ask("13700009999").await;
+    assert_eq!((s1, s2), (StatusCode::ACCEPTED, StatusCode::ACCEPTED));
+    assert_eq!(known, unknown);
+    assert_eq!(known["valid_for_secs"], 900);
+    // One message, to the account's own mobile, in the outbox for the SMS gateway; nothing for the unknown login.
+    let all = db::outbox::pending(&app.db, 100).await.unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    let m = last_message(&app, &account_id).await;
+    assert_eq!(
+        (
+            m.channel,
+            m.recipient.as_str(),
+            m.recipient_masked.as_str(),
+            m.purpose.as_str()
+        ),
+        (
+            db::outbox::OutboxChannel::Sms,
+            mobile,
+            "137****1234",
+            "password_reset"
+        )
+    );
+    let code = code_in(&m.body, 8);
+    assert!(m.body.contains("15"), "{}", m.body);
+    // At rest: the body and the mobile encrypted, the code only as a keyed hash.
+    let (body_enc, recipient_enc): (String, String) =
+        sqlx::query_as("SELECT body_enc, recipient_enc FROM notifications WHERE id = $1")
+            .bind(&m.id)
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap();
+    assert!(!body_enc.contains(&code) && !recipient_enc.contains(mobile));
+    let hash: String =
+        sqlx::query_scalar("SELECT code_hash FROM password_resets WHERE account_id = $1")
+            .bind(&account_id)
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap();
+    assert!(hash.starts_with("h1:") && !hash.contains(&code), "{hash}");
+
+    let confirm = |code: String, password: &'static str| {
+        let c = anon.clone();
+        let url = app.url("/api/v1/password-resets/confirm");
+        async move {
+            let res = c
+                .post(url)
+                .header("accept-language", "en")
+                .json(
+                    &json!({"login_name": mobile, "code": code, "password": password,
+                              "password_confirm": password}),
+                )
+                .send()
+                .await
+                .unwrap();
+            (
+                res.status(),
+                res.json::<Value>().await.unwrap_or(Value::Null),
+            )
+        }
+    };
+    // A wrong code: 422 on the code field, in the caller's language.
+    let (status, body) = confirm("ABCD2345".into(), "new-secret-2027").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body["errors"]["code"].as_str().unwrap().contains("code"),
+        "{body}"
+    );
+    // The registration's password rules: too short, too common, not matching — and the code is not spent on them.
+    let (status, body) = confirm(code.clone(), "short").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["errors"]["password"].is_string(), "{body}");
+    let (status, body) = confirm(code.clone(), "12345678").await;
+    assert_eq!(
+        (status, &body["errors"]["password"]),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &json!(app::texts::Message::message(
+                domain::FieldError::PasswordCommon,
+                domain::Lang::En
+            ))
+        ),
+        "{body}"
+    );
+    // The owner is still logged in elsewhere; the right code sets the password and ends that session too.
+    assert_eq!(app.get_json(&owner, "/api/v1/me").await.0, StatusCode::OK);
+    let (status, body) = confirm(code.to_lowercase(), "new-secret-2027").await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    assert_eq!(
+        app.get_json(&owner, "/api/v1/me").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let login = |password: &'static str| {
+        let c = client(Some(&app.base));
+        let url = app.url("/api/v1/session");
+        async move {
+            c.post(url)
+                .json(&json!({"login_name": mobile, "password": password}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(login("secret-pass-1").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(login("new-secret-2027").await, StatusCode::OK);
+    // Used once: the same code again is refused.
+    let (status, body) = confirm(code.clone(), "another-secret-9").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body["errors"]["code"].is_string());
+    // Audited, with the sessions it ended.
+    let audited: Vec<(String, String)> = sqlx::query_as(
+        "SELECT action, detail FROM audit_log WHERE subject = $1 AND action LIKE 'account.password_reset%' ORDER BY id",
+    )
+    .bind(format!("account:{account_id}"))
+    .fetch_all(app.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(
+        audited,
+        vec![
+            (
+                "account.password_reset_requested".to_string(),
+                String::new()
+            ),
+            (
+                "account.password_reset".to_string(),
+                "sessions_ended=1".to_string()
+            ),
+        ]
+    );
+
+    // Past fifteen minutes a code no longer works.
+    let (status, _) = ask("13700001234").await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let late = code_in(&last_message(&app, &account_id).await.body, 8);
+    sqlx::query("UPDATE password_resets SET expires_at = 1 WHERE account_id = $1")
+        .bind(&account_id)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    assert_eq!(
+        confirm(late, "new-secret-2028").await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // Five wrong tries and a code is void, even typed right afterwards (a new request makes a new one).
+    let (status, _) = ask("13700001234").await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let tried = code_in(&last_message(&app, &account_id).await.body, 8);
+    for _ in 0..5 {
+        assert_eq!(
+            confirm("WXYZ2345".into(), "new-secret-2028").await.0,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    assert_eq!(
+        confirm(tried, "new-secret-2028").await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // Three requests per login name an hour — counted for a login without an account just the same.
+    assert_eq!(ask("13700001234").await.0, StatusCode::TOO_MANY_REQUESTS);
+    for _ in 0..2 {
+        assert_eq!(ask("13700009999").await.0, StatusCode::ACCEPTED);
+    }
+    let (status, body) = ask("13700009999").await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited"))
+    );
+
+    // A lawyer asks by licence number: the code goes to the lawyer's own mobile.
+    let lawyer = db::accounts::find_for_reset(&app.db, "13900000003")
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, _) = app
+        .post_json(
+            &client(Some(&app.base)),
+            "/api/v1/password-resets",
+            json!({"login_name": "22020201010123456"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let m = last_message(&app, &lawyer.id).await;
+    assert_eq!(
+        (m.recipient.as_str(), m.channel),
+        ("13900000003", db::outbox::OutboxChannel::Sms)
+    );
+    // Court staff have no mobile: the code goes to the e-mail address their administrator set (none set: nothing).
+    let clerk = db::accounts::find_for_reset(&app.db, "clerk.changyi")
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, _) = app
+        .post_json(
+            &client(Some(&app.base)),
+            "/api/v1/password-resets",
+            json!({"login_name": "clerk.changyi"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    assert!(db::outbox::for_account(&app.db, &clerk.id, 5)
+        .await
+        .unwrap()
+        .is_empty());
+    db::accounts::set_email(&app.db, &clerk.id, Some("zhouli@court.example.cn"), 0)
+        .await
+        .unwrap();
+    // That was this client's tenth request within the hour: the eleventh, whatever the login, waits.
+    let again = || {
+        app.post_json(
+            &anon,
+            "/api/v1/password-resets",
+            json!({"login_name": "clerk.changyi"}),
+        )
+    };
+    assert_eq!(again().await.0, StatusCode::TOO_MANY_REQUESTS);
+    db::limits::clear(&app.db, &db::limits::RESET_REQUEST_CLIENT, "127.0.0.1")
+        .await
+        .unwrap();
+    assert_eq!(again().await.0, StatusCode::ACCEPTED);
+    let m = last_message(&app, &clerk.id).await;
+    assert_eq!(
+        (m.channel, m.recipient.as_str(), m.recipient_masked.as_str()),
+        (
+            db::outbox::OutboxChannel::Email,
+            "zhouli@court.example.cn",
+            "z*****@court.example.cn"
+        )
+    );
+}
+
+/// 忘记密码 without JavaScript: a link on the login page, two plain forms (POST, redirect, GET), the login name carried
+/// to the second, each error next to its field in the person's language, and a page that says it is done.
+async fn password_reset_works_as_plain_forms_in_the_persons_language(app: TestApp) {
+    let login_page = page_html(&app, &client(None), "/login").await;
+    assert!(
+        login_page.contains(r#"href="/password-reset""#),
+        "the login page links to it"
+    );
+    let c = client(Some(&app.base));
+    // Nothing typed: the same page, the error next to the field.
+    let res = c
+        .post(app.url("/password-reset"))
+        .form(&[("login_name", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        field_error(&html, "login_name").contains("此项必填"),
+        "{html}"
+    );
+    // Known and unknown: the same redirect.
+    let post = |login: &'static str| {
+        let c = c.clone();
+        let url = app.url("/password-reset");
+        async move {
+            c.post(url)
+                .form(&[("login_name", login)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let unknown = post("13800007777").await;
+    let known = post("13900000001").await;
+    for res in [&unknown, &known] {
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(res.headers()["location"], "/password-reset/confirm?sent=1");
+    }
+    let zhang = db::accounts::find_for_reset(&app.db, "13900000001")
+        .await
+        .unwrap()
+        .unwrap();
+    let code = code_in(&last_message(&app, &zhang.id).await.body, 8);
+    // The second form says a code went out (if the account exists) and has the login name filled in.
+    let html = page_html(&app, &c, "/password-reset/confirm?sent=1").await;
+    assert!(
+        html.contains("验证码已发送") && html.contains(r#"value="13900000001""#),
+        "{html}"
+    );
+    // In Korean, a wrong code is refused next to the code field, and what was typed is kept (never the passwords).
+    let ko = client(Some(&app.base));
+    let res = ko
+        .post(app.url("/password-reset/confirm"))
+        .header("cookie", "portal_lang=ko")
+        .form(&[
+            ("login_name", "13900000001"),
+            ("code", "WXYZ2345"),
+            ("password", "brand-new-2027"),
+            ("password_confirm", "brand-new-2027"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        field_error(&html, "code").contains("인증번호가 틀렸거나"),
+        "{html}"
+    );
+    assert!(html.contains(r#"value="13900000001""#) && !html.contains("brand-new-2027"));
+    // Passwords that do not match: next to the password field, and the code is kept for the next try.
+    let res = c
+        .post(app.url("/password-reset/confirm"))
+        .form(&[
+            ("login_name", "13900000001"),
+            ("code", code.as_str()),
+            ("password", "brand-new-2027"),
+            ("password_confirm", "brand-new-2028"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert_eq!(
+        field_error(&html, "password"),
+        app::texts::Message::message(domain::FieldError::PasswordMismatch, domain::Lang::Zh)
+    );
+    assert!(html.contains(&format!(r#"value="{code}""#)));
+    // Right: done, this browser's session cookie goes too, and the page says to log in with the new password.
+    let zhang_session = logged_in(&app, "13900000001").await;
+    let res = c
+        .post(app.url("/password-reset/confirm"))
+        .form(&[
+            ("login_name", "13900000001"),
+            ("code", code.as_str()),
+            ("password", "brand-new-2027"),
+            ("password_confirm", "brand-new-2027"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/password-reset/done");
+    let cookies: Vec<&str> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("portal_session=;") && c.contains("Max-Age=0")),
+        "{cookies:?}"
+    );
+    let html = page_html(&app, &c, "/password-reset/done").await;
+    assert!(html.contains("密码已重置") && html.contains(r#"href="/login""#));
+    assert_eq!(
+        app.get_json(&zhang_session, "/api/v1/me").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let res = c
+        .post(app.url("/login"))
+        .form(&[
+            ("login_name", "13900000001"),
+            ("password", "brand-new-2027"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "the new password logs in"
+    );
+}
+
+/// The tracking query code: kept out of URLs (the look-up form posts; the JSON look-up takes a body), receipt numbers
+/// found in any case, and a lost code re-issued by the filer alone — the old one stops working, the new one is shown
+/// once (with a text file to keep) and sent to the filer's own mobile, never to anyone else.
+async fn query_codes_stay_out_of_urls_are_reissued_to_the_filer_and_receipts_match_in_any_case(
+    app: TestApp,
+) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (id, receipt) = submitted_filing(&app, &filer, &resident_id("22020219800101072")).await;
+    let no = receipt["filing"]["receipt_no"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let code = receipt["query_code"].as_str().unwrap().to_string();
+    let anon = client(Some(&app.base));
+    // The JSON look-up in a body; the receipt number in small letters, with a space and a hyphen, still matches.
+    let typed = format!(
+        "{} {}-{}",
+        no[..2].to_lowercase(),
+        &no[2..10],
+        no[10..].to_lowercase()
+    );
+    let (status, t) = app
+        .post_json(
+            &anon,
+            "/api/v1/track",
+            json!({"receipt": typed, "code": code.to_lowercase()}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{t}");
+    assert_eq!(t["receipt_no"], no.as_str());
+    let (status, _) = app
+        .get_json(
+            &anon,
+            &format!("/api/v1/track?receipt={}&code={code}", no.to_lowercase()),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the query-string form still works, in any case"
+    );
+    // The page: the form posts, the result page it leads to has no code in its address, and the code is nowhere in
+    // what the browser keeps in clear.
+    let browser = client(Some(&app.base));
+    let res = browser
+        .post(app.url("/track"))
+        .form(&[
+            ("receipt", no.to_lowercase().as_str()),
+            ("code", code.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/track");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        cookie.starts_with("portal_track=")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("Path=/track")
+    );
+    assert!(!cookie.contains(&code), "{cookie}");
+    let html = page_html(&app, &browser, "/track").await;
+    assert!(
+        html.contains("status-submitted") && html.contains(&no),
+        "{html}"
+    );
+    assert!(
+        !html.contains(&code),
+        "the result page does not show the code"
+    );
+    let form_at = html.find(r#"action="/track""#).expect("the look-up form");
+    assert!(html[..form_at]
+        .rfind("<form")
+        .is_some_and(|f| html[f..form_at].contains(r#"method="post""#)));
+    // A code in a URL opens nothing.
+    let html = page_html(
+        &app,
+        &client(Some(&app.base)),
+        &format!("/track?receipt={no}&code={code}"),
+    )
+    .await;
+    assert!(
+        !html.contains("status-submitted"),
+        "a code in the address is not looked up"
+    );
+    // A wrong code: the same page, the receipt kept, the same words as for an unknown receipt.
+    let (status, html) = tracked_html(&app, &client(Some(&app.base)), &no, "ABCDEFGHJK").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        html.contains("没有找到") && html.contains(&format!(r#"value="{no}""#)),
+        "{html}"
+    );
+
+    // Re-issuing: only the filer. A stranger and a party see nothing; anonymous must log in; a draft has no code.
+    let stranger = logged_in(&app, "13900000003").await;
+    let reissue = format!("/api/v1/filings/{id}/query-code");
+    let (status, _) = app.post_json(&stranger, &reissue, json!({})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = app.post_json(&anon, &reissue, json!({})).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, draft) = app
+        .post_json(
+            &filer,
+            "/api/v1/filings",
+            loan_filing(&resident_id("22020219800101080")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = app
+        .post_json(
+            &filer,
+            &format!(
+                "/api/v1/filings/{}/query-code",
+                draft["id"].as_str().unwrap()
+            ),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let zhang = db::accounts::find_for_reset(&app.db, "13900000001")
+        .await
+        .unwrap()
+        .unwrap();
+    let before = db::outbox::pending(&app.db, 100).await.unwrap().len();
+    let (status, issued) = app.post_json(&filer, &reissue, json!({})).await;
+    assert_eq!(status, StatusCode::CREATED, "{issued}");
+    let new_code = issued["query_code"].as_str().unwrap().to_string();
+    assert_ne!(new_code, code);
+    assert_eq!(
+        (&issued["receipt_no"], &issued["sent_to"]),
+        (&json!(no), &json!("139****0001"))
+    );
+    // The old code stops working at once; the new one opens.
+    let track = |code: String| {
+        let c = anon.clone();
+        let url = app.url("/api/v1/track");
+        let no = no.clone();
+        async move {
+            c.post(url)
+                .json(&json!({"receipt": no, "code": code}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(track(code.clone()).await, StatusCode::NOT_FOUND);
+    assert_eq!(track(new_code.clone()).await, StatusCode::OK);
+    // One message, to the filer's own mobile, with the receipt and the new code; nobody else got one.
+    let pending = db::outbox::pending(&app.db, 100).await.unwrap();
+    assert_eq!(pending.len(), before + 1);
+    let m = last_message(&app, &zhang.id).await;
+    assert_eq!(
+        (m.purpose.as_str(), m.recipient.as_str(), m.channel),
+        ("query_code", "13900000001", db::outbox::OutboxChannel::Sms)
+    );
+    assert!(
+        m.body.contains(&no) && code_in(&m.body, 10) == new_code,
+        "{}",
+        m.body
+    );
+    // The same through the form: the new code shown once on the filing's page, with a text file to keep.
+    let res = filer
+        .post(app.url(&format!("/filings/{id}/query-code")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()["location"],
+        format!("/filings/{id}?code=reissued#receipt")
+    );
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    let third = cookie
+        .strip_prefix(&format!("portal_query_code={id}:"))
+        .and_then(|rest| rest.split(';').next())
+        .unwrap()
+        .to_string();
+    let page = page_html(&app, &filer, &format!("/filings/{id}?code=reissued")).await;
+    assert!(
+        page.contains(&third)
+            && page.contains("query-code-reissued")
+            && page.contains("139****0001"),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(r#"href="/filings/{id}/query-code.txt""#))
+            && page.contains("data-print")
+    );
+    let res = filer
+        .get(app.url(&format!("/filings/{id}/query-code.txt")))
         .send()
         .await
         .unwrap();
@@ -3812,4 +4472,195 @@ async fn the_risk_estimate_tells_filings_apart(app: TestApp) {
         page.contains("风险等级") && page.contains("13.8%"),
         "{page}"
     );
+}
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(&format!("{no}.txt")));
+    let text = res.text().await.unwrap();
+    assert!(
+        text.contains(&no) && text.contains(&third) && text.contains("/track"),
+        "{text}"
+    );
+    // Nobody else downloads it.
+    let res = stranger
+        .get(app.url(&format!("/filings/{id}/query-code.txt")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        track(new_code).await,
+        StatusCode::NOT_FOUND,
+        "the form's re-issue replaced the API's"
+    );
+    // Recorded; and limited per account (five an hour).
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'filing.query_code_reissued' AND subject = $1",
+    )
+    .bind(format!("filing:{id}"))
+    .fetch_one(app.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(audited, 2);
+    for _ in 0..3 {
+        assert_eq!(
+            app.post_json(&filer, &reissue, json!({})).await.0,
+            StatusCode::CREATED
+        );
+    }
+    let (status, body) = app.post_json(&filer, &reissue, json!({})).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited"))
+    );
+}
+
+/// A mail server that takes one message at a time and hands over what it was given (just enough SMTP for a client).
+async fn mail_server() -> (u16, tokio::sync::mpsc::Receiver<String>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                let _ = write.write_all(b"220 mail.test ESMTP\r\n").await;
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(d) = data.as_mut() {
+                        if line == "." {
+                            let _ = tx.send(data.take().unwrap()).await;
+                            let _ = write.write_all(b"250 queued\r\n").await;
+                        } else {
+                            d.push_str(&line);
+                            d.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line.split(' ').next().unwrap_or("").to_ascii_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        }
+                        "QUIT" => {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            break;
+                        }
+                        _ => b"250 ok\r\n",
+                    };
+                    let _ = write.write_all(reply).await;
+                }
+            });
+        }
+    });
+    (port, rx)
+}
+
+/// E-mail recipients go by SMTP when a mail server is configured (recorded in the outbox as sent), and to the outbox
+/// for the gateway when the mail server cannot be reached; text messages always to the outbox.
+async fn e_mail_goes_by_smtp_and_falls_back_to_the_outbox(app: TestApp) {
+    use app::notify::{Notification, NotificationChannel, Purpose, Recipient, Routed, Smtp};
+    let (port, mut mail) = mail_server().await;
+    let smtp = Smtp::from_url(
+        &format!("smtp://127.0.0.1:{port}"),
+        "吉林法院 <court@example.cn>",
+    )
+    .unwrap();
+    let channel = Routed::new(app.db.clone(), Some(smtp));
+    assert_eq!(channel.name(), "outbox+smtp");
+    let clerk = db::accounts::find_for_reset(&app.db, "clerk.changyi")
+        .await
+        .unwrap()
+        .unwrap();
+    let message = |recipient: Recipient| Notification {
+        account_id: Some(clerk.id.clone()),
+        purpose: Purpose::PasswordReset,
+        recipient,
+        subject: "重置密码验证码".into(),
+        body: "验证码：ABCD2345".into(),
+        at: 1,
+    };
+    channel
+        .send(&message(Recipient::Email("zhouli@court.example.cn".into())))
+        .await
+        .unwrap();
+    let got = tokio::time::timeout(std::time::Duration::from_secs(20), mail.recv())
+        .await
+        .expect("the mail server got the message")
+        .unwrap();
+    assert!(
+        got.contains("zhouli@court.example.cn") && got.contains("court@example.cn"),
+        "{got}"
+    );
+    assert!(got.contains("Subject:"), "{got}");
+    // Recorded as sent by SMTP (nothing left for the gateway).
+    let mut sent = Vec::new();
+    for _ in 0..100 {
+        sent = db::outbox::for_account(&app.db, &clerk.id, 5)
+            .await
+            .unwrap();
+        if !sent.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        (sent[0].sent_via.as_deref(), sent[0].channel),
+        (Some("smtp"), db::outbox::OutboxChannel::Email)
+    );
+    assert!(db::outbox::pending(&app.db, 10).await.unwrap().is_empty());
+    // A mobile number goes to the outbox whatever the mail server.
+    channel
+        .send(&message(Recipient::Mobile("13900000001".into())))
+        .await
+        .unwrap();
+    let pending = db::outbox::pending(&app.db, 10).await.unwrap();
+    assert_eq!(
+        (pending.len(), pending[0].channel),
+        (1, db::outbox::OutboxChannel::Sms)
+    );
+    // A mail server that cannot be reached: the e-mail waits in the outbox instead of being lost.
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let dead_port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let down = Routed::new(
+        app.db.clone(),
+        Some(Smtp::from_url(&format!("smtp://127.0.0.1:{dead_port}"), "court@example.cn").unwrap()),
+    );
+    down.send(&message(Recipient::Email("zhouli@court.example.cn".into())))
+        .await
+        .unwrap();
+    let mut waiting = Vec::new();
+    for _ in 0..200 {
+        waiting = db::outbox::pending(&app.db, 10).await.unwrap();
+        if waiting.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(waiting.len(), 2, "{waiting:?}");
+    assert!(waiting
+        .iter()
+        .any(|m| m.channel == db::outbox::OutboxChannel::Email
+            && m.recipient == "zhouli@court.example.cn"));
+    // The gateway takes what waits; taken once.
+    for m in &waiting {
+        assert!(db::outbox::mark_sent(&app.db, &m.id, "gateway", 2)
+            .await
+            .unwrap());
+        assert!(!db::outbox::mark_sent(&app.db, &m.id, "gateway", 3)
+            .await
+            .unwrap());
+    }
+    assert!(db::outbox::pending(&app.db, 10).await.unwrap().is_empty());
 }
