@@ -3779,6 +3779,53 @@ async fn the_risk_estimate_tells_filings_apart(app: TestApp) {
     let res = filer
         .put(app.url(&format!("/api/v1/filings/{id}/draft")))
         .json(&complete)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = page_html(&app, &filer, &format!("/filings/{id}/claims")).await;
+    assert!(page.contains("id=\"f-agreed_interest_rate\""), "{page}");
+    let res = filer
+        .post(app.url(&format!("/filings/{id}/claims")))
+        .form(&[
+            ("claims.0.text", "判令被告偿还借款本金"),
+            ("claims.0.amount", "100000"),
+            ("agreed_interest_rate", "两分"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(shown["draft"]["agreed_interest_rate"], "两分");
+    assert!(
+        shown["field_errors"]["agreed_interest_rate"].is_string(),
+        "{shown}"
+    );
+    let res = filer
+        .post(app.url(&format!("/filings/{id}/claims")))
+        .form(&[
+            ("claims.0.text", "判令被告偿还借款本金"),
+            ("claims.0.amount", "100000"),
+            ("agreed_interest_rate", "24%"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
+    assert!(shown["field_errors"]["agreed_interest_rate"].is_null());
+    assert!(
+        codes(&shown["risk"]).contains(&"interest_above_cap".to_string()),
+        "{shown}"
+    );
+    let page = page_html(&app, &filer, &format!("/filings/{id}/check")).await;
+    assert!(
+        page.contains("风险等级") && page.contains("13.8%"),
+        "{page}"
+    );
+}
+
 /// The tracking page as a browser without JavaScript uses it: the form posted, then (when it matched) the page it
 /// redirects to. The status of the post (303 when it matched) and the HTML shown.
 async fn tracked_html(
@@ -4431,48 +4478,6 @@ async fn query_codes_stay_out_of_urls_are_reissued_to_the_filer_and_receipts_mat
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    let page = page_html(&app, &filer, &format!("/filings/{id}/claims")).await;
-    assert!(page.contains("id=\"f-agreed_interest_rate\""), "{page}");
-    let res = filer
-        .post(app.url(&format!("/filings/{id}/claims")))
-        .form(&[
-            ("claims.0.text", "判令被告偿还借款本金"),
-            ("claims.0.amount", "100000"),
-            ("agreed_interest_rate", "两分"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
-    assert_eq!(shown["draft"]["agreed_interest_rate"], "两分");
-    assert!(
-        shown["field_errors"]["agreed_interest_rate"].is_string(),
-        "{shown}"
-    );
-    let res = filer
-        .post(app.url(&format!("/filings/{id}/claims")))
-        .form(&[
-            ("claims.0.text", "判令被告偿还借款本金"),
-            ("claims.0.amount", "100000"),
-            ("agreed_interest_rate", "24%"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let (_, shown) = app.get_json(&filer, &format!("/api/v1/filings/{id}")).await;
-    assert!(shown["field_errors"]["agreed_interest_rate"].is_null());
-    assert!(
-        codes(&shown["risk"]).contains(&"interest_above_cap".to_string()),
-        "{shown}"
-    );
-    let page = page_html(&app, &filer, &format!("/filings/{id}/check")).await;
-    assert!(
-        page.contains("风险等级") && page.contains("13.8%"),
-        "{page}"
-    );
-}
     assert!(res.headers()["content-type"]
         .to_str()
         .unwrap()
