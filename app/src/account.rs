@@ -1,4 +1,4 @@
-//! Accounts: registration of the three public kinds, login, and the owner's own page.
+//! Accounts: registration of the three public kinds, login, the owner's own page, and what to do after registering.
 
 pub mod account_page;
 #[cfg(feature = "ssr")]
@@ -7,3 +7,4 @@ pub mod login_page;
 pub mod register_page;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod welcome_page;

@@ -286,6 +286,6 @@ mod tests {
                 }
             }
         }
-        assert_eq!(ops.len(), 24, "{ops:#?}");
+        assert_eq!(ops.len(), 25, "{ops:#?}");
     }
 }
