@@ -120,12 +120,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/password-reset") view=account::password_reset_page::PasswordResetPage/>
                     <Route path=path!("/password-reset/confirm") view=account::password_reset_page::PasswordResetConfirmPage/>
                     <Route path=path!("/password-reset/done") view=account::password_reset_page::PasswordResetDonePage/>
+                    <Route path=path!("/welcome") view=account::welcome_page::WelcomePage/>
                     // In order: the account's data is part of the first HTML, so the page is complete without JavaScript.
                     <Route path=path!("/me") view=account::account_page::AccountPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/filings") view=filing::filings_page::FilingsPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/filings/:id") view=filing::filing_page::FilingPage ssr=SsrMode::InOrder/>
                     // Before the wizard's steps: routes match in order.
                     <Route path=path!("/filings/:id/payment-notice") view=filing::payment_notice_page::PaymentNoticePage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/filings/:id/delete") view=filing::filings_page::DeleteDraftPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/filings/:id/:step") view=filing::step_page::StepPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/staff/queue") view=filing::review::QueuePage ssr=SsrMode::InOrder/>
                     <Route path=path!("/track") view=filing::track_page::TrackPage ssr=SsrMode::InOrder/>

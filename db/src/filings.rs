@@ -324,6 +324,74 @@ pub async fn save_draft(
     get(db, id).await?.ok_or(FilingError::NotFound)
 }
 
+/// The filer's drafts that were never submitted, newest first (at most `limit`): where an empty one is looked for
+/// before another is started.
+pub async fn unsubmitted_drafts(
+    db: &Db,
+    filer_id: &str,
+    limit: i64,
+) -> Result<Vec<Filing>, DbError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM filings WHERE filer_id = $1 AND status = 'draft' AND receipt_no IS NULL \
+         ORDER BY created_at DESC, id LIMIT $2"
+    ))
+    .bind(filer_id)
+    .bind(limit)
+    .fetch_all(db.reader())
+    .await?;
+    rows.iter().map(|r| read(db, r)).collect()
+}
+
+/// Deletes one of the filer's drafts that was never submitted, with its events, evidence rows and kept answers
+/// (their foreign keys cascade), and writes the audit row in the same transaction. Returns the ids of the evidence
+/// files whose bytes the caller removes. Another filer's draft is `NotFound`; a submitted filing `Conflict`.
+pub async fn delete_draft(
+    db: &Db,
+    id: &str,
+    filer_id: &str,
+    ip: &str,
+    now: i64,
+) -> Result<Vec<String>, FilingError> {
+    let mut tx = db.writer().begin().await?;
+    let files: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM evidence_files WHERE filing_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+    let done = sqlx::query(
+        "DELETE FROM filings WHERE id = $1 AND filer_id = $2 AND status = 'draft' AND receipt_no IS NULL",
+    )
+    .bind(id)
+    .bind(filer_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        let exists: Option<String> =
+            sqlx::query_scalar("SELECT status FROM filings WHERE id = $1 AND filer_id = $2")
+                .bind(id)
+                .bind(filer_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        return Err(if exists.is_some() {
+            FilingError::Conflict
+        } else {
+            FilingError::NotFound
+        });
+    }
+    audit::record(
+        &mut tx,
+        Some(filer_id),
+        ip,
+        "filing.delete_draft",
+        &format!("filing:{id}"),
+        &format!("files={}", files.len()),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(files)
+}
+
 pub async fn get(db: &Db, id: &str) -> Result<Option<Filing>, DbError> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM filings WHERE id = $1"))
         .bind(id)

@@ -50,6 +50,9 @@ test('register with live validation, log in, Korean, elderly mode, log out', asy
   await page.fill('#f-password', 'e2e-secret-pass');
   await page.fill('#f-password_confirm', 'e2e-secret-pass');
   await page.getByRole('button', { name: '注册', exact: true }).click();
+  // Registering lands on what to do next (new_user_account.test.mjs follows it); the account page is one link away.
+  await page.waitForURL(`${BASE}/welcome`);
+  await page.getByRole('link', { name: '我的账户', exact: true }).click();
   await page.waitForURL(`${BASE}/me`);
   await page.getByRole('heading', { name: '韩梅梅' }).waitFor();
   assert.ok((await page.textContent('main')).includes(valid), 'own page shows the full ID number');

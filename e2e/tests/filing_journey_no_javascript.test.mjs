@@ -71,6 +71,8 @@ test('the whole filing works without JavaScript at 360 px', async () => {
   await page.fill('#f-password_confirm', 'nojs-filing-pass');
   await fits(page, '01-register');
   await page.getByRole('button', { name: '注册', exact: true }).click();
+  await page.waitForURL(`${BASE}/welcome`);
+  await page.getByRole('link', { name: '我的账户', exact: true }).click();
   await page.waitForURL(`${BASE}/me`);
   assert.ok((await page.textContent('main')).includes(idNumber), 'the account page shows the new ID number');
   assert.ok((await page.textContent('header')).includes(name), 'the header shows the new account');

@@ -42,6 +42,8 @@ test('pages render and forms work without JavaScript', async () => {
   await page.fill('#f-password', 'nojs-secret-pass');
   await page.fill('#f-password_confirm', 'nojs-secret-pass');
   await page.getByRole('button', { name: '注册', exact: true }).click();
+  await page.waitForURL(`${BASE}/welcome`);
+  await page.getByRole('link', { name: '我的账户', exact: true }).click();
   await page.waitForURL(`${BASE}/me`);
   assert.ok((await page.textContent('main')).includes(valid));
 

@@ -286,6 +286,6 @@ mod tests {
                 }
             }
         }
-        assert_eq!(ops.len(), 28, "{ops:#?}");
+        assert_eq!(ops.len(), 29, "{ops:#?}");
     }
 }

@@ -224,6 +224,8 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(page_context, app::shell))
+        // A page that needs a login (it answers 401) sends the browser to log in and come back.
+        .layer(middleware::from_fn(http::return_to::send_to_login))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
     // Evidence uploads are the one route allowed a larger body; the API sets its own limit inside its problem layer,
     // so a body over it is a problem too.

@@ -260,6 +260,11 @@ on_both_databases!(
     time_limits_follow_the_cause_through_the_api,
     competent_courts_follow_the_corrected_rules_through_the_api,
     level_and_agreed_jurisdiction_are_checked_at_submission,
+    a_new_draft_names_the_filer_as_the_plaintiff,
+    starting_a_filing_again_resumes_the_untouched_draft,
+    a_draft_is_deleted_by_its_filer_with_its_files,
+    my_matters_say_when_against_whom_what_and_where_it_stands,
+    login_returns_to_the_page_that_asked_and_registration_says_what_next,
     the_payment_notice_says_how_much_by_when_where_and_under_which_reference,
     the_risk_estimate_tells_filings_apart,
     a_forgotten_password_is_reset_with_a_code_sent_to_the_accounts_own_mobile,
@@ -809,7 +814,7 @@ async fn html_forms_work_without_javascript(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(res.headers()["location"], "/me");
+    assert_eq!(res.headers()["location"], "/welcome", "what to do next");
     let html = page_html(&app, &c, "/me").await;
     assert!(
         html.contains("李雷") && html.contains(&id),
@@ -984,6 +989,7 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         ("post", "/api/v1/filings"),
         ("get", "/api/v1/filings"),
         ("get", "/api/v1/filings/{id}"),
+        ("delete", "/api/v1/filings/{id}"),
         ("put", "/api/v1/filings/{id}/draft"),
         ("post", "/api/v1/filings/{id}/submit"),
         ("post", "/api/v1/filings/{id}/review"),
@@ -2472,9 +2478,11 @@ async fn row_indexes_and_list_lengths_are_bounded(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         f["draft"]["parties"].as_array().unwrap().len(),
-        0,
-        "nothing was saved"
+        2,
+        "nothing was saved: the prefilled plaintiff and the empty defendant as they were"
     );
+    assert_eq!(f["draft"]["parties"][0]["name"], "张三");
+    assert_eq!(f["draft"]["parties"][1]["name"], "");
     // Through the API: a whole draft with more parties than a list may hold.
     let mut draft = loan_filing(&resident_id("22020219800101071"));
     let party = draft["parties"][1].clone();
@@ -4668,4 +4676,619 @@ async fn e_mail_goes_by_smtp_and_falls_back_to_the_outbox(app: TestApp) {
             .unwrap());
     }
     assert!(db::outbox::pending(&app.db, 10).await.unwrap().is_empty());
+}
+
+// ---- What a new user trips over: prefilled plaintiff, next steps, the way back after login, my matters ----------
+
+/// A new draft names its filer as the plaintiff: a person with their name, full ID number (decrypted for its owner,
+/// encrypted again at rest in the draft) and mobile; an enterprise with its name and credit code. A lawyer files for
+/// others: nothing is filled in. A draft posted with parties keeps exactly those.
+async fn a_new_draft_names_the_filer_as_the_plaintiff(app: TestApp) {
+    let me = client(Some(&app.base));
+    let form = citizen("13700000071", "22020219850315002");
+    let id_number = form["id_number"].as_str().unwrap().to_string();
+    assert_eq!(
+        app.post_json(&me, "/api/v1/accounts", form).await.0,
+        StatusCode::CREATED
+    );
+    let id = new_draft(&app, &me).await;
+    let (status, f) = app.get_json(&me, &format!("/api/v1/filings/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "{f}");
+    let parties = f["draft"]["parties"].as_array().unwrap();
+    assert_eq!(parties.len(), 2, "{f}");
+    let p = &parties[0];
+    assert_eq!(
+        (
+            &p["role"],
+            &p["kind"],
+            &p["name"],
+            &p["id_number"],
+            &p["mobile"]
+        ),
+        (
+            &json!("plaintiff"),
+            &json!("natural"),
+            &json!("赵六"),
+            &json!(id_number),
+            &json!("13700000071")
+        )
+    );
+    assert_eq!(
+        (&parties[1]["role"], &parties[1]["name"]),
+        (&json!("defendant"), &json!(""))
+    );
+    // The parties step shows it filled in; the database holds it only encrypted.
+    let step = page_html(&app, &me, &format!("/filings/{id}/parties")).await;
+    assert!(
+        step.contains(&format!(r#"value="{id_number}""#)) && step.contains(r#"value="赵六""#),
+        "{step}"
+    );
+    let raw: String = sqlx::query_scalar("SELECT draft_json FROM filings WHERE id = $1")
+        .bind(&id)
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    assert!(!raw.contains(&id_number) && !raw.contains("赵六"));
+    // Nobody else sees it.
+    let lawyer = logged_in(&app, "13900000003").await;
+    assert_eq!(
+        app.get_json(&lawyer, &format!("/api/v1/filings/{id}"))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+
+    // An enterprise: the legal person with its name and credit code, no personal number.
+    let firm = logged_in(&app, "91220200MA0Y000017").await;
+    let id = new_draft(&app, &firm).await;
+    let (_, f) = app.get_json(&firm, &format!("/api/v1/filings/{id}")).await;
+    let p = &f["draft"]["parties"][0];
+    assert_eq!(
+        (
+            &p["role"],
+            &p["kind"],
+            &p["name"],
+            &p["uscc"],
+            &p["id_number"]
+        ),
+        (
+            &json!("plaintiff"),
+            &json!("legal"),
+            &json!("吉林市松江建材有限公司"),
+            &json!("91220200MA0Y000017"),
+            &json!("")
+        )
+    );
+
+    // A lawyer files for clients: no party is filled in, through the form or the API.
+    let id = new_draft(&app, &lawyer).await;
+    let (_, f) = app
+        .get_json(&lawyer, &format!("/api/v1/filings/{id}"))
+        .await;
+    assert_eq!(f["draft"]["parties"], json!([]), "{f}");
+    let (status, f) = app
+        .post_json(&lawyer, "/api/v1/filings", json!({"cause": "private_loan"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{f}");
+    assert_eq!(f["draft"]["parties"], json!([]));
+
+    // Through the API: a draft without parties starts with the filer, one with parties keeps them.
+    let (status, f) = app
+        .post_json(&me, "/api/v1/filings", json!({"cause": "private_loan"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{f}");
+    assert_eq!(f["draft"]["parties"][0]["id_number"], json!(id_number));
+    assert_eq!(f["draft"]["cause"], "private_loan");
+    let (_, f) = app
+        .post_json(
+            &me,
+            "/api/v1/filings",
+            loan_filing(&resident_id("22020219800101097")),
+        )
+        .await;
+    assert_eq!(f["draft"]["parties"][0]["name"], "张三", "as posted");
+}
+
+/// "Start a filing" opens the filer's untouched draft again rather than piling up empty ones; once anything is
+/// typed beyond the prefill, the next start is a new draft.
+async fn starting_a_filing_again_resumes_the_untouched_draft(app: TestApp) {
+    let me = client(Some(&app.base));
+    app.post_json(
+        &me,
+        "/api/v1/accounts",
+        citizen("13700000072", "22020219850315010"),
+    )
+    .await;
+    let start = || async {
+        let res = me.post(app.url("/filings/new")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        res.headers()["location"].to_str().unwrap().to_string()
+    };
+    let first = start().await;
+    assert!(
+        first.starts_with("/filings/") && first.ends_with("/cause"),
+        "{first}"
+    );
+    let id = first.split('/').nth(2).unwrap().to_string();
+    assert_eq!(start().await, format!("/filings/{id}/cause?resumed=1"));
+    let page = page_html(&app, &me, &format!("/filings/{id}/cause?resumed=1")).await;
+    assert!(page.contains("已为您继续打开"), "the step says so");
+    // The parties step saved as it was shown (the prefilled plaintiff, the empty defendant row): still untouched.
+    let (_, f) = app.get_json(&me, &format!("/api/v1/filings/{id}")).await;
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for (i, p) in f["draft"]["parties"].as_array().unwrap().iter().enumerate() {
+        for key in [
+            "role",
+            "kind",
+            "name",
+            "id_number",
+            "uscc",
+            "mobile",
+            "address",
+            "agent_name",
+            "agent_licence",
+        ] {
+            fields.push((
+                format!("parties.{i}.{key}"),
+                p[key].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    let res = me
+        .post(app.url(&format!("/filings/{id}/parties")))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(start().await, format!("/filings/{id}/cause?resumed=1"));
+    // A case type chosen: the filer's work, kept; the next start is a new draft.
+    let res = me
+        .post(app.url(&format!("/filings/{id}/cause")))
+        .form(&[("cause", "private_loan")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let second = start().await;
+    assert!(
+        second.ends_with("/cause") && !second.contains(&id),
+        "{second}"
+    );
+    let (_, list) = app.get_json(&me, "/api/v1/filings").await;
+    assert_eq!(list.as_array().unwrap().len(), 2, "{list}");
+    // Court staff never start one.
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let res = clerk.post(app.url("/filings/new")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+/// The filer deletes a draft — after a confirmation page that needs no script, or through the API — and its
+/// evidence files go with it; another person's draft is 404, a submitted filing is never deleted.
+async fn a_draft_is_deleted_by_its_filer_with_its_files(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (_, created) = app
+        .post_json(
+            &filer,
+            "/api/v1/filings",
+            loan_filing(&resident_id("22020219800101101")),
+        )
+        .await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let png = vec![
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d,
+    ];
+    upload(&app, &filer, &id, "借条照片", "jietiao.png", png).await;
+    let file_id: String = sqlx::query_scalar("SELECT id FROM evidence_files WHERE filing_id = $1")
+        .bind(&id)
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    let stored = app.ctx.files.location(&file_id).unwrap();
+    assert!(stored.exists());
+
+    // Strangers: 404 by the form, the page and the API; nobody logged in: 401 (the page: off to log in).
+    let lawyer = logged_in(&app, "13900000003").await;
+    let res = lawyer
+        .post(app.url(&format!("/filings/{id}/delete")))
+        .form(&[("confirm", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = lawyer
+        .get(app.url(&format!("/filings/{id}/delete")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = lawyer
+        .delete(app.url(&format!("/api/v1/filings/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, StatusCode::NOT_FOUND, "someone else's draft").await;
+    let res = app
+        .client
+        .delete(app.url(&format!("/api/v1/filings/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, StatusCode::UNAUTHORIZED, "anonymous").await;
+
+    // The list offers it; the page asks first; a post without the confirmation only leads to that page.
+    let list = page_html(&app, &filer, "/filings").await;
+    assert!(
+        list.contains(&format!(r#"href="/filings/{id}/delete""#)),
+        "{list}"
+    );
+    let ask = page_html(&app, &filer, &format!("/filings/{id}/delete")).await;
+    assert!(
+        ask.contains("删除这份草稿？")
+            && ask.contains(&format!(r#"action="/filings/{id}/delete""#))
+            && ask.contains(r#"name="confirm" value="yes""#)
+            && ask.contains("李四"),
+        "{ask}"
+    );
+    let res = filer
+        .post(app.url(&format!("/filings/{id}/delete")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], format!("/filings/{id}/delete"));
+    assert_eq!(
+        app.get_json(&filer, &format!("/api/v1/filings/{id}"))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let res = filer
+        .post(app.url(&format!("/filings/{id}/delete")))
+        .form(&[("confirm", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/filings?deleted=1");
+    assert_eq!(
+        app.get_json(&filer, &format!("/api/v1/filings/{id}"))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        !stored.exists(),
+        "the evidence file is removed from storage"
+    );
+    for table in ["evidence_files", "filing_events"] {
+        let n: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM {table} WHERE filing_id = $1"
+        ))
+        .bind(&id)
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'filing.delete_draft' AND subject = $1",
+    )
+    .bind(format!("filing:{id}"))
+    .fetch_one(app.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+    assert!(page_html(&app, &filer, "/filings?deleted=1")
+        .await
+        .contains("草稿已删除"));
+
+    // Through the API: 204, then it is gone.
+    let draft = new_draft(&app, &filer).await;
+    let res = filer
+        .delete(app.url(&format!("/api/v1/filings/{draft}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = filer
+        .delete(app.url(&format!("/api/v1/filings/{draft}")))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, StatusCode::NOT_FOUND, "deleted already").await;
+
+    // A submitted filing is the court's record: never deleted, never offered.
+    let (submitted, _) = submitted_filing(&app, &filer, &resident_id("22020219800101111")).await;
+    let res = filer
+        .delete(app.url(&format!("/api/v1/filings/{submitted}")))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, StatusCode::CONFLICT, "submitted").await;
+    let res = filer
+        .post(app.url(&format!("/filings/{submitted}/delete")))
+        .form(&[("confirm", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], format!("/filings/{submitted}"));
+    let res = filer
+        .get(app.url(&format!("/filings/{submitted}/delete")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("已提交的立案申请不能删除"));
+    assert!(!page_html(&app, &filer, "/filings")
+        .await
+        .contains(&format!("/filings/{submitted}/delete")));
+    // Sent back for corrections, it is still not a draft to delete.
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{submitted}/review"),
+            json!({"action": "request_correction", "note": "补充借条原件"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let res = filer
+        .delete(app.url(&format!("/api/v1/filings/{submitted}")))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, StatusCode::CONFLICT, "correction requested").await;
+}
+
+/// Each line of my matters says when (started or submitted), against whom, what and where it stands; the other
+/// party in full for the filer, masked for a party who did not write it.
+async fn my_matters_say_when_against_whom_what_and_where_it_stands(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (submitted, receipt) =
+        submitted_filing(&app, &filer, &resident_id("22020219910101006")).await;
+    let draft = new_draft(&app, &filer).await;
+    let (_, list) = app.get_json(&filer, "/api/v1/filings").await;
+    let item = |id: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let s = item(&submitted);
+    assert_eq!(
+        (&s["other_party"], &s["deletable"], &s["status_label"]),
+        (&json!("李四"), &json!(false), &json!("待审查"))
+    );
+    assert!(s["submitted_at"].as_i64().unwrap() >= s["created_at"].as_i64().unwrap());
+    let d = item(&draft);
+    assert_eq!(
+        (&d["other_party"], &d["deletable"], &d["submitted_at"]),
+        (&Value::Null, &json!(true), &Value::Null)
+    );
+    let html = page_html(&app, &filer, "/filings").await;
+    let today = domain::date::shanghai_date(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as i64,
+    )
+    .to_string();
+    for part in [
+        "民间借贷纠纷",
+        "对方当事人",
+        "李四",
+        "待审查",
+        "提交于",
+        "创建于",
+        "草稿",
+        "尚未填写",
+        "未选择案由",
+        today.as_str(),
+    ] {
+        assert!(html.contains(part), "{part}: {html}");
+    }
+    assert_eq!(
+        html.matches("/delete\"").count(),
+        1,
+        "only the draft can be deleted"
+    );
+
+    // The defendant links the matter with the code the court served: on their list the filer's writing is masked.
+    let no = receipt["filing"]["receipt_no"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (_, issued) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{submitted}/parties/1/link-code"),
+            json!({}),
+        )
+        .await;
+    let party = client(Some(&app.base));
+    app.post_json(
+        &party,
+        "/api/v1/accounts",
+        citizen("13700000073", "22020219910101006"),
+    )
+    .await;
+    let (status, body) = app
+        .post_json(
+            &party,
+            "/api/v1/me/filing-links",
+            json!({"receipt": no, "code": issued["code"]}),
+        )
+        .await;
+    assert!(status.is_success(), "{body}");
+    let (_, theirs) = app.get_json(&party, "/api/v1/filings").await;
+    assert_eq!(
+        (
+            &theirs[0]["own"],
+            &theirs[0]["other_party"],
+            &theirs[0]["deletable"]
+        ),
+        (&json!(false), &json!("李*"), &json!(false))
+    );
+    let html = page_html(&app, &party, "/filings").await;
+    assert!(html.contains("李*") && !html.contains("李四"), "{html}");
+}
+
+/// A page that needs a login sends the browser to `/login?next=<the page>`; logging in (the form posts to its page's
+/// address) goes back there — only to a path on this site. Registration lands on what to do next.
+async fn login_returns_to_the_page_that_asked_and_registration_says_what_next(app: TestApp) {
+    let anonymous = client(Some(&app.base));
+    for (path, next) in [
+        ("/filings", "/filings"),
+        ("/me", "/me"),
+        ("/welcome", "/welcome"),
+        (
+            "/filings/0000/parties?check=1",
+            "/filings/0000/parties%3Fcheck%3D1",
+        ),
+        ("/staff/queue", "/staff/queue"),
+    ] {
+        let res = anonymous.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(
+            res.headers()["location"],
+            format!("/login?next={next}"),
+            "{path}"
+        );
+    }
+    // The API and the server functions keep their 401; public pages are not touched.
+    let res = anonymous.get(app.url("/api/v1/me")).send().await.unwrap();
+    assert_problem(res, StatusCode::UNAUTHORIZED, "api").await;
+    assert_eq!(
+        anonymous
+            .get(app.url("/track"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    // Starting a filing logged out leads to the same way back.
+    let res = anonymous
+        .post(app.url("/filings/new"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/login?next=/filings");
+
+    // The login page is the same page whatever `next` is (kept rendered once), and its form posts to its address.
+    let plain = page_html(&app, &anonymous, "/login").await;
+    assert_eq!(
+        page_html(&app, &anonymous, "/login?next=%2Ffilings").await,
+        plain
+    );
+    assert!(
+        plain.contains(r#"<form method="post" novalidate"#),
+        "{plain}"
+    );
+
+    let login_at = |query: &str| {
+        let url = app.url(&format!("/login{query}"));
+        let query = query.to_string();
+        let c = client(Some(&app.base));
+        async move {
+            let res = c
+                .post(url)
+                .form(&[
+                    ("login_name", "13900000001"),
+                    ("password", "demo-pass-2026"),
+                ])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::SEE_OTHER, "{query}");
+            res.headers()["location"].to_str().unwrap().to_string()
+        }
+    };
+    assert_eq!(login_at("?next=%2Ffilings").await, "/filings");
+    assert_eq!(
+        login_at("?next=/filings/abc/parties%3Fcheck%3D1").await,
+        "/filings/abc/parties?check=1"
+    );
+    for bad in [
+        "?next=//evil.example/",
+        "?next=https://evil.example/",
+        "?next=%2F%5Cevil.example",
+        "?next=evil.example",
+        "?next=%2Fa%0D%0ASet-Cookie:x=1",
+        "",
+    ] {
+        assert_eq!(login_at(bad).await, "/me", "{bad}");
+    }
+    // A wrong password keeps the way back: the page re-rendered at the same address, then the right one goes there.
+    let c = client(Some(&app.base));
+    let res = c
+        .post(app.url("/login?next=%2Ffilings"))
+        .form(&[("login_name", "13900000001"), ("password", "wrong-pass")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains(r#"<form method="post" novalidate"#));
+    let res = c
+        .post(app.url("/login?next=%2Ffilings"))
+        .form(&[
+            ("login_name", "13900000001"),
+            ("password", "demo-pass-2026"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/filings");
+
+    // Registration (the form) lands on the next steps: file (the wizard), mediation (coming, the home page's entry),
+    // track (my matters, the public look-up).
+    let id = resident_id("22020219850315029");
+    let res = anonymous
+        .post(app.url("/register"))
+        .form(&[
+            ("kind", "citizen"),
+            ("name", "韩梅梅"),
+            ("id_number", id.as_str()),
+            ("mobile", "13700000074"),
+            ("password", "secret-pass-1"),
+            ("password_confirm", "secret-pass-1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/welcome");
+    let res = anonymous.get(app.url("/welcome")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    for part in [
+        "注册成功",
+        r#"action="/filings/new""#,
+        "开始网上立案",
+        "自动填为原告",
+        "预约调解",
+        "即将开通",
+        r#"href="/#services-heading""#,
+        r#"href="/filings""#,
+        r#"href="/track""#,
+        r#"href="/me""#,
+    ] {
+        assert!(html.contains(part), "{part}: {html}");
+    }
+    let lawyer = logged_in(&app, "13900000003").await;
+    assert!(page_html(&app, &lawyer, "/welcome")
+        .await
+        .contains("不会用您本人的信息预填"));
 }

@@ -27,7 +27,6 @@ pub fn LoginPage() -> impl IntoView {
         .read_untracked()
         .get("saved")
         .is_some();
-    let action = if saved { "/login?saved=1" } else { "/login" };
     view! {
         <Title text=tr!(l, account_log_in)/>
         <section class="panel narrow">
@@ -36,7 +35,10 @@ pub fn LoginPage() -> impl IntoView {
                 <p class="notice" role="status">{tr!(l, login_your_session_had_expired_what_you)}</p>
             })}
             <ErrorSummary outcome=outcome.clone() fields=vec![LOGIN_NAME, PASSWORD]/>
-            <form method="post" action=action novalidate class="form">
+            // No `action`: the form posts to the page's own address, query included — `?saved=1`, and the `?next=`
+            // a page that needed a login sent the person here with — so the page's bytes are the same whatever
+            // the address, and the kept copy of it serves every visitor (see `server::http::page_cache`).
+            <form method="post" novalidate class="form">
                 <Field spec=LOGIN_NAME outcome=outcome.clone()/>
                 <Field spec=PASSWORD outcome=outcome/>
                 <button type="submit" class="button">{tr!(l, account_log_in)}</button>

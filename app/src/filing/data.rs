@@ -52,7 +52,14 @@ pub struct FilingSummary {
     pub cause: String,
     pub case_number: Option<String>,
     pub receipt_no: Option<String>,
+    pub created_at: i64,
+    /// When it was first submitted (the filing date); none for a draft.
+    pub submitted_at: Option<i64>,
     pub updated_at: i64,
+    /// The first defendant: in full on the filer's own list, masked for a party or lawyer who did not write it.
+    pub other_party: Option<String>,
+    /// The viewer's own draft, never submitted: it may be deleted.
+    pub deletable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -194,6 +201,22 @@ pub async fn load_filing(id: String) -> Result<FilingData, AppError> {
     })
 }
 
+#[cfg(feature = "ssr")]
+fn summary(m: super::service::Matter, lang: domain::Lang) -> FilingSummary {
+    FilingSummary {
+        cause: super::common::cause_label(&m.filing.draft.cause, lang).to_string(),
+        other_party: m.other_party,
+        deletable: m.deletable,
+        id: m.filing.id,
+        status: m.filing.status,
+        case_number: m.filing.case_number,
+        receipt_no: m.filing.receipt_no,
+        created_at: m.filing.created_at,
+        submitted_at: m.filing.submitted_at,
+        updated_at: m.filing.updated_at,
+    }
+}
+
 #[server(prefix = "/rpc", endpoint = "my_filings")]
 pub async fn my_filings() -> Result<Vec<FilingSummary>, AppError> {
     let (info, ctx) = caller()?;
@@ -201,15 +224,19 @@ pub async fn my_filings() -> Result<Vec<FilingSummary>, AppError> {
         .await
         .map_err(|e| door(e, info.lang))?
         .into_iter()
-        .map(|f| FilingSummary {
-            id: f.id,
-            status: f.status,
-            cause: super::common::cause_label(&f.draft.cause, info.lang).to_string(),
-            case_number: f.case_number,
-            receipt_no: f.receipt_no,
-            updated_at: f.updated_at,
-        })
+        .map(|m| summary(m, info.lang))
         .collect())
+}
+
+/// The caller's own draft as its line in the list, for the page that asks before deleting it; anyone else's 404, a
+/// submitted filing 409.
+#[server(prefix = "/rpc", endpoint = "draft_to_delete")]
+pub async fn draft_to_delete(id: String) -> Result<FilingSummary, AppError> {
+    let (info, ctx) = caller()?;
+    super::service::draft_to_delete(&info, &id, &ctx)
+        .await
+        .map(|m| summary(m, info.lang))
+        .map_err(|e| door(e, info.lang))
 }
 
 /// The review queue of the caller's court (clerks, judges, administrators only).

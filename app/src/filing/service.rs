@@ -12,7 +12,8 @@ use crate::ssr::{RequestInfo as Caller, ServerCtx};
 use db::accounts::Account;
 use db::filings::{self, Filing, FilingEvent};
 use domain::fees::{FeeQuote, FeeTable};
-use domain::filing::{self as rules, FilingDraft};
+use domain::filing::{self as rules, FilingDraft, PartyDraft};
+use domain::filing_status::FilingStatus;
 use domain::registration::AccountKind;
 use domain::{FieldError, FieldErrors};
 
@@ -157,20 +158,183 @@ pub async fn detail(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Filing
     })
 }
 
-/// Starts a filing (people, enterprises and lawyers; court staff do not file).
+/// Starts a filing (people, enterprises and lawyers; court staff do not file). A draft that names no party starts
+/// with the filer as the plaintiff when they file for themselves (see [`starting_draft`]).
 pub async fn create(caller: &Caller, draft: &FilingDraft, ctx: &ServerCtx) -> Result<Filing> {
     let user = account(caller)?;
     if user.kind.is_staff() {
         return Err(FilingError::StaffCannotFile);
     }
     super::form::check_bounds(draft).map_err(FilingError::Invalid)?;
-    Ok(filings::create(&ctx.db, &user.id, draft, &caller.ip, caller.now_ms).await?)
+    let mut draft = draft.clone();
+    if draft.parties.is_empty() {
+        draft.parties = starting_draft(user, ctx).await?.parties;
+    }
+    Ok(filings::create(&ctx.db, &user.id, &draft, &caller.ip, caller.now_ms).await?)
+}
+
+/// "Start a filing" (开始网上立案): the filer's newest untouched draft if there is one — pressing the button twice, or
+/// coming back to it later, does not pile up empty drafts — otherwise a new one. Returns the filing and whether it
+/// was resumed.
+pub async fn start(caller: &Caller, ctx: &ServerCtx) -> Result<(Filing, bool)> {
+    let user = account(caller)?;
+    if user.kind.is_staff() {
+        return Err(FilingError::StaffCannotFile);
+    }
+    let fresh = starting_draft(user, ctx).await?;
+    // The newest few are enough: an untouched draft is found again on the next start, so they do not accumulate.
+    for f in filings::unsubmitted_drafts(&ctx.db, &user.id, 10).await? {
+        if untouched(&f.draft, &fresh) && db::evidence::total_bytes(&ctx.db, &f.id).await? == 0 {
+            return Ok((f, true));
+        }
+    }
+    let created = filings::create(&ctx.db, &user.id, &fresh, &caller.ip, caller.now_ms).await?;
+    Ok((created, false))
+}
+
+/// The draft a new filing of this account starts with. People and enterprises file for themselves: the first party
+/// is the plaintiff with the account's own details — a person's name, resident ID number (decrypted here, for its
+/// owner's own draft, which is encrypted at rest like every draft) and mobile; an enterprise's name and credit code —
+/// and the second an empty defendant, the two rows the parties step shows. Lawyers file for their clients: nothing
+/// of theirs is filled in.
+pub async fn starting_draft(user: &Account, ctx: &ServerCtx) -> Result<FilingDraft> {
+    let id_number = if user.kind == AccountKind::Citizen {
+        db::accounts::own_id_number(&ctx.db, &ctx.keys, &user.id).await?
+    } else {
+        None
+    };
+    Ok(FilingDraft {
+        parties: own_party(user, id_number)
+            .map(|me| vec![me, empty_party("defendant")])
+            .unwrap_or_default(),
+        ..FilingDraft::default()
+    })
+}
+
+fn empty_party(role: &str) -> PartyDraft {
+    PartyDraft {
+        role: role.into(),
+        kind: "natural".into(),
+        ..PartyDraft::default()
+    }
+}
+
+/// The filer as the plaintiff, from the account: `None` for accounts that file for others (lawyers) or not at all.
+fn own_party(user: &Account, id_number: Option<String>) -> Option<PartyDraft> {
+    match user.kind {
+        AccountKind::Citizen => Some(PartyDraft {
+            name: user.display_name.clone(),
+            id_number: id_number.unwrap_or_default(),
+            mobile: user.mobile.clone().unwrap_or_default(),
+            ..empty_party("plaintiff")
+        }),
+        AccountKind::Enterprise => {
+            let uscc = user.uscc.clone().unwrap_or_default();
+            // Registration accepted a code whose check character fails only when its owner confirmed it.
+            let confirmed = matches!(
+                domain::Uscc::parse(&uscc),
+                Ok((_, domain::UsccCheck::CheckCharMismatch))
+            );
+            Some(PartyDraft {
+                kind: "legal".into(),
+                name: user.display_name.clone(),
+                uscc,
+                uscc_confirmed: confirmed,
+                ..empty_party("plaintiff")
+            })
+        }
+        AccountKind::Lawyer
+        | AccountKind::Clerk
+        | AccountKind::Mediator
+        | AccountKind::Judge
+        | AccountKind::CourtAdmin => None,
+    }
+}
+
+/// Untouched: nothing typed beyond what a new draft starts with. The parties step saved as shown (the prefilled
+/// plaintiff and the empty defendant row) is still untouched; any answer — a case type, a name, a claim, a ticked
+/// box — makes it the filer's work, never reused. A draft from before prefilling (no party at all) counts too.
+pub fn untouched(draft: &FilingDraft, fresh: &FilingDraft) -> bool {
+    draft == fresh || *draft == FilingDraft::default()
+}
+
+/// One line of the caller's matters.
+pub struct Matter {
+    pub filing: Filing,
+    /// The caller filed it (else they are a party or lawyer to it).
+    pub own: bool,
+    /// The first defendant's name: in full on the filer's own list (they wrote it), masked (张*) for a party or
+    /// lawyer who did not — personal data is shown in full only to whom it belongs or who gave it.
+    pub other_party: Option<String>,
+    /// A draft never submitted, the caller's own: it may be deleted.
+    pub deletable: bool,
 }
 
 /// The filings the caller filed or is a party or lawyer to, newest first.
-pub async fn list_mine(caller: &Caller, ctx: &ServerCtx) -> Result<Vec<Filing>> {
+pub async fn list_mine(caller: &Caller, ctx: &ServerCtx) -> Result<Vec<Matter>> {
     let user = account(caller)?;
-    Ok(filings::for_account(&ctx.db, &user.id).await?)
+    Ok(filings::for_account(&ctx.db, &user.id)
+        .await?
+        .into_iter()
+        .map(|f| matter(f, &user.id))
+        .collect())
+}
+
+fn matter(f: Filing, viewer_id: &str) -> Matter {
+    let own = f.filer_id == viewer_id;
+    let other_party = f
+        .draft
+        .parties
+        .iter()
+        .find(|p| p.role == "defendant" && !p.name.trim().is_empty())
+        .map(|p| {
+            if own {
+                p.name.trim().to_string()
+            } else {
+                domain::mask::name(&p.name)
+            }
+        });
+    Matter {
+        deletable: own && deletable(&f),
+        own,
+        other_party,
+        filing: f,
+    }
+}
+
+/// The caller's own draft as its line in the list, for the page that asks before deleting it. Someone else's —
+/// even one the caller is a party to — is `NotFound`; a filing that was submitted is `Conflict`.
+pub async fn draft_to_delete(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Matter> {
+    let (f, user) = visible(caller, id, ctx).await?;
+    if f.filer_id != user.id {
+        return Err(FilingError::NotFound);
+    }
+    if !deletable(&f) {
+        return Err(FilingError::Conflict);
+    }
+    Ok(matter(f, &user.id))
+}
+
+/// Only drafts that never reached the court may go: once submitted, a filing is the court's record.
+fn deletable(f: &Filing) -> bool {
+    f.status == FilingStatus::Draft && f.receipt_no.is_none() && f.submitted_at.is_none()
+}
+
+/// Deletes the caller's own draft with its evidence files (rows and bytes). Someone else's is `NotFound`; a filing
+/// that was submitted is `Conflict`.
+pub async fn delete_draft(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<()> {
+    let (f, user) = visible(caller, id, ctx).await?;
+    if f.filer_id != user.id {
+        return Err(FilingError::NotFound);
+    }
+    if !deletable(&f) {
+        return Err(FilingError::Conflict);
+    }
+    let files = filings::delete_draft(&ctx.db, id, &user.id, &caller.ip, caller.now_ms).await?;
+    for file in files {
+        ctx.files.delete(&file).await;
+    }
+    Ok(())
 }
 
 /// Replaces the whole draft (the API's way to save), valid or not.
@@ -308,4 +472,89 @@ pub async fn submit(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Submit
         filing,
         query_code: first_submission.then_some(query_code),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(kind: AccountKind) -> Account {
+        Account {
+            id: "a".into(),
+            kind,
+            login_name: "13900000001".into(),
+            display_name: "张三".into(),
+            mobile: Some("13900000001".into()),
+            id_number_masked: Some("220202********1234".into()),
+            uscc: (kind == AccountKind::Enterprise).then(|| "91220200MA0Y000017".into()),
+            legal_representative: None,
+            contact_name: None,
+            licence_no: (kind == AccountKind::Lawyer).then(|| "22020201910234567".into()),
+            law_firm: None,
+            court_code: None,
+            identity_verified_at: None,
+            email: None,
+            created_at: 0,
+        }
+    }
+
+    #[test]
+    fn a_person_files_as_the_plaintiff_with_their_own_details() {
+        let me = own_party(
+            &account(AccountKind::Citizen),
+            Some("220202199001011234".into()),
+        )
+        .unwrap();
+        assert_eq!(
+            (me.role.as_str(), me.kind.as_str(), me.name.as_str()),
+            ("plaintiff", "natural", "张三")
+        );
+        assert_eq!(me.id_number, "220202199001011234");
+        assert_eq!(me.mobile, "13900000001");
+        assert!(me.address.is_empty() && !me.address_confirmed);
+    }
+
+    #[test]
+    fn an_enterprise_files_as_the_legal_person_and_a_lawyer_for_others() {
+        let firm = own_party(&account(AccountKind::Enterprise), None).unwrap();
+        assert_eq!(
+            (firm.kind.as_str(), firm.uscc.as_str()),
+            ("legal", "91220200MA0Y000017")
+        );
+        assert!(firm.id_number.is_empty() && firm.mobile.is_empty());
+        for kind in [AccountKind::Lawyer, AccountKind::Clerk, AccountKind::Judge] {
+            assert!(own_party(&account(kind), None).is_none(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_draft_is_untouched_until_something_is_typed_beyond_the_prefill() {
+        let me = own_party(
+            &account(AccountKind::Citizen),
+            Some("220202199001011234".into()),
+        );
+        let fresh = FilingDraft {
+            parties: vec![me.unwrap(), empty_party("defendant")],
+            ..FilingDraft::default()
+        };
+        assert!(untouched(&fresh.clone(), &fresh));
+        assert!(
+            untouched(&FilingDraft::default(), &fresh),
+            "a draft from before prefilling"
+        );
+        let mut chose = fresh.clone();
+        chose.cause = "private_loan".into();
+        assert!(!untouched(&chose, &fresh));
+        let mut named = fresh.clone();
+        named.parties[1].name = "李四".into();
+        assert!(!untouched(&named, &fresh));
+        let mut confirmed = fresh.clone();
+        confirmed.parties[0].address_confirmed = true;
+        assert!(!untouched(&confirmed, &fresh));
+        let consented = FilingDraft {
+            mediation_consent: true,
+            ..FilingDraft::default()
+        };
+        assert!(!untouched(&consented, &fresh));
+    }
 }

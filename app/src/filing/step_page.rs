@@ -38,11 +38,15 @@ pub fn StepPage() -> impl IntoView {
             done: query.read().get("uploaded").is_some(),
         };
         let restored = query.read().get("restored").is_some();
+        let resumed = query.read().get("resumed").is_some();
         Suspend::new(async move {
             match (data.await, step) {
                 (Ok(f), Some(step)) if f.own && f.status.editable() => view! {
                     {restored.then(|| view! {
                         <p class="notice" role="status">{tr!(l, step_what_you_entered_before_your_session)}</p>
+                    })}
+                    {resumed.then(|| view! {
+                        <p class="notice" role="status">{tr!(l, matters_resumed)}</p>
                     })}
                     {step_view(f, step, show_errors, upload, l, today)}
                 }

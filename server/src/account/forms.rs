@@ -8,6 +8,7 @@ use crate::http::error_page;
 use crate::http::extract::{caller_of, form_request};
 use crate::http::form_page::render_with;
 use crate::http::problem::Problem;
+use crate::http::return_to;
 use crate::state::AppState;
 use app::account::error::AccountError;
 use app::account::service;
@@ -97,7 +98,8 @@ async fn register(State(state): State<AppState>, req: Request<Body>) -> Response
     let ua = super::api::user_agent(req.headers());
     let (info, parts, form) = form_request::<RegistrationForm, _>(req, &state).await;
     match service::register(&info, &form, &ua, &state.ctx).await {
-        Ok(started) => redirect_with_session(&state, "/me", started),
+        // A new account lands on what it can do next, not on its own details.
+        Ok(started) => redirect_with_session(&state, "/welcome", started),
         Err(e) => refused(&state, parts, "register", kept_values(&form), e, info.lang).await,
     }
 }
@@ -132,10 +134,30 @@ struct LoginForm {
     password: String,
 }
 
+/// The login page's address may say where to go afterwards: `/login?next=/filings`. The form posts to the page's
+/// own address, so it arrives here in the query.
+#[derive(Deserialize, Default)]
+struct LoginQuery {
+    next: Option<String>,
+}
+
+/// Where a successful login goes when no kept answers say otherwise: the page that asked for it if that is a
+/// path on this site, else the account page.
+fn after_login(parts: &http::request::Parts) -> String {
+    axum::extract::Query::<LoginQuery>::try_from_uri(&parts.uri)
+        .ok()
+        .and_then(|q| q.0.next)
+        .as_deref()
+        .and_then(return_to::same_site_path)
+        .unwrap_or("/me")
+        .to_string()
+}
+
 async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
     let ua = super::api::user_agent(req.headers());
     let (info, parts, form) = form_request::<LoginForm, _>(req, &state).await;
     let pending = cookies::read(&parts.headers, cookies::PENDING);
+    let default_to = after_login(&parts);
     match service::login(&info, &form.login_name, &form.password, &ua, &state.ctx).await {
         Ok(started) => {
             let to = match &pending {
@@ -146,15 +168,15 @@ async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
                     };
                     match app::filing::service::restore_pending(&caller, token, &state.ctx).await {
                         Ok(Some((id, step))) => format!("/filings/{id}/{}?restored=1", step.code()),
-                        Ok(None) => "/me".into(),
+                        Ok(None) => default_to,
                         Err(e) => {
                             // The login itself succeeded; the kept answers could not be applied.
                             tracing::error!(error = %e, "applying answers kept over an expired session failed");
-                            "/me".into()
+                            default_to
                         }
                     }
                 }
-                None => "/me".to_string(),
+                None => default_to,
             };
             let mut res = redirect_with_session(&state, &to, started);
             if pending.is_some() {
@@ -198,19 +220,7 @@ struct PrefsForm {
 
 /// Only a path on this site: never `//other.example` or `https://…`.
 fn local_path(p: Option<&str>) -> &str {
-    match p {
-        Some(p)
-            if p.starts_with('/')
-                && !p.starts_with("//")
-                && !p.contains('\\')
-                && p.len() <= 512
-                // No control characters (CR/LF would split the Location header) and no spaces.
-                && p.bytes().all(|b| b > b' ' && b != 0x7f) =>
-        {
-            p
-        }
-        _ => "/",
-    }
+    p.and_then(return_to::same_site_path).unwrap_or("/")
 }
 
 async fn prefs(State(state): State<AppState>, Form(form): Form<PrefsForm>) -> Response {

@@ -26,7 +26,7 @@ use utoipa_axum::routes;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(create, mine))
-        .routes(routes!(show))
+        .routes(routes!(show, delete_draft))
         .routes(routes!(save))
         .routes(routes!(submit))
         .routes(routes!(review))
@@ -176,9 +176,17 @@ pub struct FilingListItem {
     pub cause: String,
     pub case_number: Option<String>,
     pub receipt_no: Option<String>,
+    /// When the draft was started (ms since 1970, UTC).
+    pub created_at: i64,
+    /// When it was first submitted: the filing date. None for a draft.
+    pub submitted_at: Option<i64>,
     pub updated_at: i64,
     /// The caller filed it (else they are a party or lawyer to it).
     pub own: bool,
+    /// The first defendant's name: in full for the filer, masked (张*) for a party or lawyer who did not file it.
+    pub other_party: Option<String>,
+    /// The caller's own draft, never submitted: `DELETE /api/v1/filings/{id}` removes it.
+    pub deletable: bool,
 }
 
 /// The filings the caller filed or is a party or lawyer to, newest first.
@@ -188,25 +196,24 @@ async fn mine(
     State(state): State<AppState>,
     Caller(caller): Caller,
 ) -> Result<Json<Vec<FilingListItem>>, Problem> {
-    let me = caller
-        .user
-        .as_ref()
-        .map(|u| u.id.clone())
-        .unwrap_or_default();
     let list = service::list_mine(&caller, &state.ctx)
         .await
         .map_err(|e| refused(e, caller.lang))?;
     Ok(Json(
         list.into_iter()
-            .map(|f| FilingListItem {
-                status_label: f.status.label(caller.lang).into(),
-                own: f.filer_id == me,
-                id: f.id,
-                status: f.status,
-                cause: f.draft.cause,
-                case_number: f.case_number,
-                receipt_no: f.receipt_no,
-                updated_at: f.updated_at,
+            .map(|m| FilingListItem {
+                status_label: m.filing.status.label(caller.lang).into(),
+                own: m.own,
+                other_party: m.other_party,
+                deletable: m.deletable,
+                id: m.filing.id,
+                status: m.filing.status,
+                cause: m.filing.draft.cause,
+                case_number: m.filing.case_number,
+                receipt_no: m.filing.receipt_no,
+                created_at: m.filing.created_at,
+                submitted_at: m.filing.submitted_at,
+                updated_at: m.filing.updated_at,
             })
             .collect(),
     ))
@@ -224,6 +231,22 @@ async fn show(
         .await
         .map(|d| Json(view(d, caller.lang)))
         .map_err(|e| refused(e, caller.lang))
+}
+
+/// Deletes the caller's own draft that was never submitted, with its evidence files. Another person's filing is
+/// 404; a submitted filing cannot be deleted (409).
+#[utoipa::path(delete, path = "/api/v1/filings/{id}", tag = "filings", params(("id" = String, Path)), responses(
+    (status = 204, description = "Deleted"), (status = 401, body = Problem), (status = 404, body = Problem),
+    (status = 409, body = Problem)))]
+async fn delete_draft(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, Problem> {
+    service::delete_draft(&caller, &id, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Replaces the draft (valid or not) while the filing is the caller's and editable.

@@ -6,6 +6,7 @@ use crate::http::cookies::{self, Lifetime};
 use crate::http::error_page;
 use crate::http::extract::{caller_of, form_request};
 use crate::http::problem::Problem;
+use crate::http::return_to;
 use crate::state::AppState;
 use app::filing::error::FilingError;
 use app::filing::form::Step;
@@ -22,6 +23,7 @@ use serde::Deserialize;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/filings/new", post(new_filing))
+        .route("/filings/{id}/delete", post(delete_draft))
         .route("/filings/{id}/submit", post(submit))
         .route("/filings/{id}/review", post(review))
         .route("/filings/{id}/payment", post(payment))
@@ -107,15 +109,58 @@ async fn refused(
     }
 }
 
+/// "Start a filing": the filer's untouched draft if there is one (the step says it was resumed), else a new one.
 async fn new_filing(State(state): State<AppState>, req: Request<Body>) -> Response {
     let caller = caller_of(req.extensions());
     let (parts, _) = req.into_parts();
     if caller.user.is_none() {
-        return Redirect::to("/login").into_response();
+        return Redirect::to(&return_to::login_url("/filings")).into_response();
     }
-    match service::create(&caller, &Default::default(), &state.ctx).await {
-        Ok(f) => Redirect::to(&format!("/filings/{}/cause", f.id)).into_response(),
+    match service::start(&caller, &state.ctx).await {
+        Ok((f, false)) => Redirect::to(&format!("/filings/{}/cause", f.id)).into_response(),
+        Ok((f, true)) => {
+            Redirect::to(&format!("/filings/{}/cause?resumed=1", f.id)).into_response()
+        }
         Err(e) => error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await,
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct DeleteForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Deletes a draft, once confirmed on the page that asks (`/filings/{id}/delete`); a post without the confirmation
+/// goes to that page. Back to the list, which says it was deleted.
+async fn delete_draft(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let (caller, parts, form) = form_request::<DeleteForm, _>(req, &state).await;
+    if caller.user.is_none() {
+        return Redirect::to(&return_to::login_url("/filings")).into_response();
+    }
+    if form.confirm != "yes" {
+        let ask = format!("/filings/{id}/delete");
+        return match return_to::same_site_path(&ask) {
+            Some(ask) => Redirect::to(ask).into_response(),
+            None => {
+                refused(
+                    &state,
+                    parts,
+                    caller.lang,
+                    FilingError::NotFound,
+                    Back::Step(&id),
+                )
+                .await
+            }
+        };
+    }
+    match service::delete_draft(&caller, &id, &state.ctx).await {
+        Ok(()) => Redirect::to("/filings?deleted=1").into_response(),
+        Err(e) => refused(&state, parts, caller.lang, e, Back::Step(&id)).await,
     }
 }
 
