@@ -51,7 +51,9 @@ for f in "$e2e_dir/portal.db" "$e2e_dir/secret.key"; do
 done
 [ "$(stat -c %a "$e2e_dir/uploads")" = 700 ] || die "the upload directory is open to others"
 mkdir -p target/e2e
-BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$ROOT/target/e2e" node --test --test-concurrency=1 e2e/tests/ \
+# The database and key go along so that a test can read the outbox as the SMS gateway does (`server outbox --peek`).
+DATABASE_URL="sqlite://$e2e_dir/portal.db?mode=rwc" PORTAL_SECRET_FILE="$e2e_dir/secret.key" SERVER_BIN=target/release/server \
+  BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$ROOT/target/e2e" node --test --test-concurrency=1 e2e/tests/ \
   || { tail -50 "$e2e_dir/server.log"; die "browser tests"; }
 echo
 echo "All tests passed. Screenshots: target/e2e/"

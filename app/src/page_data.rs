@@ -55,6 +55,8 @@ pub enum FormNotice {
     TooManyAttempts,
     /// A detail of the registration is already registered (which one is not said).
     Taken,
+    /// Too many codes asked for or tried (a password reset, a look-up): locked for a while.
+    TooManyTries,
     /// A look-up that matched nothing: an unknown receipt and a wrong code read the same.
     NothingFound,
 }
@@ -65,6 +67,7 @@ impl FormNotice {
             FormNotice::BadCredentials => tr!(lang, page_the_account_or_password_is_not),
             FormNotice::TooManyAttempts => tr!(lang, page_too_many_failed_attempts_try_again),
             FormNotice::Taken => tr!(lang, error_this_is_already_registered_please_log),
+            FormNotice::TooManyTries => tr!(lang, error_too_many_attempts),
             FormNotice::NothingFound => tr!(lang, track_nothing_found_check_the_receipt_number),
         }
     }

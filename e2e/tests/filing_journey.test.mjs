@@ -146,7 +146,13 @@ test('file a case, see fee and risk, clerk registers, number appears', async () 
   assert.equal((await page.textContent('.payment-status')).trim(), '待交费');
   assert.match(await page.textContent('.payment-due'), /^\d{4}-\d{2}-\d{2}$/);
   await logout(page);
-  await page.goto(`${BASE}/track?receipt=${receipt}&code=${code}`);
+  // The look-up form posts: the code never goes into the address.
+  await page.goto(`${BASE}/track`);
+  await page.fill('#f-receipt', receipt);
+  await page.fill('#f-code', code);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.locator('.case-number strong').waitFor();
+  assert.equal(page.url(), `${BASE}/track`);
   assert.equal((await page.textContent('.case-number strong')).trim(), number);
   await shot(page, 'filing-tracked');
   await context.close();

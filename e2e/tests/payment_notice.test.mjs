@@ -115,7 +115,11 @@ for (const javaScriptEnabled of [true, false]) {
     // The public look-up: the fee and the deadline.
     const visitor = await browser.newContext({ javaScriptEnabled, locale: 'zh-CN', viewport });
     const look = await visitor.newPage();
-    await look.goto(`${BASE}/track?receipt=${receipt}&code=${code}`);
+    await look.goto(`${BASE}/track`);
+    await look.fill('#f-receipt', receipt);
+    await look.fill('#f-code', code);
+    await look.getByRole('button', { name: '查询' }).click();
+    await look.locator('.track-fee').waitFor();
     const fee = await look.textContent('.track-fee');
     assert.ok(fee.includes('待交费') && fee.includes('1,050.00') && fee.includes(due), fee);
     await fits(look, 'track');

@@ -26,12 +26,16 @@ async fn main() {
     unsafe {
         libc::umask(0o077);
     }
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
-        )
-        .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // The outbox command's standard output is data for the SMS gateway: its log goes to standard error.
+    let log = tracing_subscriber::fmt().with_env_filter(
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+    );
+    if args.first().map(String::as_str) == Some("outbox") {
+        log.with_writer(std::io::stderr).init();
+    } else {
+        log.init();
+    }
     let settings = Settings::from_env().unwrap_or_else(|e| fail(&e));
     match args.first().map(String::as_str) {
         None | Some("serve") => serve(settings).await,
@@ -155,15 +159,21 @@ async fn outbox(settings: Settings, args: &[String]) {
                 .unwrap_or_else(|_| fail("--limit takes a number"))
         })
         .unwrap_or(100);
-    let ctx = server::server_context(&settings)
+    // The database and the keys only: the gateway's reader needs no file store or configuration.
+    let keys = db::crypto::Keys::from_master(&settings.secret);
+    let database = db::Db::connect_with(&settings.database_url, keys, settings.durability)
         .await
-        .unwrap_or_else(|e| fail(&e));
-    let messages = db::outbox::pending(&ctx.db, limit)
+        .unwrap_or_else(|e| fail(&format!("database: {e}")));
+    database
+        .migrate()
+        .await
+        .unwrap_or_else(|e| fail(&format!("migrations: {e}")));
+    let messages = db::outbox::pending(&database, limit)
         .await
         .unwrap_or_else(|e| fail(&e.to_string()));
     for m in messages {
         if !peek
-            && !db::outbox::mark_sent(&ctx.db, &m.id, "gateway", server::state::now_ms())
+            && !db::outbox::mark_sent(&database, &m.id, "gateway", server::state::now_ms())
                 .await
                 .unwrap_or_else(|e| fail(&e.to_string()))
         {

@@ -20,6 +20,9 @@ pub enum AccountError {
     BadCredentials,
     #[error("too many failed logins")]
     TooManyAttempts,
+    /// Too many codes asked for or tried (password reset): wait.
+    #[error("too many tries")]
+    TooManyTries,
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -37,7 +40,9 @@ impl ServiceError for AccountError {
             AccountError::NotFound => ErrorKind::NotFound,
             AccountError::Invalid(_) => ErrorKind::Invalid,
             AccountError::Taken => ErrorKind::Conflict,
-            AccountError::TooManyAttempts => ErrorKind::TooManyRequests,
+            AccountError::TooManyAttempts | AccountError::TooManyTries => {
+                ErrorKind::TooManyRequests
+            }
             AccountError::Internal(_) => ErrorKind::Internal,
         }
     }
@@ -49,7 +54,7 @@ impl ServiceError for AccountError {
             AccountError::Invalid(_) => "validation",
             AccountError::Taken => "taken",
             AccountError::BadCredentials => "bad_credentials",
-            AccountError::TooManyAttempts => "rate_limited",
+            AccountError::TooManyAttempts | AccountError::TooManyTries => "rate_limited",
             AccountError::Internal(_) => "internal",
         }
     }
@@ -58,6 +63,7 @@ impl ServiceError for AccountError {
         match self {
             AccountError::BadCredentials => FormNotice::BadCredentials.message(l).into(),
             AccountError::TooManyAttempts => FormNotice::TooManyAttempts.message(l).into(),
+            AccountError::TooManyTries => FormNotice::TooManyTries.message(l).into(),
             AccountError::Taken => tr!(l, error_this_is_already_registered_please_log).into(),
             other => kind_message(other.kind(), l).into(),
         }

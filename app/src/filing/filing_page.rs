@@ -62,7 +62,7 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date, reissued: boo
         let code = f.query_code.clone().map(|c| view! {
             <p>{tr!(l, filing_query_code_note_it_shown_only)}": "<strong class="query-code">{c}</strong></p>
             {reissued.then(|| view! {
-                <p class="notice" role="status" id="query-code-reissued">{tr!(l, query_code_reissued)}
+                <p class="notice no-print" role="status" id="query-code-reissued">{tr!(l, query_code_reissued)}
                     {f.own_contact_masked.clone().map(|to| view! { " "{tr!(l, query_code_sent_to)}" "<strong class="sent-to">{to}</strong> })}
                 </p>
             })}

@@ -84,6 +84,15 @@ async fn refused(
             )
             .await
         }
+        AccountError::TooManyTries => {
+            render_with(
+                state,
+                parts,
+                outcome(vec![], Some(FormNotice::TooManyTries)),
+                status,
+            )
+            .await
+        }
         other => error_page::render(state, parts, &Problem::from_service(&other, lang)).await,
     }
 }

@@ -603,9 +603,10 @@ async fn track(State(state): State<AppState>, req: Request<Body>) -> Response {
             );
             return res;
         }
-        Err(FilingError::NotFound) => (FormNotice::NothingFound, StatusCode::NOT_FOUND),
+        // The page is there; the look-up found nothing (the API says 404).
+        Err(FilingError::NotFound) => (FormNotice::NothingFound, StatusCode::OK),
         Err(FilingError::TooManyAttempts) => {
-            (FormNotice::TooManyAttempts, StatusCode::TOO_MANY_REQUESTS)
+            (FormNotice::TooManyTries, StatusCode::TOO_MANY_REQUESTS)
         }
         Err(e) => {
             return error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await

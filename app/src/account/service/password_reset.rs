@@ -62,7 +62,7 @@ pub async fn request_password_reset(caller: &Caller, login: &str, ctx: &ServerCt
             .is_allowed();
     if !allowed {
         tracing::warn!("password-reset request limit reached");
-        return Err(AccountError::TooManyAttempts);
+        return Err(AccountError::TooManyTries);
     }
     let Some(account) = db::accounts::find_for_reset(&ctx.db, &login).await? else {
         tracing::info!("password reset asked for a login that has no account");
@@ -142,7 +142,7 @@ pub async fn reset_password(
             .is_allowed();
     if !allowed {
         tracing::warn!(ip = %caller.ip, "password-reset code limit reached");
-        return Err(AccountError::TooManyAttempts);
+        return Err(AccountError::TooManyTries);
     }
     let account = db::accounts::find_for_reset(&ctx.db, &login).await?;
     // The password is hashed whether or not the login exists: the time taken tells nothing.
