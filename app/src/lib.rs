@@ -29,6 +29,7 @@ pub mod error;
 pub mod filing;
 pub mod home_page;
 pub mod layout;
+pub mod mediation;
 #[cfg(feature = "ssr")]
 pub mod notify;
 pub mod page_data;

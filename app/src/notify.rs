@@ -69,6 +69,10 @@ pub fn is_email_address(s: &str) -> bool {
 pub enum Purpose {
     PasswordReset,
     QueryCode,
+    /// An invitation to mediation, with the signed link that answers it.
+    MediationInvite,
+    /// A change to a booked mediation (moved, cancelled, an outcome to sign).
+    MediationNotice,
 }
 
 impl Purpose {
@@ -76,6 +80,8 @@ impl Purpose {
         match self {
             Purpose::PasswordReset => "password_reset",
             Purpose::QueryCode => "query_code",
+            Purpose::MediationInvite => "mediation_invite",
+            Purpose::MediationNotice => "mediation_notice",
         }
     }
 }

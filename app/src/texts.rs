@@ -47,6 +47,8 @@ impl Message for domain::error::FieldError {
             FieldError::AmountTooLarge => crate::tr!(lang, text_the_amount_is_too_large_please),
             FieldError::DateFormat => crate::tr!(lang, text_enter_the_date_as_year_month),
             FieldError::DateInFuture => crate::tr!(lang, text_the_date_cannot_be_in_the),
+            FieldError::DateInPast => crate::tr!(lang, text_date_in_past),
+            FieldError::SlotNotOffered => crate::tr!(lang, text_slot_not_offered),
             FieldError::BeforeKnownOn => crate::tr!(lang, text_interruption_before_known_on),
             FieldError::AgreementNotAllowed => crate::tr!(lang, text_agreement_not_allowed),
             FieldError::AgreementExclusive => crate::tr!(lang, text_agreement_exclusive),
@@ -302,5 +304,101 @@ pub fn risk_words(l: Lang) -> impl Fn(domain::risk::RiskText) -> &'static str {
         RiskText::NothingToEnforceAgainst => crate::tr!(l, risk_nothing_to_enforce_against),
         RiskText::YouDoNotKnowOfThe => crate::tr!(l, risk_you_do_not_know_of_the),
         RiskText::TellUsOfProperty => crate::tr!(l, risk_tell_us_of_property),
+    }
+}
+
+impl Label for domain::mediation::MediationStatus {
+    fn label(self, l: Lang) -> &'static str {
+        use domain::mediation::MediationStatus as S;
+        match self {
+            S::Invited => crate::tr!(l, med_status_invited),
+            S::Scheduled => crate::tr!(l, med_status_scheduled),
+            S::Declined => crate::tr!(l, med_status_declined),
+            S::Expired => crate::tr!(l, med_status_expired),
+            S::Cancelled => crate::tr!(l, med_status_cancelled),
+            S::Settled => crate::tr!(l, med_status_settled),
+            S::PartlySettled => crate::tr!(l, med_status_partly_settled),
+            S::Failed => crate::tr!(l, med_status_failed),
+            S::Filed => crate::tr!(l, med_status_filed),
+        }
+    }
+}
+
+impl Label for domain::mediation::ConfirmationStatus {
+    fn label(self, l: Lang) -> &'static str {
+        use domain::mediation::ConfirmationStatus as C;
+        match self {
+            C::Applying => crate::tr!(l, med_conf_applying),
+            C::Pending => crate::tr!(l, med_conf_pending),
+            C::Confirmed => crate::tr!(l, med_conf_confirmed),
+            C::Refused => crate::tr!(l, med_conf_refused),
+        }
+    }
+}
+
+impl Label for domain::mediation::MediationMode {
+    fn label(self, l: Lang) -> &'static str {
+        use domain::mediation::MediationMode as M;
+        match self {
+            M::InPerson => crate::tr!(l, med_mode_in_person),
+            M::Video => crate::tr!(l, med_mode_video),
+        }
+    }
+}
+
+impl Label for domain::mediation::MediationRole {
+    fn label(self, l: Lang) -> &'static str {
+        use domain::mediation::MediationRole as R;
+        match self {
+            R::Requester => crate::tr!(l, med_role_requester),
+            R::Respondent => crate::tr!(l, med_role_respondent),
+            R::Mediator => crate::tr!(l, med_role_mediator),
+            R::Staff => crate::tr!(l, med_role_staff),
+            R::System => crate::tr!(l, med_role_system),
+        }
+    }
+}
+
+impl Label for domain::mediator_match::Reason {
+    fn label(self, l: Lang) -> &'static str {
+        use domain::mediator_match::Reason as R;
+        match self {
+            R::Specialty => crate::tr!(l, med_reason_specialty),
+            R::Language => crate::tr!(l, med_reason_language),
+            R::ServesCourt => crate::tr!(l, med_reason_serves_court),
+            R::NearBy => crate::tr!(l, med_reason_near_by),
+            R::FreeSoon => crate::tr!(l, med_reason_free_soon),
+            R::LightLoad => crate::tr!(l, med_reason_light_load),
+            R::WellRated => crate::tr!(l, med_reason_well_rated),
+        }
+    }
+}
+
+/// The kind of a mediation organisation, in the reader's language.
+pub fn org_kind_label(kind: &str, l: Lang) -> &'static str {
+    match kind {
+        "people" => crate::tr!(l, med_org_people),
+        "property" => crate::tr!(l, med_org_property),
+        "finance" => crate::tr!(l, med_org_finance),
+        "traffic" => crate::tr!(l, med_org_traffic),
+        "medical" => crate::tr!(l, med_org_medical),
+        "insurance" => crate::tr!(l, med_org_insurance),
+        "lawyer" => crate::tr!(l, med_org_lawyer),
+        "labour_union" => crate::tr!(l, med_org_labour_union),
+        "womens_federation" => crate::tr!(l, med_org_womens_federation),
+        "commerce_chamber" => crate::tr!(l, med_org_commerce_chamber),
+        "grid" => crate::tr!(l, med_org_grid),
+        "court_invited" => crate::tr!(l, med_org_court_invited),
+        _ => crate::tr!(l, med_org_other),
+    }
+}
+
+/// A language of mediation, in the reader's language.
+pub fn language_label(code: &str, l: Lang) -> &'static str {
+    match code {
+        "zh" => crate::tr!(l, med_lang_zh),
+        "ko" => crate::tr!(l, med_lang_ko),
+        "mn" => crate::tr!(l, med_lang_mn),
+        _ => crate::tr!(l, med_lang_other),
     }
 }

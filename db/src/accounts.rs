@@ -238,6 +238,23 @@ pub async fn create_staff(
         return Err(DbError::Other(format!("no court with code {court_code}")).into());
     }
     let password_hash = hash_password(password).await;
+    create_staff_hashed(db, kind, login_name, display_name, &password_hash, court_code, now).await
+}
+
+/// [`create_staff`] with the password already hashed: the demo loader hashes its one password once for the whole
+/// roster instead of once per account.
+pub async fn create_staff_hashed(
+    db: &Db,
+    kind: AccountKind,
+    login_name: &str,
+    display_name: &str,
+    password_hash: &str,
+    court_code: &str,
+    now: i64,
+) -> Result<Account, RegisterError> {
+    if !kind.is_staff() {
+        return Err(DbError::Other("not a staff role".into()).into());
+    }
     let id = new_id();
     let mut tx = db.writer().begin().await?;
     let inserted = sqlx::query(
@@ -248,7 +265,7 @@ pub async fn create_staff(
     .bind(kind.code())
     .bind(login_name)
     .bind(display_name)
-    .bind(&password_hash)
+    .bind(password_hash)
     .bind(court_code)
     .bind(now)
     .execute(&mut *tx)

@@ -110,6 +110,32 @@ impl Keys {
         )
     }
 
+    /// A signed link token: `<expires>.<mac>`, the MAC (HMAC-SHA256 with the server secret, 128 bits shown) over
+    /// the purpose, the subject and the expiry. Nothing is stored: every instance sharing the secret verifies it.
+    pub fn sign_link(&self, purpose: &str, subject: &str, expires_at: i64) -> String {
+        let mac = hmac(
+            &self.mac,
+            format!("link:{purpose}:{subject}:{expires_at}").as_bytes(),
+        );
+        format!("{expires_at}.{}", hex::encode(&mac[..16]))
+    }
+
+    /// Checks a token made by [`Keys::sign_link`] for this purpose and subject, and that it has not expired at
+    /// `now`. Malformed input of any length is simply not valid.
+    pub fn verify_link(&self, purpose: &str, subject: &str, token: &str, now: i64) -> bool {
+        let Some((exp, mac)) = token.split_once('.') else {
+            return false;
+        };
+        if exp.len() > 16 || mac.len() != 32 {
+            return false;
+        }
+        let Ok(expires_at) = exp.parse::<i64>() else {
+            return false;
+        };
+        let expected = self.sign_link(purpose, subject, expires_at);
+        constant_time_eq(expected.as_bytes(), token.as_bytes()) && now <= expires_at
+    }
+
     /// The keyed hash used to find an ID number (uniqueness, look-up) without storing it in the clear.
     pub fn lookup_hash(&self, plain: &str) -> String {
         hex::encode(hmac(&self.mac, plain.as_bytes()))
@@ -227,6 +253,15 @@ mod tests {
         assert_eq!(keys.decrypt(&a).as_deref(), Some("11010519491231002X"));
         assert_eq!(Keys::from_master(b"another").decrypt(&a), None);
         assert_eq!(keys.lookup_hash("x"), keys.lookup_hash("x"));
+        let t = keys.sign_link("invite", "m1", 1000);
+        assert!(keys.verify_link("invite", "m1", &t, 1000));
+        assert!(!keys.verify_link("invite", "m1", &t, 1001), "expired");
+        assert!(!keys.verify_link("invite", "m2", &t, 0), "another subject");
+        assert!(!keys.verify_link("other", "m1", &t, 0), "another purpose");
+        assert!(!keys.verify_link("invite", "m1", &t.replace("1000.", "9999."), 0));
+        for bad in ["", ".", "x.y", "1000.", "１０００.abc", &"9".repeat(5000)] {
+            assert!(!keys.verify_link("invite", "m1", bad, 0), "{bad}");
+        }
         assert_ne!(
             keys.lookup_hash("x"),
             Keys::from_master(b"another").lookup_hash("x")

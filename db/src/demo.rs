@@ -329,6 +329,7 @@ pub async fn load(
             Err(RegisterError::Db(e)) => return Err(e),
         }
     }
+    load_roster(db, now).await?;
     for form in demo_public_accounts() {
         let valid = form
             .validate(today)
@@ -346,4 +347,101 @@ pub async fn load(
         }
     }
     Ok(())
+}
+
+/// The demo roster ([`crate::demo_roster`]): organisations, mediators each with a mediator login (the demo
+/// password), their weekly availability and leave. Idempotent like the rest of the demo data.
+pub async fn load_roster(db: &Db, now: i64) -> Result<(), DbError> {
+    use crate::demo_roster::{MEDIATORS, ORGANISATIONS};
+    use crate::mediation::{self, Mediator, Organisation};
+    for o in ORGANISATIONS {
+        mediation::upsert_org(
+            db,
+            &Organisation {
+                code: o.code.into(),
+                name: o.name.into(),
+                name_ko: o.name_ko.map(Into::into),
+                kind: o.kind.into(),
+                court_code: o.court_code.into(),
+                address: o.address.into(),
+            },
+            now,
+        )
+        .await?;
+    }
+    // One hash of the demo password for the whole roster (argon2 is slow on purpose).
+    let mut hash: Option<String> = None;
+    for m in MEDIATORS {
+        if !accounts::login_exists(db, m.login).await? {
+            if hash.is_none() {
+                hash = Some(crate::crypto::hash_password(DEMO_PASSWORD.into()).await);
+            }
+            match accounts::create_staff_hashed(
+                db,
+                AccountKind::Mediator,
+                m.login,
+                m.name,
+                hash.as_deref().unwrap_or_default(),
+                m.court_code,
+                now,
+            )
+            .await
+            {
+                Ok(_) | Err(RegisterError::Taken(_)) => {}
+                Err(RegisterError::Db(e)) => return Err(e),
+            }
+        }
+        let account = accounts::find_for_login(db, m.login)
+            .await?
+            .ok_or_else(|| DbError::Other(format!("demo mediator {} has no account", m.login)))?;
+        let id = demo_mediator_id(m.login);
+        let windows = m
+            .windows
+            .iter()
+            .map(|&(weekday, start_min, end_min)| domain::slots::WeeklyWindow {
+                weekday,
+                start_min,
+                end_min,
+            })
+            .collect();
+        mediation::upsert_mediator(
+            db,
+            &Mediator {
+                id: id.clone(),
+                account_id: Some(account.id),
+                org_code: m.org.into(),
+                name: m.name.into(),
+                court_code: m.court_code.into(),
+                courts: m.courts.iter().map(|c| c.to_string()).collect(),
+                specialties: m.specialties.iter().map(|c| c.to_string()).collect(),
+                languages: m.languages.iter().map(|c| c.to_string()).collect(),
+                place: m.place.into(),
+                title: m.title.into(),
+                windows,
+                capacity: m.capacity,
+                rating_tenths: m.rating_tenths,
+                active: true,
+            },
+            now,
+        )
+        .await?;
+        let absences: Vec<domain::slots::Absence> = m
+            .absences
+            .iter()
+            .filter_map(|&(from, to, reason)| {
+                Some(domain::slots::Absence {
+                    from: domain::Date::parse_iso(from)?,
+                    to: domain::Date::parse_iso(to)?,
+                    reason: reason.into(),
+                })
+            })
+            .collect();
+        mediation::set_absences(db, &id, &absences, now).await?;
+    }
+    Ok(())
+}
+
+/// A demo mediator's public id: stable across loads, and not their login name.
+pub fn demo_mediator_id(login: &str) -> String {
+    format!("med-{}", &crate::crypto::sha256_hex(login.as_bytes())[..12])
 }

@@ -776,7 +776,7 @@ pub async fn queue(db: &Db, court_code: &str) -> Result<Vec<Filing>, DbError> {
 }
 
 /// Takes the next number of a court's sequence for a case type and year, inside the caller's transaction.
-async fn next_seq(
+pub(crate) async fn next_seq(
     conn: &mut sqlx::AnyConnection,
     court: &str,
     case_type: CaseType,

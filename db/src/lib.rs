@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod files;
 pub mod filings;
 pub mod limits;
+pub mod mediation;
 pub mod outbox;
 pub mod password_resets;
 pub mod pending;

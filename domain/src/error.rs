@@ -31,6 +31,10 @@ pub enum FieldError {
     AmountTooLarge,
     DateFormat,
     DateInFuture,
+    /// A date that must be today or later (a performance date in an agreement).
+    DateInPast,
+    /// A mediation time that is not one of the mediator's free slots (holiday, leave, taken, too soon).
+    SlotNotOffered,
     /// An interruption of the limitation period before the period began.
     BeforeKnownOn,
     /// 协议管辖 where the cause may not agree on a court (Art. 35: contract and property disputes only).
@@ -84,6 +88,8 @@ impl FieldError {
             FieldError::AmountTooLarge => "amount_too_large",
             FieldError::DateFormat => "date_format",
             FieldError::DateInFuture => "date_in_future",
+            FieldError::DateInPast => "date_in_past",
+            FieldError::SlotNotOffered => "slot_not_offered",
             FieldError::BeforeKnownOn => "before_known_on",
             FieldError::AgreementNotAllowed => "agreement_not_allowed",
             FieldError::AgreementExclusive => "agreement_exclusive",

@@ -17,6 +17,7 @@ pub mod jurisdiction;
 pub mod lang;
 pub mod limitation;
 pub mod mask;
+pub mod mediation;
 pub mod payment;
 pub mod payment_notice;
 pub mod registration;

@@ -38,6 +38,9 @@ pub struct Problem {
     /// For a 500: quote it when reporting the problem; the log line carries the same id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_id: Option<String>,
+    /// For `slot_taken` (409): the start times (RFC 3339, Asia/Shanghai) of the mediator's next free slots.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_free: Option<Vec<String>>,
 }
 
 fn kind_of(status: StatusCode) -> ErrorKind {
@@ -62,6 +65,7 @@ impl Problem {
             code: code.into(),
             errors: BTreeMap::new(),
             error_id: None,
+            next_free: None,
         }
     }
 
