@@ -4,6 +4,7 @@
 //! Nothing here does I/O or reads a clock: "today" is always an argument, so the same input gives the same
 //! answer in the browser, on the server and in tests.
 
+pub mod amount_words;
 pub mod calendar;
 pub mod catalogue;
 pub mod date;
@@ -18,10 +19,12 @@ pub mod lang;
 pub mod limitation;
 pub mod mask;
 pub mod mediation;
+pub mod mediator_match;
 pub mod payment;
 pub mod payment_notice;
 pub mod registration;
 pub mod risk;
+pub mod slots;
 pub mod upload;
 
 pub use date::Date;
