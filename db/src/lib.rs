@@ -7,6 +7,7 @@ pub mod audit;
 pub mod courts;
 pub mod crypto;
 pub mod demo;
+pub mod demo_roster;
 pub mod evidence;
 pub mod files;
 pub mod filings;
