@@ -2,7 +2,7 @@
 
 pub mod autosave;
 mod check_page;
-mod common;
+pub mod common;
 pub mod data;
 #[cfg(feature = "ssr")]
 pub mod error;

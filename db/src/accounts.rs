@@ -238,7 +238,16 @@ pub async fn create_staff(
         return Err(DbError::Other(format!("no court with code {court_code}")).into());
     }
     let password_hash = hash_password(password).await;
-    create_staff_hashed(db, kind, login_name, display_name, &password_hash, court_code, now).await
+    create_staff_hashed(
+        db,
+        kind,
+        login_name,
+        display_name,
+        &password_hash,
+        court_code,
+        now,
+    )
+    .await
 }
 
 /// [`create_staff`] with the password already hashed: the demo loader hashes its one password once for the whole

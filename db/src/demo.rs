@@ -398,11 +398,13 @@ pub async fn load_roster(db: &Db, now: i64) -> Result<(), DbError> {
         let windows = m
             .windows
             .iter()
-            .map(|&(weekday, start_min, end_min)| domain::slots::WeeklyWindow {
-                weekday,
-                start_min,
-                end_min,
-            })
+            .map(
+                |&(weekday, start_min, end_min)| domain::slots::WeeklyWindow {
+                    weekday,
+                    start_min,
+                    end_min,
+                },
+            )
             .collect();
         mediation::upsert_mediator(
             db,

@@ -93,7 +93,7 @@ pub async fn upsert_org(db: &Db, o: &Organisation, now: i64) -> Result<(), DbErr
     Ok(())
 }
 
-fn json<T: serde::Serialize>(v: &T) -> Result<String, DbError> {
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, DbError> {
     serde_json::to_string(v).map_err(|e| DbError::Other(e.to_string()))
 }
 
@@ -178,7 +178,8 @@ pub async fn organisations(db: &Db) -> Result<Vec<Organisation>, DbError> {
         .collect()
 }
 
-const MEDIATOR_COLUMNS: &str = "id, account_id, org_code, name, court_code, courts, specialties, languages, place, \
+const MEDIATOR_COLUMNS: &str =
+    "id, account_id, org_code, name, court_code, courts, specialties, languages, place, \
     title, windows, capacity, rating_tenths, active";
 
 fn read_mediator(r: &sqlx::any::AnyRow) -> Result<Mediator, DbError> {
@@ -583,7 +584,7 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Mediation>, DbError> {
 pub async fn parties(db: &Db, id: &str) -> Result<Vec<Party>, DbError> {
     let rows = sqlx::query(
         "SELECT role, account_id, name_enc, name_masked, mobile_enc, mobile_masked, answered_at, answer_reason, \
-         signed_at, applied_at FROM mediation_parties WHERE mediation_id = $1 ORDER BY role DESC",
+         signed_at, applied_at FROM mediation_parties WHERE mediation_id = $1 ORDER BY role",
     )
     .bind(id)
     .fetch_all(db.reader())
@@ -664,11 +665,7 @@ pub async fn bind_party(
 }
 
 /// The mediations an account takes part in (as requester or bound party), newest first, at most `limit`.
-pub async fn for_account(
-    db: &Db,
-    account_id: &str,
-    limit: i64,
-) -> Result<Vec<Mediation>, DbError> {
+pub async fn for_account(db: &Db, account_id: &str, limit: i64) -> Result<Vec<Mediation>, DbError> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM mediations WHERE requester_id = $1 OR id IN \
          (SELECT mediation_id FROM mediation_parties WHERE account_id = $1) ORDER BY created_at DESC, id LIMIT $2"
@@ -890,7 +887,8 @@ pub struct Confirmation {
     pub created_at: i64,
 }
 
-const CONF_COLUMNS: &str = "id, mediation_id, court_code, status, deadline, case_number, judge_id, reasons, \
+const CONF_COLUMNS: &str =
+    "id, mediation_id, court_code, status, deadline, case_number, judge_id, reasons, \
     decided_at, created_at";
 
 fn read_confirmation(r: &sqlx::any::AnyRow) -> Result<Confirmation, DbError> {
@@ -928,10 +926,7 @@ pub async fn confirmation(db: &Db, id: &str) -> Result<Option<Confirmation>, DbE
     row.as_ref().map(read_confirmation).transpose()
 }
 
-pub async fn confirmation_of(
-    db: &Db,
-    mediation_id: &str,
-) -> Result<Option<Confirmation>, DbError> {
+pub async fn confirmation_of(db: &Db, mediation_id: &str) -> Result<Option<Confirmation>, DbError> {
     let row = sqlx::query(&format!(
         "SELECT {CONF_COLUMNS} FROM confirmations WHERE mediation_id = $1"
     ))

@@ -321,7 +321,9 @@ pub enum ConfirmationStatus {
 #[serde(rename_all = "snake_case")]
 pub enum ConfirmationAction {
     /// A party applies; `both` says whether, with it, every party has.
-    Apply { both: bool },
+    Apply {
+        both: bool,
+    },
     Confirm,
     Refuse,
 }
@@ -416,9 +418,7 @@ pub fn validate_terms(terms: &[Term], today: Date) -> Result<(), crate::FieldErr
         if let Some(d) = &t.due_on {
             match Date::parse_iso(d) {
                 None => errors.push(&format!("terms[{i}].due_on"), E::DateFormat),
-                Some(d) if d < today => {
-                    errors.push(&format!("terms[{i}].due_on"), E::DateInPast)
-                }
+                Some(d) if d < today => errors.push(&format!("terms[{i}].due_on"), E::DateInPast),
                 Some(_) => {}
             }
         }
@@ -500,7 +500,12 @@ mod tests {
             who(A::Reschedule),
             vec![R::Requester, R::Respondent, R::Mediator]
         );
-        for a in [A::RecordSuccess, A::RecordPartial, A::RecordFailure, A::Extend] {
+        for a in [
+            A::RecordSuccess,
+            A::RecordPartial,
+            A::RecordFailure,
+            A::Extend,
+        ] {
             assert_eq!(who(a), vec![R::Mediator], "{a:?}");
         }
         assert_eq!(who(A::File), vec![R::Requester, R::Respondent, R::Staff]);
@@ -555,7 +560,10 @@ mod tests {
     fn the_mediation_period_is_thirty_days_and_extends_once() {
         let cal = crate::calendar::shipped();
         let from = Date::new(2026, 11, 2).unwrap();
-        assert_eq!(period_end(&cal, from, 0).date, Date::new(2026, 12, 2).unwrap());
+        assert_eq!(
+            period_end(&cal, from, 0).date,
+            Date::new(2026, 12, 2).unwrap()
+        );
         assert_eq!(
             period_end(&cal, from, 15).date,
             Date::new(2026, 12, 17).unwrap()

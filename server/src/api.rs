@@ -30,6 +30,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "reference", description = "Courts, fee quotes and identifier checks: public."),
         (name = "accounts", description = "Registration, sessions and the caller's own account."),
         (name = "filings", description = "网上立案: drafts, submission, fee payment, tracking."),
+        (name = "mediation", description = "调解: the public roster and free slots, booking with the other party's consent, outcomes, agreements, judicial confirmation."),
         (name = "court", description = "The court's side: review queue and review actions (staff only).")
     ),
     components(schemas(Problem))
@@ -42,6 +43,7 @@ pub fn parts() -> (Router<AppState>, Document) {
         .merge(crate::reference::api::router())
         .merge(crate::account::api::router())
         .merge(crate::filing::api::router())
+        .merge(crate::mediation::api::router())
         .split_for_parts();
     (router, doc)
 }
@@ -286,6 +288,6 @@ mod tests {
                 }
             }
         }
-        assert_eq!(ops.len(), 29, "{ops:#?}");
+        assert_eq!(ops.len(), 47, "{ops:#?}");
     }
 }

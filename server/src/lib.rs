@@ -12,6 +12,7 @@ pub mod account;
 pub mod api;
 pub mod filing;
 pub mod http;
+pub mod mediation;
 pub mod reference;
 pub mod settings;
 pub mod state;

@@ -271,6 +271,13 @@ on_both_databases!(
     password_reset_works_as_plain_forms_in_the_persons_language,
     query_codes_stay_out_of_urls_are_reissued_to_the_filer_and_receipts_match_in_any_case,
     e_mail_goes_by_smtp_and_falls_back_to_the_outbox,
+    the_mediator_roster_is_public_and_recommends_with_reasons,
+    free_slots_leave_out_leave_holidays_and_bookings,
+    a_mediation_goes_from_booking_to_a_confirmed_agreement,
+    mediation_refuses_wrong_actors_and_wrong_states,
+    two_hundred_attempts_at_one_slot_make_one_booking,
+    a_diverted_filing_is_mediated_and_returns_to_registration,
+    invitations_expire_and_bookings_move_with_their_history,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -5291,4 +5298,864 @@ async fn login_returns_to_the_page_that_asked_and_registration_says_what_next(ap
     assert!(page_html(&app, &lawyer, "/welcome")
         .await
         .contains("不会用您本人的信息预填"));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mediation (issue 11)
+
+fn demo_mediator(login: &str) -> String {
+    db::demo::demo_mediator_id(login)
+}
+
+/// The first free slot (RFC 3339) of a mediator, from the public API.
+async fn first_slot(app: &TestApp, mediator: &str) -> String {
+    let (status, body) = app
+        .get_json(
+            &app.client,
+            &format!("/api/v1/mediators/{mediator}/slots?days=21"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["slots"][0]["start"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no free slot: {body}"))
+        .to_string()
+}
+
+fn booking(mediator: &str, start: &str, respondent_mobile: &str) -> Value {
+    json!({
+        "cause": "private_loan", "court_code": "吉0202", "mediator_id": mediator, "start": start,
+        "mode": "in_person", "summary": "2024年借给对方3万元，约定半年归还，至今未还。",
+        "respondent": {"name": "王借款", "mobile": respondent_mobile}
+    })
+}
+
+/// A booking by the demo citizen 张三 with 陈调解 (mediator.changyi) against a person with the given mobile.
+async fn booked(app: &TestApp, respondent_mobile: &str) -> (Client, Value) {
+    let requester = logged_in(app, "13900000001").await;
+    let mediator = demo_mediator("mediator.changyi");
+    let start = first_slot(app, &mediator).await;
+    let (status, body) = app
+        .post_json(
+            &requester,
+            "/api/v1/mediations",
+            booking(&mediator, &start, respondent_mobile),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    (requester, body)
+}
+
+fn token_of(link: &str) -> String {
+    link.split("t=").nth(1).unwrap().to_string()
+}
+
+async fn the_mediator_roster_is_public_and_recommends_with_reasons(app: TestApp) {
+    let (status, body) = app.get_json(&app.client, "/api/v1/mediators").await;
+    assert_eq!(status, StatusCode::OK);
+    let all = body["mediators"].as_array().unwrap();
+    assert!(all.len() >= 40, "{} mediators", all.len());
+    let orgs: std::collections::BTreeSet<&str> = all
+        .iter()
+        .map(|m| m["organisation"].as_str().unwrap())
+        .collect();
+    assert!(orgs.len() >= 12, "{} organisations", orgs.len());
+    // No personal contact data anywhere in the public roster.
+    let text = body.to_string();
+    assert!(
+        !text.contains("mobile") && !text.contains("account"),
+        "{text}"
+    );
+    assert!(!regex_like_phone(&text));
+    // A loan dispute at 昌邑: those who handle loans and serve the court come first, and say so.
+    let (_, body) = app
+        .get_json(
+            &app.client,
+            "/api/v1/mediators?cause=private_loan&court=%E5%90%890202",
+        )
+        .await;
+    let first = &body["mediators"][0];
+    let reasons: Vec<&str> = first["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        reasons.contains(&"specialty") && reasons.contains(&"serves_court"),
+        "{first}"
+    );
+    assert!(first["specialties"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("private_loan")));
+    assert!(first["reasons"][0]["label"].as_str().unwrap().len() > 3);
+    // A Korean speaker in Yanbian's forest areas: the Korean-speaking mediators first.
+    let (_, body) = app
+        .get_json(
+            &app.client,
+            "/api/v1/mediators?cause=forestry_contract&court=%E5%90%897601&language=ko",
+        )
+        .await;
+    let first = &body["mediators"][0];
+    assert!(
+        first["languages"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("ko")),
+        "{first}"
+    );
+    assert!(first["reasons"].to_string().contains("language"));
+    // Mongolian at 前郭.
+    let (_, body) = app
+        .get_json(
+            &app.client,
+            "/api/v1/mediators?court=%E5%90%890721&language=mn",
+        )
+        .await;
+    assert!(body["mediators"][0]["languages"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("mn")));
+    // Nonsense filters are not errors: nothing matches them, everyone is still listed.
+    let (status, body) = app
+        .get_json(
+            &app.client,
+            &format!("/api/v1/mediators?cause={}&court=x", "z".repeat(3000)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["mediators"].as_array().unwrap().len(), all.len());
+    // Every demo mediator can log in to their workspace.
+    let c = logged_in(&app, "mediator.changyi").await;
+    let (status, _) = app.get_json(&c, "/api/v1/mediator/sessions").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+fn regex_like_phone(s: &str) -> bool {
+    // Eleven digits in a row starting with 1: a mobile number.
+    let b = s.as_bytes();
+    b.windows(11)
+        .any(|w| w[0] == b'1' && w.iter().all(u8::is_ascii_digit))
+}
+
+async fn free_slots_leave_out_leave_holidays_and_bookings(app: TestApp) {
+    let mediator = demo_mediator("mediator.changyi");
+    let url = format!("/api/v1/mediators/{mediator}/slots?days=28");
+    let (status, body) = app.get_json(&app.client, &url).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let starts: Vec<String> = body["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["start"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!starts.is_empty());
+    assert!(starts.iter().all(|s| s.ends_with("+08:00")), "{starts:?}");
+    assert_eq!(body["slots"][0]["modes"], json!(["in_person", "video"]));
+    // Nothing sooner than a day ahead.
+    let first = domain::slots::parse_rfc3339(&starts[0]).unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    assert!(first >= now + 24 * 3_600_000);
+    // Leave: the mediator is away on the first free slot's day — that day offers nothing.
+    let day = domain::date::shanghai_date(first);
+    db::mediation::set_absences(
+        &app.db,
+        &mediator,
+        &[domain::slots::Absence {
+            from: day,
+            to: day,
+            reason: "年休假".into(),
+        }],
+        now,
+    )
+    .await
+    .unwrap();
+    let (_, body) = app.get_json(&app.client, &url).await;
+    let prefix = day.to_string();
+    assert!(
+        !body["slots"].to_string().contains(&format!("\"{prefix}T")),
+        "{body}"
+    );
+    // A booking takes its slot off the calendar.
+    let second = body["slots"][0]["start"].as_str().unwrap().to_string();
+    let requester = logged_in(&app, "13900000001").await;
+    let (status, b) = app
+        .post_json(
+            &requester,
+            "/api/v1/mediations",
+            booking(&mediator, &second, "13700000071"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{b}");
+    let (_, body) = app.get_json(&app.client, &url).await;
+    assert!(!body["slots"].to_string().contains(&second));
+    // A time that is not one of the mediator's hours, or on leave, is refused next to the field.
+    for bad in [starts[0].as_str(), "2026-02-30T09:00:00+08:00", "tomorrow"] {
+        let (status, b) = app
+            .post_json(
+                &requester,
+                "/api/v1/mediations",
+                booking(&mediator, bad, "13700000072"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {b}");
+        assert!(b["errors"]["start"].is_string(), "{b}");
+    }
+    // Bounded: an unknown mediator is 404, a silly range is a 422, a huge `days` is clamped.
+    let (status, _) = app
+        .get_json(&app.client, "/api/v1/mediators/nobody/slots")
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = app
+        .get_json(&app.client, &format!("{url}&from=1900-01-01"))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, body) = app
+        .get_json(
+            &app.client,
+            &format!("/api/v1/mediators/{mediator}/slots?days=4000000"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body["slots"].as_array().unwrap().len() < 62 * 24);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_holidays_are_never_offered_as_mediation_slots() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        public_holidays_are_never_offered(backend).await;
+    }
+}
+
+async fn public_holidays_are_never_offered(backend: Backend) {
+    // A calendar with a public holiday on the next weekday but one: that day offers no slot.
+    let today = domain::date::shanghai_date(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as i64,
+    );
+    let mut day = domain::calendar::add_days(today, 3);
+    while domain::calendar::weekday(day) >= 5 {
+        day = domain::calendar::add_days(day, 1);
+    }
+    let mut calendar = domain::calendar::shipped();
+    calendar.holidays.push(day);
+    let app = spawn_app_configured(backend, domain::fees::FeeTable::JILIN, calendar).await;
+    let mediator = demo_mediator("mediator.changyi");
+    let (_, body) = app
+        .get_json(
+            &app.client,
+            &format!("/api/v1/mediators/{mediator}/slots?days=14"),
+        )
+        .await;
+    let text = body["slots"].to_string();
+    assert!(!text.contains(&format!("\"{day}T")), "{day}: {text}");
+    // The same weekday a week later is offered (the mediator works that day of the week).
+    let week_later = domain::calendar::add_days(day, 7);
+    assert!(
+        text.contains(&format!("\"{week_later}T")),
+        "{week_later}: {text}"
+    );
+}
+
+async fn a_mediation_goes_from_booking_to_a_confirmed_agreement(app: TestApp) {
+    // 张三 books with 陈调解; the other party has no account yet.
+    let (requester, body) = booked(&app, "13700000081").await;
+    let id = body["id"].as_str().unwrap().to_string();
+    assert_eq!(body["status"], "invited");
+    assert_eq!(body["role"], "requester");
+    assert_eq!(body["place"].as_str().unwrap().is_empty(), false);
+    let link = body["invitation_link"].as_str().unwrap().to_string();
+    assert!(link.starts_with(&format!("/mediations/{id}/invitation?t=")));
+    // The invitation went to the other party's mobile, with the link.
+    let sent = db::outbox::pending(&app.db, 100).await.unwrap();
+    assert!(
+        sent.iter()
+            .any(|m| m.purpose == "mediation_invite" && m.recipient_masked == "137****0081"),
+        "{:?}",
+        sent.iter().map(|m| &m.purpose).collect::<Vec<_>>()
+    );
+    // The link works without logging in: it shows who invites whom (masked) and when.
+    let stranger = client(Some(&app.base));
+    let token = token_of(&link);
+    let (status, inv) = app
+        .get_json(
+            &stranger,
+            &format!("/api/v1/mediations/{id}/invitation?t={token}"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{inv}");
+    assert_eq!(inv["requester"], "张*");
+    assert_eq!(inv["mediator_name"], "陈调解");
+    // A changed token is nobody's invitation.
+    let (status, p) = app
+        .get_json(
+            &stranger,
+            &format!("/api/v1/mediations/{id}/invitation?t=1{token}"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(p["code"], "link_invalid");
+    // Without the token, a stranger cannot answer; with it, they accept (no account needed to consent).
+    let (status, _) = app
+        .post_json(
+            &stranger,
+            &format!("/api/v1/mediations/{id}/response"),
+            json!({"accept": true}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, accepted) = app
+        .post_json(
+            &stranger,
+            &format!("/api/v1/mediations/{id}/response"),
+            json!({"accept": true, "token": token}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{accepted}");
+    assert_eq!(accepted["status"], "scheduled");
+    // The other party registers with the invited mobile: the mediation is theirs to see.
+    let respondent = client(Some(&app.base));
+    let (status, _) = app
+        .post_json(
+            &respondent,
+            "/api/v1/accounts",
+            citizen("13700000081", "22020219800101011"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, list) = app.get_json(&respondent, "/api/v1/mediations").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list[0]["id"], id.as_str());
+    let (_, seen) = app
+        .get_json(&respondent, &format!("/api/v1/mediations/{id}"))
+        .await;
+    assert_eq!(seen["role"], "respondent");
+    // Before an agreement, the other party's name is masked for each party; the mediator sees both.
+    let names: Vec<&str> = seen["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"张*") && names.contains(&"王借款"),
+        "{names:?}"
+    );
+    // The mediator records success with the terms; amounts come back in figures and capital letters.
+    let mediator = logged_in(&app, "mediator.changyi").await;
+    let (_, sessions) = app.get_json(&mediator, "/api/v1/mediator/sessions").await;
+    assert!(sessions.to_string().contains(&id));
+    let due = domain::calendar::add_days(
+        domain::date::shanghai_date(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_millis() as i64,
+        ),
+        60,
+    )
+    .to_string();
+    let (status, settled) = app
+        .post_json(
+            &mediator,
+            &format!("/api/v1/mediations/{id}/outcome"),
+            json!({"result": "success", "terms": [
+                {"text": "被申请人向申请人偿还借款", "amount": "3万", "due_on": due},
+                {"text": "申请人放弃利息请求"}
+            ], "note": "双方自愿达成协议"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{settled}");
+    assert_eq!(settled["status"], "settled");
+    assert_eq!(settled["terms"][0]["amount_words"], "人民币叁万元整");
+    assert_eq!(settled["terms"][0]["amount"], "30,000.00");
+    // Both sign; the agreement takes effect with the second signature.
+    let (status, s1) = app
+        .post_json(
+            &requester,
+            &format!("/api/v1/mediations/{id}/agreement/signature"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{s1}");
+    assert!(s1["effective_on"].is_null());
+    assert!(s1["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a != "sign"));
+    let (status, s2) = app
+        .post_json(
+            &respondent,
+            &format!("/api/v1/mediations/{id}/agreement/signature"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{s2}");
+    assert!(s2["effective_on"].is_string());
+    assert!(s2["confirmation_deadline"].is_string());
+    // Judicial confirmation is joint: after one application it waits for the other.
+    let (status, a1) = app
+        .post_json(
+            &requester,
+            &format!("/api/v1/mediations/{id}/confirmation"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{a1}");
+    assert_eq!(a1["confirmation"]["status"], "applying");
+    let (status, a2) = app
+        .post_json(
+            &respondent,
+            &format!("/api/v1/mediations/{id}/confirmation"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{a2}");
+    assert_eq!(a2["confirmation"]["status"], "pending");
+    let conf = a2["confirmation"]["id"].as_str().unwrap().to_string();
+    // The judge of 昌邑 sees it among the court's applications and confirms: a 民特 number.
+    let judge = logged_in(&app, "judge.changyi").await;
+    let (_, court) = app.get_json(&judge, "/api/v1/court/mediations").await;
+    assert_eq!(court["confirmations"][0]["id"], conf.as_str());
+    let (status, decided) = app
+        .post_json(
+            &judge,
+            &format!("/api/v1/confirmations/{conf}/decision"),
+            json!({"confirm": true}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{decided}");
+    assert_eq!(decided["status"], "confirmed");
+    let number = decided["case_number"].as_str().unwrap();
+    assert!(number.contains("吉0202民特"), "{number}");
+    assert!(domain::catalogue::CaseNumber::parse(number).is_some());
+    // The citizen sees the number; every step is an event.
+    let (_, mine) = app
+        .get_json(&requester, &format!("/api/v1/mediations/{id}"))
+        .await;
+    assert_eq!(mine["confirmation"]["case_number"], number);
+    let actions: Vec<&str> = mine["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "book",
+            "accept",
+            "record_success",
+            "sign",
+            "sign",
+            "apply_confirmation",
+            "apply_confirmation",
+            "confirmation_granted"
+        ]
+    );
+    // Deciding twice is refused.
+    let (status, _) = app
+        .post_json(
+            &judge,
+            &format!("/api/v1/confirmations/{conf}/decision"),
+            json!({"confirm": false, "reasons": "x"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}
+
+async fn mediation_refuses_wrong_actors_and_wrong_states(app: TestApp) {
+    let (requester, body) = booked(&app, "13700000091").await;
+    let id = body["id"].as_str().unwrap().to_string();
+    let url = |p: &str| format!("/api/v1/mediations/{id}{p}");
+    // Someone else entirely: 404, whatever they try.
+    let other = logged_in(&app, "13900000003").await;
+    for (path, body) in [
+        ("", Value::Null),
+        ("/response", json!({"accept": true})),
+        ("/cancel", json!({"reason": "x"})),
+        ("/outcome", json!({"result": "failure"})),
+    ] {
+        let (status, _) = if body.is_null() {
+            app.get_json(&other, &url(path)).await
+        } else {
+            app.post_json(&other, &url(path), body).await
+        };
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    // Staff of another court: 404 too; a clerk of this court sees it.
+    let far = logged_in(&app, "clerk.dunhua").await;
+    assert_eq!(app.get_json(&far, &url("")).await.0, StatusCode::NOT_FOUND);
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, seen) = app.get_json(&clerk, &url("")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(seen["role"], "staff");
+    // The requester cannot accept for the other party, nor record an outcome.
+    let (status, p) = app
+        .post_json(&requester, &url("/response"), json!({"accept": true}))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{p}");
+    let (status, _) = app
+        .post_json(&requester, &url("/outcome"), json!({"result": "failure"}))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // The mediator cannot record an outcome before the other party consented.
+    let mediator = logged_in(&app, "mediator.changyi").await;
+    let (status, p) = app
+        .post_json(&mediator, &url("/outcome"), json!({"result": "failure"}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{p}");
+    // Nobody signs or applies before there is an agreement.
+    let (status, _) = app
+        .post_json(&requester, &url("/agreement/signature"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _) = app
+        .post_json(&requester, &url("/confirmation"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // Declining needs a reason; with one, the slot is free again and the requester is offered the next steps.
+    let token = token_of(body["invitation_link"].as_str().unwrap());
+    let stranger = client(Some(&app.base));
+    let (status, p) = app
+        .post_json(
+            &stranger,
+            &url("/response"),
+            json!({"accept": false, "token": token}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    assert!(p["errors"]["reason"].is_string());
+    let (status, declined) = app
+        .post_json(
+            &stranger,
+            &url("/response"),
+            json!({"accept": false, "reason": "我不认识申请人", "token": token}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{declined}");
+    assert_eq!(declined["status"], "declined");
+    let (status, _) = app
+        .post_json(
+            &stranger,
+            &url("/response"),
+            json!({"accept": true, "token": token}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "answered once");
+    let (_, mine) = app.get_json(&requester, &url("")).await;
+    assert_eq!(mine["actions"], json!(["file"]));
+    assert_eq!(mine["parties"][1]["answer_reason"], "我不认识申请人");
+    let slot = body["start"].as_str().unwrap();
+    let (_, slots) = app
+        .get_json(
+            &app.client,
+            &format!(
+                "/api/v1/mediators/{}/slots?days=21",
+                body["mediator_id"].as_str().unwrap()
+            ),
+        )
+        .await;
+    assert!(slots.to_string().contains(slot), "the slot is free again");
+    // The way to court: a draft with the cause, the other party and the facts carried over.
+    let (status, f) = app.post_json(&requester, &url("/filing"), json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{f}");
+    let filing_id = f["filing_id"].as_str().unwrap();
+    let (_, filing) = app
+        .get_json(&requester, &format!("/api/v1/filings/{filing_id}"))
+        .await;
+    assert_eq!(filing["status"], "draft");
+    assert_eq!(filing["draft"]["cause"], "private_loan");
+    assert!(filing["draft"]["facts"].as_str().unwrap().contains("3万元"));
+    assert!(filing["draft"]["parties"].to_string().contains("王借款"));
+    let (_, after) = app.get_json(&requester, &url("")).await;
+    assert_eq!(after["status"], "filed");
+    assert_eq!(after["result_filing_id"], filing_id);
+    // Bad input never panics: an unknown cause, court, mediator, mode and a missing respondent, all at once.
+    let (status, p) = app
+        .post_json(
+            &requester,
+            "/api/v1/mediations",
+            json!({"cause": "x", "court_code": "y", "mediator_id": "z", "start": "", "mode": "q",
+                   "summary": "", "respondent": {"name": "", "mobile": "123"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for f in [
+        "cause",
+        "court_code",
+        "mediator_id",
+        "mode",
+        "start",
+        "summary",
+        "respondent.name",
+        "respondent.mobile",
+    ] {
+        assert!(p["errors"][f].is_string(), "{f}: {p}");
+    }
+    // Court staff do not book for themselves; logged out is 401.
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            "/api/v1/mediations",
+            json!({"mediator_id": "x", "start": "", "mode": ""}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app
+        .post_json(
+            &app.client,
+            "/api/v1/mediations",
+            json!({"mediator_id": "x", "start": "", "mode": ""}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+async fn two_hundred_attempts_at_one_slot_make_one_booking(app: TestApp) {
+    let mediator = demo_mediator("mediator.changyi");
+    let start = first_slot(&app, &mediator).await;
+    let requester = logged_in(&app, "13900000001").await;
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let (c, url) = (requester.clone(), app.url("/api/v1/mediations"));
+        let body = booking(&mediator, &start, &format!("137{:08}", 10_000_000 + i));
+        tasks.push(tokio::spawn(async move {
+            let res = c.post(url).json(&body).send().await.unwrap();
+            (
+                res.status(),
+                res.json::<Value>().await.unwrap_or(Value::Null),
+            )
+        }));
+    }
+    let mut created = 0;
+    for t in tasks {
+        let (status, body) = t.await.unwrap();
+        match status {
+            StatusCode::CREATED => created += 1,
+            StatusCode::CONFLICT => {
+                assert_eq!(body["code"], "slot_taken", "{body}");
+                let next = body["next_free"].as_array().unwrap();
+                assert!(!next.is_empty() && !next.contains(&json!(start)), "{body}");
+            }
+            other => panic!("{other}: {body}"),
+        }
+    }
+    assert_eq!(created, 1);
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM mediations WHERE start_ms = $1 AND status IN ('invited', 'scheduled')",
+    )
+    .bind(domain::slots::parse_rfc3339(&start).unwrap())
+    .fetch_one(app.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(n, 1);
+}
+
+async fn a_diverted_filing_is_mediated_and_returns_to_registration(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (filing_id, receipt) =
+        submitted_filing(&app, &filer, &resident_id("22020219800101013")).await;
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, diverted) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{filing_id}/review"),
+            json!({"action": "divert"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{diverted}");
+    // The clerk assigns a mediator (the same recommendation ranks them); the filing's parties come along.
+    let (_, roster) = app
+        .get_json(
+            &clerk,
+            "/api/v1/mediators?cause=private_loan&court=%E5%90%890202",
+        )
+        .await;
+    let mediator = roster["mediators"][0]["id"].as_str().unwrap().to_string();
+    let start = first_slot(&app, &mediator).await;
+    let (status, m) = app
+        .post_json(
+            &clerk,
+            "/api/v1/mediations",
+            json!({"filing_id": filing_id, "mediator_id": mediator, "start": start, "mode": "video"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{m}");
+    assert_eq!(m["filing_id"], filing_id.as_str());
+    assert_eq!(m["cause"], "private_loan");
+    assert!(m["summary"].as_str().unwrap().contains("借款"));
+    assert!(m["parties"].to_string().contains("李四"));
+    // A second booking for the same filing while this one is open is refused.
+    let (status, _) = app
+        .post_json(
+            &filer,
+            "/api/v1/mediations",
+            json!({"filing_id": filing_id, "mediator_id": mediator, "start": start, "mode": "video"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // The filer sees it as requester.
+    let id = m["id"].as_str().unwrap();
+    let (_, mine) = app
+        .get_json(&filer, &format!("/api/v1/mediations/{id}"))
+        .await;
+    assert_eq!(mine["role"], "requester");
+    // The defendant accepts from the link; the mediator finds no agreement; the filer takes it back to court.
+    let token = token_of(mine["invitation_link"].as_str().unwrap());
+    let (status, _) = app
+        .post_json(
+            &client(Some(&app.base)),
+            &format!("/api/v1/mediations/{id}/response"),
+            json!({"accept": true, "token": token}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mediator_login = {
+        let row: String = sqlx::query_scalar(
+            "SELECT a.login_name FROM mediators m JOIN accounts a ON a.id = m.account_id WHERE m.id = $1",
+        )
+        .bind(&mediator)
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+        row
+    };
+    let med = logged_in(&app, &mediator_login).await;
+    // Extension: once, with a reason.
+    let (status, p) = app
+        .post_json(
+            &med,
+            &format!("/api/v1/mediations/{id}/extension"),
+            json!({"days": 10, "reason": ""}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    let (status, ext) = app
+        .post_json(
+            &med,
+            &format!("/api/v1/mediations/{id}/extension"),
+            json!({"days": 10, "reason": "双方同意延长以便核对账目"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{ext}");
+    assert_eq!(ext["extension_days"], 10);
+    let (status, p) = app
+        .post_json(
+            &med,
+            &format!("/api/v1/mediations/{id}/extension"),
+            json!({"days": 5, "reason": "再延长"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{p}");
+    let (status, failed) = app
+        .post_json(
+            &med,
+            &format!("/api/v1/mediations/{id}/outcome"),
+            json!({"result": "failure", "note": "被申请人不同意还款计划"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{failed}");
+    assert_eq!(failed["status"], "failed");
+    let (status, back) = app
+        .post_json(
+            &filer,
+            &format!("/api/v1/mediations/{id}/filing"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{back}");
+    assert_eq!(back["filing_id"], filing_id.as_str());
+    let (_, filing) = app
+        .get_json(&filer, &format!("/api/v1/filings/{filing_id}"))
+        .await;
+    assert_eq!(filing["status"], "submitted");
+    assert_eq!(
+        filing["submitted_at"], receipt["filing"]["submitted_at"],
+        "the filing date is kept"
+    );
+}
+
+async fn invitations_expire_and_bookings_move_with_their_history(app: TestApp) {
+    let (requester, body) = booked(&app, "13700000093").await;
+    let id = body["id"].as_str().unwrap().to_string();
+    // Moving to another free slot: the old one is freed, the history says from where to where.
+    let mediator = body["mediator_id"].as_str().unwrap().to_string();
+    let (_, slots) = app
+        .get_json(
+            &app.client,
+            &format!("/api/v1/mediators/{mediator}/slots?days=21"),
+        )
+        .await;
+    let other = slots["slots"][1]["start"].as_str().unwrap().to_string();
+    let (status, moved) = app
+        .post_json(
+            &requester,
+            &format!("/api/v1/mediations/{id}/reschedule"),
+            json!({"start": other}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    assert_eq!(moved["start"], other.as_str());
+    let last = moved["events"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "reschedule");
+    assert!(last["note"]
+        .as_str()
+        .unwrap()
+        .contains(body["start"].as_str().unwrap()));
+    // Moving onto a taken slot is a 409 with the next free ones.
+    let (_, second) = booked(&app, "13700000094").await;
+    let (status, p) = app
+        .post_json(
+            &requester,
+            &format!("/api/v1/mediations/{id}/reschedule"),
+            json!({"start": second["start"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{p}");
+    assert_eq!(p["code"], "slot_taken");
+    // An invitation nobody answered in time expires (the portal records it) and frees its slot.
+    sqlx::query("UPDATE mediations SET invite_expires_at = 1 WHERE id = $1")
+        .bind(&id)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    let (_, expired) = app
+        .get_json(&requester, &format!("/api/v1/mediations/{id}"))
+        .await;
+    assert_eq!(expired["status"], "expired");
+    let last = expired["events"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["role"], "system");
+    assert_eq!(last["action"], "expire");
+    // Cancelling needs a reason and is recorded.
+    let sid = second["id"].as_str().unwrap();
+    let (status, _) = app
+        .post_json(
+            &requester,
+            &format!("/api/v1/mediations/{sid}/cancel"),
+            json!({"reason": ""}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, cancelled) = app
+        .post_json(
+            &requester,
+            &format!("/api/v1/mediations/{sid}/cancel"),
+            json!({"reason": "已与对方自行和解"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    assert_eq!(cancelled["status"], "cancelled");
 }

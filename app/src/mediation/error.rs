@@ -1,6 +1,7 @@
 //! What can go wrong in mediation, as something a person or another system can act on.
 
 use crate::error::{kind_message, ErrorKind, ServiceError};
+use crate::texts::Message;
 use domain::{FieldErrors, Lang};
 
 #[derive(Debug, thiserror::Error)]

@@ -8,7 +8,9 @@
 use super::error::MediationError;
 use crate::ssr::{RequestInfo as Caller, ServerCtx};
 use db::accounts::Account;
-use db::mediation::{self as store, Changes, Confirmation, Mediation, MediationEvent, Mediator, Party};
+use db::mediation::{
+    self as store, Changes, Confirmation, Mediation, MediationEvent, Mediator, Party,
+};
 use domain::mediation::{
     self as rules, MediationAction, MediationMode, MediationRole, MediationStatus, Term,
 };
@@ -178,12 +180,36 @@ pub async fn free_slots(
     }))
 }
 
+/// Whether `start` is one of the mediator's bookable hours, bookings aside: availability minus leave, holidays
+/// and the lead time. (Bookings are left to the unique index, so two people racing for one slot both pass here
+/// and exactly one insert wins.)
+async fn is_open_hour(m: &Mediator, start: i64, ctx: &ServerCtx, now_ms: i64) -> Result<bool> {
+    let day = domain::date::shanghai_date(start);
+    let absences = store::absences(&ctx.db, &m.id, day, day).await?;
+    Ok(slots::is_offered(
+        &SlotQuery {
+            windows: &m.windows,
+            absences: &absences,
+            calendar: &ctx.calendar,
+            taken: &[],
+            from: day,
+            days: 1,
+            now_ms,
+            min_notice_ms: MIN_LEAD_MS,
+        },
+        start,
+    ))
+}
+
 /// Midnight in Asia/Shanghai of a date, as UTC ms.
 fn day_start_ms(d: Date) -> i64 {
     d.to_days() * 86_400_000 - domain::date::SHANGHAI_OFFSET_MS
 }
 
-pub async fn mediator(ctx: &ServerCtx, id: &str) -> Result<(Mediator, db::mediation::Organisation)> {
+pub async fn mediator(
+    ctx: &ServerCtx,
+    id: &str,
+) -> Result<(Mediator, db::mediation::Organisation)> {
     let id: String = id.chars().take(64).collect();
     let m = store::mediator(&ctx.db, &id)
         .await?
@@ -209,7 +235,9 @@ pub async fn mediator_slots(
     let today = domain::date::shanghai_date(now_ms);
     let from = match from.map(str::trim).filter(|s| !s.is_empty()) {
         None => today,
-        Some(s) => Date::parse_iso(s).ok_or(MediationError::field("from", FieldError::DateFormat))?,
+        Some(s) => {
+            Date::parse_iso(s).ok_or(MediationError::field("from", FieldError::DateFormat))?
+        }
     };
     // A look far back or far ahead is nobody's booking: bounded to a year either way.
     if (from.to_days() - today.to_days()).abs() > 366 {
@@ -411,11 +439,10 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
     if mobile.is_some() && mobile == requester_mobile {
         errors.push("respondent.mobile", FieldError::SuesItself);
     }
-    // The slot, as the server sees it now (the browser's calendar may be minutes old).
+    // The slot, as the server sees it now: one of the mediator's hours, not on leave or a holiday, not too soon.
+    // Whether someone else holds it is the database's to say (a taken slot is a 409 with the next free ones).
     if let (Some(m), Some(start)) = (&chosen, start) {
-        let day = domain::date::shanghai_date(start);
-        let offered = free_slots(m, day, 1, ctx, caller.now_ms).await?;
-        if !offered.iter().any(|s| s.start_ms == start) {
+        if !is_open_hour(m, start, ctx, caller.now_ms).await? {
             errors.push("start", FieldError::SlotNotOffered);
         }
     }
@@ -486,11 +513,17 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
     };
     let created = match store::create(&ctx.db, &new, caller.now_ms).await {
         Err(db::mediation::MediationError::SlotTaken) => {
-            let next = free_slots(&m, domain::date::shanghai_date(start), 14, ctx, caller.now_ms)
-                .await?
-                .into_iter()
-                .take(5)
-                .collect();
+            let next = free_slots(
+                &m,
+                domain::date::shanghai_date(start),
+                14,
+                ctx,
+                caller.now_ms,
+            )
+            .await?
+            .into_iter()
+            .take(5)
+            .collect();
             return Err(MediationError::SlotTaken { next });
         }
         other => other?,
@@ -501,7 +534,8 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
         .map(crate::notify::Recipient::Mobile)
         .or_else(|| found.as_ref().and_then(crate::notify::Recipient::of));
     if let Some(recipient) = recipient {
-        let body = format!(
+        let body =
+            format!(
             "【人民法院调解平台】{}申请与您调解（{}），时间 {}，调解员 {}。是否同意调解请打开：{}",
             domain::mask::name(&requester_name),
             domain::catalogue::cause(&cause).map(|c| c.name).unwrap_or(""),
@@ -663,7 +697,8 @@ impl MediationView {
     }
 
     pub fn may_sign(&self) -> bool {
-        self.mediation.status.has_agreement() && self.own_party().is_some_and(|p| p.signed_at.is_none())
+        self.mediation.status.has_agreement()
+            && self.own_party().is_some_and(|p| p.signed_at.is_none())
     }
 
     pub fn may_apply(&self) -> bool {
@@ -745,7 +780,13 @@ pub struct InvitationView {
     pub org_name: String,
 }
 
-pub async fn invitation(ctx: &ServerCtx, id: &str, token: &str, now: i64, today: Date) -> Result<InvitationView> {
+pub async fn invitation(
+    ctx: &ServerCtx,
+    id: &str,
+    token: &str,
+    now: i64,
+    today: Date,
+) -> Result<InvitationView> {
     let id: String = id.chars().take(64).collect();
     let m = store::get(&ctx.db, &id)
         .await?
@@ -834,8 +875,14 @@ pub async fn respond(
                 return Err(MediationError::Forbidden);
             }
             if !u.kind.is_staff() && respondent.account_id.is_none() {
-                store::bind_party(&ctx.db, &m.id, MediationRole::Respondent, &u.id, caller.now_ms)
-                    .await?;
+                store::bind_party(
+                    &ctx.db,
+                    &m.id,
+                    MediationRole::Respondent,
+                    &u.id,
+                    caller.now_ms,
+                )
+                .await?;
                 parties = store::parties(&ctx.db, &m.id).await?;
             }
         }
@@ -927,7 +974,12 @@ async fn acting(
 
 /// Moves a booking to another free slot of the same mediator. A party may do so up to the notice period before
 /// the start; the mediator always. The new slot is checked like a new booking and held by the same unique index.
-pub async fn reschedule(caller: &Caller, id: &str, start: &str, ctx: &ServerCtx) -> Result<MediationView> {
+pub async fn reschedule(
+    caller: &Caller,
+    id: &str,
+    start: &str,
+    ctx: &ServerCtx,
+) -> Result<MediationView> {
     let (m, role, actor) = acting(caller, id, MediationAction::Reschedule, ctx).await?;
     let hours = notice_hours();
     if !rules::within_notice(role, caller.now_ms, m.start_ms, hours) {
@@ -938,8 +990,7 @@ pub async fn reschedule(caller: &Caller, id: &str, start: &str, ctx: &ServerCtx)
     let med = store::mediator(&ctx.db, &m.mediator_id)
         .await?
         .ok_or(MediationError::NotFound)?;
-    let offered = free_slots(&med, domain::date::shanghai_date(start), 1, ctx, caller.now_ms).await?;
-    if start == m.start_ms || !offered.iter().any(|s| s.start_ms == start) {
+    if start == m.start_ms || !is_open_hour(&med, start, ctx, caller.now_ms).await? {
         return Err(MediationError::field("start", FieldError::SlotNotOffered));
     }
     let note = format!(
@@ -965,11 +1016,17 @@ pub async fn reschedule(caller: &Caller, id: &str, start: &str, ctx: &ServerCtx)
     .await
     {
         Err(db::mediation::MediationError::SlotTaken) => {
-            let next = free_slots(&med, domain::date::shanghai_date(start), 14, ctx, caller.now_ms)
-                .await?
-                .into_iter()
-                .take(5)
-                .collect();
+            let next = free_slots(
+                &med,
+                domain::date::shanghai_date(start),
+                14,
+                ctx,
+                caller.now_ms,
+            )
+            .await?
+            .into_iter()
+            .take(5)
+            .collect();
             return Err(MediationError::SlotTaken { next });
         }
         other => other?,
@@ -978,7 +1035,12 @@ pub async fn reschedule(caller: &Caller, id: &str, start: &str, ctx: &ServerCtx)
 }
 
 /// Withdraws from a booking (mediation is voluntary), with the reason; the slot is freed at once.
-pub async fn cancel(caller: &Caller, id: &str, why: &str, ctx: &ServerCtx) -> Result<MediationView> {
+pub async fn cancel(
+    caller: &Caller,
+    id: &str,
+    why: &str,
+    ctx: &ServerCtx,
+) -> Result<MediationView> {
     let (m, role, actor) = acting(caller, id, MediationAction::Cancel, ctx).await?;
     let hours = notice_hours();
     if !rules::within_notice(role, caller.now_ms, m.start_ms, hours) {
@@ -1004,7 +1066,13 @@ pub async fn cancel(caller: &Caller, id: &str, why: &str, ctx: &ServerCtx) -> Re
 }
 
 /// The mediator extends the period once, with both parties' consent and the reason recorded.
-pub async fn extend(caller: &Caller, id: &str, days: i64, why: &str, ctx: &ServerCtx) -> Result<MediationView> {
+pub async fn extend(
+    caller: &Caller,
+    id: &str,
+    days: i64,
+    why: &str,
+    ctx: &ServerCtx,
+) -> Result<MediationView> {
     let (m, role, actor) = acting(caller, id, MediationAction::Extend, ctx).await?;
     if m.extension_days > 0 {
         return Err(MediationError::ExtendedOnce);
@@ -1048,7 +1116,12 @@ pub struct OutcomeInput {
 
 /// The mediator records the outcome: an agreement (whole or partial) drafted from the terms for the parties to
 /// sign, or failure, after which either party may take the matter to court.
-pub async fn outcome(caller: &Caller, id: &str, input: &OutcomeInput, ctx: &ServerCtx) -> Result<MediationView> {
+pub async fn outcome(
+    caller: &Caller,
+    id: &str,
+    input: &OutcomeInput,
+    ctx: &ServerCtx,
+) -> Result<MediationView> {
     let action = match input.result.trim() {
         "success" => MediationAction::RecordSuccess,
         "partial" => MediationAction::RecordPartial,
@@ -1121,14 +1194,26 @@ pub async fn sign(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Mediatio
         return Err(MediationError::Conflict);
     }
     let user = account(caller)?;
-    let next = store::sign(&ctx.db, &v.mediation, v.role, &user.id, caller.today, caller.now_ms).await?;
+    let next = store::sign(
+        &ctx.db,
+        &v.mediation,
+        v.role,
+        &user.id,
+        caller.today,
+        caller.now_ms,
+    )
+    .await?;
     assemble(ctx, next, v.role).await
 }
 
 /// A party applies for judicial confirmation; the application is joint, so it reaches the judge when both have.
 /// The court: the court that invited the mediation (a diverted filing's), otherwise the basic court of the area
 /// chosen at booking (民事诉讼法 第二百零五条: 当事人住所地、标的物所在地、调解组织所在地的基层人民法院).
-pub async fn apply_confirmation(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<(MediationView, Confirmation)> {
+pub async fn apply_confirmation(
+    caller: &Caller,
+    id: &str,
+    ctx: &ServerCtx,
+) -> Result<(MediationView, Confirmation)> {
     let v = view(caller, id, ctx).await?;
     if !v.role.is_party() {
         return Err(MediationError::Forbidden);
@@ -1200,7 +1285,11 @@ async fn judge_of(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<(Confirm
     Ok((c, user.id.clone()))
 }
 
-pub async fn confirmation_view(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<ConfirmationView> {
+pub async fn confirmation_view(
+    caller: &Caller,
+    id: &str,
+    ctx: &ServerCtx,
+) -> Result<ConfirmationView> {
     let user = account(caller)?;
     let id: String = id.chars().take(64).collect();
     let c = store::confirmation(&ctx.db, &id)
@@ -1221,7 +1310,13 @@ pub async fn confirmation_view(caller: &Caller, id: &str, ctx: &ServerCtx) -> Re
 
 /// The judge rules: confirms (a 民特 ruling number from the court's race-free sequence) or refuses with reasons
 /// (the parties may then change the agreement by mediation, or sue: 民事诉讼法 第二百零六条).
-pub async fn decide(caller: &Caller, id: &str, confirm: bool, reasons: &str, ctx: &ServerCtx) -> Result<Confirmation> {
+pub async fn decide(
+    caller: &Caller,
+    id: &str,
+    confirm: bool,
+    reasons: &str,
+    ctx: &ServerCtx,
+) -> Result<Confirmation> {
     let (c, judge) = judge_of(caller, id, ctx).await?;
     let mut errors = FieldErrors::default();
     let reasons = {
@@ -1236,7 +1331,16 @@ pub async fn decide(caller: &Caller, id: &str, confirm: bool, reasons: &str, ctx
     if !errors.is_empty() {
         return Err(MediationError::Invalid(errors));
     }
-    Ok(store::decide(&ctx.db, &c, confirm, &judge, &reasons, caller.today.year, caller.now_ms).await?)
+    Ok(store::decide(
+        &ctx.db,
+        &c,
+        confirm,
+        &judge,
+        &reasons,
+        caller.today.year,
+        caller.now_ms,
+    )
+    .await?)
 }
 
 /// Failure, a partial agreement, or an invitation that came to nothing: one action takes the matter to court.
@@ -1286,7 +1390,10 @@ pub async fn to_filing(caller: &Caller, id: &str, ctx: &ServerCtx) -> Result<Str
             }
             let facts = match (&m.status, &m.unsettled) {
                 (MediationStatus::PartlySettled, Some(rest)) => {
-                    format!("{}\n（经调解部分达成协议；未达成部分：{}）", m.summary, rest)
+                    format!(
+                        "{}\n（经调解部分达成协议；未达成部分：{}）",
+                        m.summary, rest
+                    )
                 }
                 _ => m.summary.clone(),
             };
@@ -1340,7 +1447,10 @@ pub async fn workspace(caller: &Caller, ctx: &ServerCtx) -> Result<(Mediator, Ve
 }
 
 /// A court's mediations and confirmation applications (its staff).
-pub async fn court_overview(caller: &Caller, ctx: &ServerCtx) -> Result<(Vec<Mediation>, Vec<Confirmation>)> {
+pub async fn court_overview(
+    caller: &Caller,
+    ctx: &ServerCtx,
+) -> Result<(Vec<Mediation>, Vec<Confirmation>)> {
     let user = account(caller)?;
     let court = user
         .court_code

@@ -37,7 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(sign))
         .routes(routes!(apply_confirmation))
         .routes(routes!(to_filing))
-        .routes(routes!(confirmation, ))
+        .routes(routes!(confirmation))
         .routes(routes!(decide))
         .routes(routes!(workspace))
         .routes(routes!(court))
@@ -114,7 +114,7 @@ pub fn mediator_dto(e: service::RosterEntry, lang: Lang) -> MediatorDto {
             .specialties
             .iter()
             .filter_map(|c| domain::catalogue::cause(c))
-            .map(|c| app::filing::data::cause_label(c.code, lang).to_string())
+            .map(|c| app::filing::common::cause_label(c.code, lang).to_string())
             .collect(),
         id: m.id,
         name: m.name,
@@ -378,7 +378,7 @@ pub fn mediation_dto(v: MediationView, lang: Lang) -> MediationDto {
     MediationDto {
         status_label: m.status.label(lang).into(),
         role: v.role.code().into(),
-        cause_name: app::filing::data::cause_label(&m.cause, lang).to_string(),
+        cause_name: app::filing::common::cause_label(&m.cause, lang).to_string(),
         mediator_name: v.mediator.name,
         organisation: v.org.name,
         start: rfc3339_shanghai(m.start_ms),
@@ -523,7 +523,7 @@ pub struct MediationListItem {
 fn list_item(m: db::mediation::Mediation, lang: Lang) -> MediationListItem {
     MediationListItem {
         status_label: m.status.label(lang).into(),
-        cause_name: app::filing::data::cause_label(&m.cause, lang).to_string(),
+        cause_name: app::filing::common::cause_label(&m.cause, lang).to_string(),
         start: rfc3339_shanghai(m.start_ms),
         id: m.id,
         status: m.status,
@@ -545,7 +545,9 @@ async fn mine(
         .await
         .map_err(|e| refused(e, caller.lang))?;
     Ok(Json(
-        list.into_iter().map(|m| list_item(m, caller.lang)).collect(),
+        list.into_iter()
+            .map(|m| list_item(m, caller.lang))
+            .collect(),
     ))
 }
 
@@ -607,7 +609,7 @@ async fn invitation(
     let m = v.mediation;
     Ok(Json(InvitationDto {
         status_label: m.status.label(caller.lang).into(),
-        cause_name: app::filing::data::cause_label(&m.cause, caller.lang).to_string(),
+        cause_name: app::filing::common::cause_label(&m.cause, caller.lang).to_string(),
         requester: v.requester_masked,
         respondent: v.respondent_masked,
         mediator_name: v.mediator_name,
@@ -644,7 +646,11 @@ async fn respond(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<ResponseRequest>,
 ) -> Result<Json<MediationDto>, Problem> {
-    let token = req.token.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let token = req
+        .token
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
     let r = service::respond(&caller, &id, token, req.accept, &req.reason, &state.ctx).await;
     respond_view(r, &caller).await
 }
@@ -746,9 +752,7 @@ pub struct OutcomeRequest {
 }
 
 /// Turns typed terms into the service's, with amount errors named per term.
-pub fn parse_terms(
-    terms: &[(String, String, String)],
-) -> Result<Vec<Term>, domain::FieldErrors> {
+pub fn parse_terms(terms: &[(String, String, String)]) -> Result<Vec<Term>, domain::FieldErrors> {
     let mut errors = domain::FieldErrors::default();
     if terms.len() > domain::mediation::MAX_TERMS {
         errors.push("terms", domain::FieldError::TooMany);
@@ -804,8 +808,8 @@ async fn outcome(
         .into_iter()
         .map(|t| (t.text, t.amount, t.due_on))
         .collect();
-    let terms = parse_terms(&typed)
-        .map_err(|e| refused(MediationError::Invalid(e), caller.lang))?;
+    let terms =
+        parse_terms(&typed).map_err(|e| refused(MediationError::Invalid(e), caller.lang))?;
     let input = OutcomeInput {
         result: req.result,
         terms,
@@ -937,7 +941,9 @@ async fn workspace(
         .await
         .map_err(|e| refused(e, caller.lang))?;
     Ok(Json(
-        list.into_iter().map(|m| list_item(m, caller.lang)).collect(),
+        list.into_iter()
+            .map(|m| list_item(m, caller.lang))
+            .collect(),
     ))
 }
 

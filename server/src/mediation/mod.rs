@@ -1,0 +1,4 @@
+//! Mediation's doors: the JSON API (`api`) and the pages' no-JavaScript forms (`forms`), both thin over
+//! `app::mediation::service`.
+
+pub mod api;
