@@ -17,7 +17,7 @@ const SERVICES: &[Service] = &[
         icon: "🤝",
         title: |l| tr!(l, home_book_mediation),
         text: |l| tr!(l, home_mediation_is_free_a_confirmed_agreement),
-        href: None,
+        href: Some("/mediation"),
     },
     Service {
         icon: "🎥",

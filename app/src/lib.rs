@@ -132,6 +132,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/filings/:id/:step") view=filing::step_page::StepPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/staff/queue") view=filing::review::QueuePage ssr=SsrMode::InOrder/>
                     <Route path=path!("/track") view=filing::track_page::TrackPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/mediation") view=mediation::roster_page::MediationStartPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/mediation/mediators/:id") view=mediation::roster_page::MediatorPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/mediations") view=mediation::mediation_page::MyMediationsPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/mediations/:id") view=mediation::mediation_page::MediationPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/mediations/:id/invitation") view=mediation::mediation_page::InvitationPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/mediator") view=mediation::staff_pages::MediatorWorkspacePage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/staff/mediations") view=mediation::staff_pages::CourtMediationsPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/confirmations/:id") view=mediation::staff_pages::ConfirmationPage ssr=SsrMode::InOrder/>
                 </Routes>
             </layout::Layout>
         </Router>

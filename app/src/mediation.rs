@@ -2,7 +2,11 @@
 //! booking with the other party's consent, the mediator's workspace, agreements and their signatures, judicial
 //! confirmation, and failed mediation turned into a filing.
 
+pub mod data;
 #[cfg(feature = "ssr")]
 pub mod error;
+pub mod mediation_page;
+pub mod roster_page;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod staff_pages;

@@ -59,6 +59,8 @@ pub enum FormNotice {
     TooManyTries,
     /// A look-up that matched nothing: an unknown receipt and a wrong code read the same.
     NothingFound,
+    /// The mediation slot was booked by someone else a moment earlier: the page shows the free times again.
+    SlotTaken,
 }
 
 impl FormNotice {
@@ -69,6 +71,7 @@ impl FormNotice {
             FormNotice::Taken => tr!(lang, error_this_is_already_registered_please_log),
             FormNotice::TooManyTries => tr!(lang, error_too_many_attempts),
             FormNotice::NothingFound => tr!(lang, track_nothing_found_check_the_receipt_number),
+            FormNotice::SlotTaken => tr!(lang, mediation_slot_taken),
         }
     }
 }

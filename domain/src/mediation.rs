@@ -411,7 +411,7 @@ pub fn validate_terms(terms: &[Term], today: Date) -> Result<(), crate::FieldErr
             errors.push(&format!("terms[{i}].text"), E::TooLong);
         }
         if let Some(a) = t.amount_fen {
-            if a <= 0 || a > 1_000_000_000_000_00 {
+            if a <= 0 || a > 100_000_000_000_000 {
                 errors.push(&format!("terms[{i}].amount"), E::AmountFormat);
             }
         }

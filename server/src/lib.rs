@@ -216,6 +216,7 @@ pub fn router(state: AppState) -> Router {
     let site = Router::new()
         .merge(account::forms::router())
         .merge(filing::forms::router())
+        .merge(mediation::forms::router())
         .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
         .leptos_routes_with_context(&state, routes, page_context.clone(), {
             let options = options.clone();

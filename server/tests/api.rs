@@ -5569,7 +5569,7 @@ async fn a_mediation_goes_from_booking_to_a_confirmed_agreement(app: TestApp) {
     let id = body["id"].as_str().unwrap().to_string();
     assert_eq!(body["status"], "invited");
     assert_eq!(body["role"], "requester");
-    assert_eq!(body["place"].as_str().unwrap().is_empty(), false);
+    assert!(!body["place"].as_str().unwrap().is_empty());
     let link = body["invitation_link"].as_str().unwrap().to_string();
     assert!(link.starts_with(&format!("/mediations/{id}/invitation?t=")));
     // The invitation went to the other party's mobile, with the link.

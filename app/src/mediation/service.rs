@@ -397,7 +397,7 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
             None
         }
         Some(m) => {
-            if !m.courts.iter().any(|c| *c == court_code) && errors.get("court_code").is_none() {
+            if !m.courts.contains(&court_code) && errors.get("court_code").is_none() {
                 errors.push("mediator_id", FieldError::UnknownChoice);
             }
             store::organisations(&ctx.db)

@@ -2,3 +2,4 @@
 //! `app::mediation::service`.
 
 pub mod api;
+pub mod forms;
