@@ -5,6 +5,7 @@
 #   (targets: home and look-up >= 0.5, health and courts >= 0.6);
 # - each page's weight as Chromium receives it and how much of it is WebAssembly (home page <= 20 KB, no Wasm);
 # - the fee quote and risk estimate per call, native and in Chromium's Wasm; filing submissions per second;
+# - mediation: free slots for a month over the whole roster, bookings per second (SQLite and PostgreSQL);
 # - the Wasm bundle (target <= 200 KB brotli).
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
@@ -88,6 +89,8 @@ target/release/examples/bench_domain
 node scripts/bench_wasm.mjs "http://127.0.0.1:$p1"
 step "Filing submissions per second (create + submit, repository code of the server)"
 target/release/examples/bench_filings "${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
+step "Mediation: free slots for a month over the whole roster, and bookings per second"
+target/release/examples/bench_mediation "${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 step "WebAssembly bundle"
 node scripts/precompress.mjs target/site/pkg | grep -E 'wasm|js'
 echo "(target: hydrate Wasm <= 200 KB brotli)"

@@ -47,10 +47,16 @@ pub fn Layout(children: Children) -> impl IntoView {
     };
     let account = match page.user.clone() {
         Some(user) => view! {
-            {if user.kind.is_staff() {
-                view! { <a href="/staff/queue" class="nav-link">{tr!(l, layout_review_queue)}</a> }.into_any()
-            } else {
-                view! { <a href="/filings" class="nav-link">{tr!(l, layout_my_matters)}</a> }.into_any()
+            {match user.kind {
+                domain::registration::AccountKind::Mediator => view! { <a href="/mediator" class="nav-link">{tr!(l, mp_workspace)}</a> }.into_any(),
+                k if k.is_staff() => view! {
+                    <a href="/staff/queue" class="nav-link">{tr!(l, layout_review_queue)}</a>
+                    <a href="/staff/mediations" class="nav-link">{tr!(l, mp_court_mediations)}</a>
+                }.into_any(),
+                _ => view! {
+                    <a href="/filings" class="nav-link">{tr!(l, layout_my_matters)}</a>
+                    <a href="/mediations" class="nav-link">{tr!(l, mp_my_mediations)}</a>
+                }.into_any(),
             }}
             <a href="/me" class="nav-link">{user.display_name}</a>
             <form method="post" action="/logout" class="inline-form">

@@ -65,14 +65,14 @@ for (const javaScriptEnabled of [true, false]) {
     await page.waitForURL(`${BASE}/welcome`);
     assert.equal((await page.textContent('h1')).trim(), '注册成功');
     assert.match(await page.textContent('#next-file'), /自动填为原告/);
-    assert.match(await page.textContent('#next-mediation'), /预约调解.*即将开通/s);
+    assert.match(await page.textContent('#next-mediation'), /预约调解.*司法确认/s);
     assert.equal(await page.locator('#next-track a[href="/filings"]').count(), 1);
     assert.equal(await page.locator('#next-track a[href="/track"]').count(), 1);
     await fits(page, `${mode}-welcome`);
-    // Mediation is not open yet: its link leads to the home page's entry, which says so.
-    await page.getByRole('link', { name: '查看首页的调解服务' }).click();
-    await page.waitForURL(`${BASE}/#services-heading`);
-    assert.match(await page.textContent('.services'), /预约调解\s*即将开通/);
+    // Mediation is open: its link leads to the booking, which recommends mediators.
+    await page.locator('#next-mediation a[href="/mediation"]').click();
+    await page.waitForURL(`${BASE}/mediation`);
+    assert.equal(await page.locator('.mediator-card').count() >= 40, true);
     await page.goBack();
     await page.waitForURL(`${BASE}/welcome`);
 

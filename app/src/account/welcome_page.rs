@@ -54,9 +54,9 @@ pub fn WelcomePage() -> impl IntoView {
                     {file_action}
                 </li>
                 <li class="service" id="next-mediation">
-                    <h2>{tr!(l, home_book_mediation)}" "<span class="badge">{tr!(l, home_opening_soon)}</span></h2>
+                    <h2>{tr!(l, home_book_mediation)}</h2>
                     <p>{tr!(l, welcome_mediation_text)}</p>
-                    <p><a href="/#services-heading">{tr!(l, welcome_mediation_link)}</a></p>
+                    <p><a href="/mediation">{tr!(l, welcome_mediation_link)}</a></p>
                 </li>
                 <li class="service" id="next-track">
                     <h2>{tr!(l, track_track_progress)}</h2>

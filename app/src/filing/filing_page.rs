@@ -93,6 +93,13 @@ pub(super) fn filing_overview(f: FilingData, l: Lang, today: Date, reissued: boo
                     <p>{tr!(l, filing_mediation_deadline)}" "<strong>{d}</strong></p>
                     <p class="hint">{tr!(l, review_mediation_return_rule)}</p>
                 })}
+                // The filer books the mediation (a clerk of the court may assign one): its answers come along.
+                {(f.status == FilingStatus::Diverted && (f.own || f.reviewer)).then(|| {
+                    let court = f.draft.competent_court_code.clone();
+                    let court = if court.is_empty() { f.draft.court_code.clone() } else { court };
+                    let href = format!("/mediation?filing={}&cause={}&court={}", f.id, f.draft.cause, crate::mediation::roster_page::urlencode(&court));
+                    view! { <p><a class="button" href=href>{tr!(l, mp_book_for_filing)}</a></p> }
+                })}
             </div>
         }
     });

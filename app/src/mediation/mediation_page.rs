@@ -5,7 +5,7 @@
 
 use super::data::{load_invitation, load_mediation, load_mine, MediationData};
 use super::roster_page::{cause_name, error_view};
-use crate::components::field::{field_id, yuan};
+use crate::components::field::yuan;
 use crate::page_data::use_page;
 use crate::texts::{Label, Message};
 use domain::mediation::{MediationMode, MediationRole, MediationStatus};
@@ -216,14 +216,15 @@ fn mediation_view(
                         let t = format!("terms[{i}].text");
                         let a = format!("terms[{i}].amount");
                         let due = format!("terms[{i}].due_on");
+                        let (t_id, a_id, due_id) = (format!("f-term-{i}-text"), format!("f-term-{i}-amount"), format!("f-term-{i}-due"));
                         view! {
                             <div class="term-row">
-                                <div class="field"><label for=field_id(&t)>{format!("{} {}", tr!(l, mp_term), i + 1)}</label>{err(&t)}
-                                    <textarea id=field_id(&t) name=t.clone() rows="2" maxlength="500">{value(&t)}</textarea></div>
-                                <div class="field"><label for=field_id(&a)>{tr!(l, mp_term_amount)}</label>{err(&a)}
-                                    <input id=field_id(&a) name=a.clone() type="text" inputmode="decimal" maxlength="20" value=value(&a)/></div>
-                                <div class="field"><label for=field_id(&due)>{tr!(l, mp_term_due)}</label>{err(&due)}
-                                    <input id=field_id(&due) name=due.clone() type="date" value=value(&due)/></div>
+                                <div class="field"><label for=t_id.clone()>{format!("{} {}", tr!(l, mp_term), i + 1)}</label>{err(&t)}
+                                    <textarea id=t_id name=t.clone() rows="2" maxlength="500">{value(&t)}</textarea></div>
+                                <div class="field"><label for=a_id.clone()>{tr!(l, mp_term_amount)}</label>{err(&a)}
+                                    <input id=a_id name=a.clone() type="text" inputmode="decimal" maxlength="20" value=value(&a)/></div>
+                                <div class="field"><label for=due_id.clone()>{tr!(l, mp_term_due)}</label>{err(&due)}
+                                    <input id=due_id name=due.clone() type="date" value=value(&due)/></div>
                             </div>
                         }
                     }).collect_view()}
@@ -270,6 +271,20 @@ fn mediation_view(
                 <button type="submit" class="button">{tr!(l, mp_to_filing)}</button>
             </form>
         }
+    });
+    // Declined, expired or cancelled: another mediator or another time, or the way to court (below).
+    let again = (d.role == MediationRole::Requester
+        && matches!(
+            d.status,
+            MediationStatus::Declined | MediationStatus::Expired | MediationStatus::Cancelled
+        ))
+    .then(|| {
+        let href = format!(
+            "/mediation?cause={}&court={}",
+            d.cause,
+            super::roster_page::urlencode(&d.court_code)
+        );
+        view! { <p class="no-print"><a class="button secondary" href=href>{tr!(l, mp_try_again)}</a></p> }
     });
     let result_filing = d.result_filing_id.clone().map(|f| {
         view! { <p><a class="button secondary" href=format!("/filings/{f}")>{tr!(l, mp_open_filing)}</a></p> }
@@ -342,6 +357,7 @@ fn mediation_view(
         {sign}
         {apply}
         {confirmation}
+        {again}
         {file}
         {result_filing}
         <div class="no-print">{reschedule}{cancel}{extend}</div>

@@ -411,7 +411,9 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
         errors.push("mode", FieldError::UnknownChoice);
     }
     let start = slots::parse_rfc3339(input.start.trim());
-    if start.is_none() {
+    if input.start.trim().is_empty() {
+        errors.push("start", FieldError::Required);
+    } else if start.is_none() {
         errors.push("start", FieldError::DateFormat);
     }
     let respondent_name = bounded(&mut errors, "respondent.name", &respondent.name, 100);
