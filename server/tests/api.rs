@@ -4390,6 +4390,11 @@ async fn query_codes_stay_out_of_urls_are_reissued_to_the_filer_and_receipts_mat
         html.contains("没有找到") && html.contains(&format!(r#"value="{no}""#)),
         "{html}"
     );
+    // The form is in the page itself, not in a template only a script would put in place (no JavaScript here).
+    assert!(
+        !html.contains("<template") && html.contains(r#"<form method="post" action="/track""#),
+        "{html}"
+    );
 
     // Re-issuing: only the filer. A stranger and a party see nothing; anonymous must log in; a draft has no code.
     let stranger = logged_in(&app, "13900000003").await;

@@ -1,5 +1,6 @@
 //! HTML routes' errors: a proper page inside the site's layout, in the user's language, with the right status —
-//! the same facts a problem carries (title, message, and for our own failures the id to quote).
+//! the same facts a problem carries (title, message, and for our own failures the id to quote). Rendered in order,
+//! so the page is complete without JavaScript (see `form_page`).
 
 use super::problem::Problem;
 use crate::state::AppState;
@@ -20,7 +21,7 @@ pub async fn render(state: &AppState, mut parts: Parts, problem: &Problem) -> Re
     };
     let ctx = state.ctx.clone();
     let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_to_stream_with_context(
+    let handler = leptos_axum::render_app_to_stream_in_order_with_context(
         move || {
             provide_context(ctx.clone());
             provide_context(error.clone());

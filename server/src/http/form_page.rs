@@ -1,6 +1,11 @@
 //! A form posted without JavaScript that did not go through: the same page again, rendered for a GET of the
 //! request's path, with the form's outcome (answers kept, never passwords; errors next to their fields; a notice)
 //! and the status the JSON API would give.
+//!
+//! Rendered in order, like the pages' own routes: a form posted without JavaScript comes back to a browser that
+//! runs no script, so everything inside a `<Suspense/>` (the /track form itself) must be in its place in the HTML.
+//! Out-of-order streaming would send whatever had not resolved at the first poll as a `<template>` that only a
+//! script moves into the page, and the form would be missing, depending on timing.
 
 use crate::state::AppState;
 use app::FormOutcome;
@@ -19,7 +24,7 @@ pub async fn render_with(
 ) -> Response {
     let ctx = state.ctx.clone();
     let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_to_stream_with_context(
+    let handler = leptos_axum::render_app_to_stream_in_order_with_context(
         move || {
             provide_context(ctx.clone());
             provide_context(outcome.clone());
