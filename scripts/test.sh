@@ -34,8 +34,11 @@ build_release
 step "Browser tests (Chromium, JavaScript on and off)"
 e2e_dir="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+# The browser tests play several people, each on their own phone: a test may give a person their own address with
+# X-Forwarded-For (as a reverse proxy on this machine would), so per-client limits (10 registrations an hour) count
+# each person apart. Requests without the header are the loopback client, as before.
 DATABASE_URL="sqlite://$e2e_dir/portal.db?mode=rwc" PORTAL_SECRET_FILE="$e2e_dir/secret.key" \
-  PORTAL_UPLOAD_DIR="$e2e_dir/uploads" PORTAL_DEMO_DATA=1 \
+  PORTAL_UPLOAD_DIR="$e2e_dir/uploads" PORTAL_DEMO_DATA=1 PORTAL_TRUST_FORWARDED_FOR=1 PORTAL_TRUSTED_PROXIES=127.0.0.1 \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
   target/release/server >"$e2e_dir/server.log" 2>&1 &
 server_pid=$!

@@ -278,6 +278,11 @@ fn mediator_view(
         }
     }
     let no_slots = days.is_empty();
+    let later_days = days.split_off(days.len().min(FIRST_DAYS));
+    let first_days = days;
+    let later_chosen = later_days
+        .iter()
+        .any(|(_, list)| list.iter().any(|s| s.start == chosen));
     let logged_in = page.user.is_some();
     let here = format!(
         "/mediation/mediators/{}?cause={}&court={}",
@@ -306,26 +311,17 @@ fn mediator_view(
                     {err_line("start")}
                     {no_slots.then(|| view! { <p class="notice">{tr!(l, mp_no_free_time)}</p> })}
                     <div class="slot-days">
-                        {days.into_iter().map(|(day, list)| {
-                            let date = domain::Date::parse_iso(&day);
-                            let wd = date.map(|d| weekday_name(domain::calendar::weekday(d), l)).unwrap_or("");
-                            view! {
-                                <div class="slot-day">
-                                    <p class="slot-date"><strong>{day.clone()}</strong>" "{wd}</p>
-                                    <ul class="slots">
-                                        {list.into_iter().map(|s| {
-                                            let id = format!("slot-{}", s.start.get(..16).unwrap_or("").replace([':', '-'], ""));
-                                            let checked = s.start == chosen;
-                                            view! {
-                                                <li><input type="radio" name="start" id=id.clone() value=s.start.clone() checked=checked/>
-                                                <label for=id>{s.time.clone()}</label></li>
-                                            }
-                                        }).collect_view()}
-                                    </ul>
-                                </div>
-                            }
-                        }).collect_view()}
+                        {first_days.into_iter().map(|(day, list)| slot_day(day, list, &chosen, l)).collect_view()}
                     </div>
+                    // The later days fold away (a long page on a phone); opening them needs no script.
+                    {(!later_days.is_empty()).then(|| view! {
+                        <details class="slot-more" open=later_chosen>
+                            <summary>{tr!(l, mp_more_days)}</summary>
+                            <div class="slot-days">
+                                {later_days.into_iter().map(|(day, list)| slot_day(day, list, &chosen, l)).collect_view()}
+                            </div>
+                        </details>
+                    })}
                 </fieldset>
                 <fieldset class="field" id=field_id("mode")>
                     <legend>{tr!(l, mp_how)}</legend>
@@ -406,6 +402,31 @@ fn mediator_view(
     }
     .into_any()
 }
+
+fn slot_day(day: String, list: Vec<super::data::SlotItem>, chosen: &str, l: Lang) -> impl IntoView {
+    let date = domain::Date::parse_iso(&day);
+    let wd = date
+        .map(|d| weekday_name(domain::calendar::weekday(d), l))
+        .unwrap_or("");
+    view! {
+        <div class="slot-day">
+            <p class="slot-date"><strong>{day.clone()}</strong>" "{wd}</p>
+            <ul class="slots">
+                {list.into_iter().map(|s| {
+                    let id = format!("slot-{}", s.start.get(..16).unwrap_or("").replace([':', '-'], ""));
+                    let checked = s.start == chosen;
+                    view! {
+                        <li><input type="radio" name="start" id=id.clone() value=s.start.clone() checked=checked/>
+                        <label for=id>{s.time.clone()}</label></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// How many days of free times show before the rest fold away.
+const FIRST_DAYS: usize = 5;
 
 pub(super) fn weekday_name(w: u8, l: Lang) -> &'static str {
     match w {
