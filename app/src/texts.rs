@@ -311,6 +311,7 @@ impl Label for domain::mediation::MediationStatus {
     fn label(self, l: Lang) -> &'static str {
         use domain::mediation::MediationStatus as S;
         match self {
+            S::Held => crate::tr!(l, med_status_held),
             S::Invited => crate::tr!(l, med_status_invited),
             S::Scheduled => crate::tr!(l, med_status_scheduled),
             S::Declined => crate::tr!(l, med_status_declined),

@@ -8,6 +8,7 @@ use domain::catalogue::{CaseNumber, CaseType};
 use domain::filing::FilingDraft;
 use domain::filing_status::{FilingAction, FilingStatus};
 use domain::payment::{PaymentAction, PaymentStatus};
+use domain::registration::AccountKind;
 use serde::{Deserialize, Serialize};
 use sqlx::{FromRow, Row};
 
@@ -595,8 +596,12 @@ pub async fn may_see(
     filing: &Filing,
     account: &crate::accounts::Account,
 ) -> Result<bool, DbError> {
-    let staff = account.kind.is_staff()
-        && filing.status != FilingStatus::Draft
+    // Court staff who review: clerks, judges, administrators. Mediators (most are not court employees but members
+    // of mediation organisations) see only the filings diverted to a mediation of theirs (the service checks that).
+    let staff = matches!(
+        account.kind,
+        AccountKind::Clerk | AccountKind::Judge | AccountKind::CourtAdmin
+    ) && filing.status != FilingStatus::Draft
         && account.court_code.as_ref().is_some_and(|c| {
             Some(c) == filing.court_code.as_ref() || Some(c) == filing.competent_court_code.as_ref()
         });

@@ -287,7 +287,7 @@ pub async fn taken(
     to_ms: i64,
 ) -> Result<Vec<i64>, DbError> {
     Ok(sqlx::query_scalar(
-        "SELECT start_ms FROM mediations WHERE mediator_id = $1 AND status IN ('invited', 'scheduled') \
+        "SELECT start_ms FROM mediations WHERE mediator_id = $1 AND status IN ('held', 'invited', 'scheduled') \
          AND start_ms >= $2 AND start_ms < $3 ORDER BY start_ms",
     )
     .bind(mediator_id)
@@ -300,7 +300,7 @@ pub async fn taken(
 /// Active bookings per mediator (their current load).
 pub async fn loads(db: &Db) -> Result<Vec<(String, i64)>, DbError> {
     let rows = sqlx::query(
-        "SELECT mediator_id, COUNT(*) AS n FROM mediations WHERE status IN ('invited', 'scheduled') \
+        "SELECT mediator_id, COUNT(*) AS n FROM mediations WHERE status IN ('held', 'invited', 'scheduled') \
          GROUP BY mediator_id",
     )
     .fetch_all(db.reader())
@@ -339,6 +339,18 @@ pub struct Mediation {
     pub effective_on: Option<domain::Date>,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+impl Mediation {
+    /// An agreement exists: recorded terms of a settlement, whole or partial — also after the unsettled part of a
+    /// partial one went to court (the agreement stands, to be signed and confirmed).
+    pub fn has_agreement(&self) -> bool {
+        !self.terms.is_empty()
+            && matches!(
+                self.status,
+                MediationStatus::Settled | MediationStatus::PartlySettled | MediationStatus::Filed
+            )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -447,7 +459,9 @@ pub struct NewMediation<'a> {
     pub priority: bool,
     pub invite_expires_at: i64,
     pub period_from: domain::Date,
-    pub parties: [NewParty<'a>; 2],
+    /// `Held` (a time chosen, details to come: the requester only) or `Invited` (both parties).
+    pub status: MediationStatus,
+    pub parties: Vec<NewParty<'a>>,
 }
 
 /// The keyed hash by which a respondent's mobile finds their account when they log in later.
@@ -461,33 +475,37 @@ pub async fn create(db: &Db, m: &NewMediation<'_>, now: i64) -> Result<Mediation
     let keys = db.keys();
     let id = crate::new_id();
     let mut tx = db.writer().begin().await?;
-    let stale: Vec<String> = sqlx::query_scalar(
-        "UPDATE mediations SET status = 'expired', updated_at = $3 WHERE mediator_id = $1 AND start_ms = $2 \
-         AND status = 'invited' AND invite_expires_at < $3 RETURNING id",
-    )
-    .bind(m.mediator_id)
-    .bind(m.start_ms)
-    .bind(now)
-    .fetch_all(&mut *tx)
-    .await?;
-    for s in &stale {
-        event(
-            &mut tx,
-            s,
-            None,
-            MediationRole::System,
-            MediationAction::Expire.code(),
-            Some(MediationStatus::Invited),
-            MediationStatus::Expired,
-            "",
-            now,
+    // Holds and invitations of this slot whose time has passed are expired first (the unique index frees it).
+    for from in [MediationStatus::Held, MediationStatus::Invited] {
+        let stale: Vec<String> = sqlx::query_scalar(
+            "UPDATE mediations SET status = 'expired', updated_at = $3 WHERE mediator_id = $1 AND start_ms = $2 \
+             AND status = $4 AND invite_expires_at < $3 RETURNING id",
         )
+        .bind(m.mediator_id)
+        .bind(m.start_ms)
+        .bind(now)
+        .bind(from.code())
+        .fetch_all(&mut *tx)
         .await?;
+        for s in &stale {
+            event(
+                &mut tx,
+                s,
+                None,
+                MediationRole::System,
+                MediationAction::Expire.code(),
+                Some(from),
+                MediationStatus::Expired,
+                "",
+                now,
+            )
+            .await?;
+        }
     }
     let inserted = sqlx::query(
         "INSERT INTO mediations (id, status, cause, court_code, mediator_id, start_ms, end_ms, mode, place, \
          summary_enc, requester_id, filing_id, priority, invite_expires_at, period_from, created_at, updated_at) \
-         VALUES ($1, 'invited', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)",
+         VALUES ($1, $16, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)",
     )
     .bind(&id)
     .bind(m.cause)
@@ -504,6 +522,7 @@ pub async fn create(db: &Db, m: &NewMediation<'_>, now: i64) -> Result<Mediation
     .bind(m.invite_expires_at)
     .bind(m.period_from.to_string())
     .bind(now)
+    .bind(m.status.code())
     .execute(&mut *tx)
     .await;
     match inserted {
@@ -512,36 +531,106 @@ pub async fn create(db: &Db, m: &NewMediation<'_>, now: i64) -> Result<Mediation
         Err(e) => return Err(e.into()),
     }
     for p in &m.parties {
-        sqlx::query(
-            "INSERT INTO mediation_parties (mediation_id, role, account_id, name_enc, name_masked, mobile_enc, \
-             mobile_masked, mobile_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
-        )
-        .bind(&id)
-        .bind(p.role.code())
-        .bind(p.account_id)
-        .bind(keys.encrypt(p.name))
-        .bind(domain::mask::name(p.name))
-        .bind(p.mobile.map(|x| keys.encrypt(x)))
-        .bind(p.mobile.map(domain::mask::mobile))
-        .bind(p.mobile.map(|x| mobile_hash(keys, x)))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        insert_party(&mut tx, keys, &id, p, now).await?;
     }
     event(
         &mut tx,
         &id,
         Some(m.requester_id),
         MediationRole::Requester,
-        "book",
+        if m.status == MediationStatus::Held {
+            "hold"
+        } else {
+            "book"
+        },
         None,
-        MediationStatus::Invited,
+        m.status,
         "",
         now,
     )
     .await?;
     tx.commit().await?;
     get(db, &id).await?.ok_or(MediationError::NotFound)
+}
+
+async fn insert_party(
+    conn: &mut sqlx::AnyConnection,
+    keys: &Keys,
+    id: &str,
+    p: &NewParty<'_>,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO mediation_parties (mediation_id, role, account_id, name_enc, name_masked, mobile_enc, \
+         mobile_masked, mobile_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+    )
+    .bind(id)
+    .bind(p.role.code())
+    .bind(p.account_id)
+    .bind(keys.encrypt(p.name))
+    .bind(domain::mask::name(p.name))
+    .bind(p.mobile.map(|x| keys.encrypt(x)))
+    .bind(p.mobile.map(domain::mask::mobile))
+    .bind(p.mobile.map(|x| mobile_hash(keys, x)))
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Completes a held booking: its details written, the other party added and invited, in one transaction that
+/// moves it from `held` only while the hold lasts (one that ran out meanwhile is a conflict).
+pub async fn submit_hold(
+    db: &Db,
+    held: &Mediation,
+    m: &NewMediation<'_>,
+    now: i64,
+) -> Result<Mediation, MediationError> {
+    let keys = db.keys();
+    let mut tx = db.writer().begin().await?;
+    let done = sqlx::query(
+        "UPDATE mediations SET status = 'invited', cause = $1, court_code = $2, mode = $3, place = $4, \
+         summary_enc = $5, filing_id = $6, priority = $7, invite_expires_at = $8, period_from = $9, updated_at = $10 \
+         WHERE id = $11 AND status = 'held' AND invite_expires_at >= $12",
+    )
+    .bind(m.cause)
+    .bind(m.court_code)
+    .bind(m.mode.code())
+    .bind(m.place)
+    .bind(keys.encrypt(m.summary))
+    .bind(m.filing_id)
+    .bind(i64::from(m.priority))
+    .bind(m.invite_expires_at)
+    .bind(m.period_from.to_string())
+    .bind(now.max(held.updated_at + 1))
+    .bind(&held.id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(MediationError::Conflict);
+    }
+    for p in m
+        .parties
+        .iter()
+        .filter(|p| p.role != MediationRole::Requester)
+    {
+        insert_party(&mut tx, keys, &held.id, p, now).await?;
+    }
+    event(
+        &mut tx,
+        &held.id,
+        Some(m.requester_id),
+        MediationRole::Requester,
+        MediationAction::Submit.code(),
+        Some(MediationStatus::Held),
+        MediationStatus::Invited,
+        "",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    get(db, &held.id).await?.ok_or(MediationError::NotFound)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -685,8 +774,8 @@ pub async fn for_mediator(
     limit: i64,
 ) -> Result<Vec<Mediation>, DbError> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM mediations WHERE mediator_id = $1 AND (start_ms >= $2 OR status IN \
-         ('invited', 'scheduled', 'settled', 'partly_settled')) ORDER BY start_ms, id LIMIT $3"
+        "SELECT {COLUMNS} FROM mediations WHERE mediator_id = $1 AND status <> 'held' AND (start_ms >= $2 OR \
+         status IN ('invited', 'scheduled', 'settled', 'partly_settled')) ORDER BY start_ms, id LIMIT $3"
     ))
     .bind(mediator_id)
     .bind(from_ms)
@@ -699,8 +788,8 @@ pub async fn for_mediator(
 /// A court's mediations, open ones first by start.
 pub async fn for_court(db: &Db, court: &str, limit: i64) -> Result<Vec<Mediation>, DbError> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM mediations WHERE court_code = $1 ORDER BY \
-         CASE WHEN status IN ('invited', 'scheduled') THEN 0 ELSE 1 END, start_ms, id LIMIT $2"
+        "SELECT {COLUMNS} FROM mediations WHERE court_code = $1 AND status <> 'held' ORDER BY \
+         CASE WHEN status IN ('held', 'invited', 'scheduled') THEN 0 ELSE 1 END, start_ms, id LIMIT $2"
     ))
     .bind(court)
     .bind(limit)
@@ -824,7 +913,7 @@ pub async fn sign(
     today: domain::Date,
     now: i64,
 ) -> Result<Mediation, MediationError> {
-    if !m.status.has_agreement() {
+    if !m.has_agreement() {
         return Err(MediationError::Conflict);
     }
     let mut tx = db.writer().begin().await?;
@@ -1115,4 +1204,48 @@ pub async fn bind_by_mobile(
     .execute(db.writer())
     .await?;
     Ok(done.rows_affected())
+}
+
+/// Whether the account is the mediator of a mediation of this (diverted) filing.
+pub async fn mediates_filing(db: &Db, account_id: &str, filing_id: &str) -> Result<bool, DbError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM mediations m JOIN mediators d ON d.id = m.mediator_id \
+         WHERE m.filing_id = $1 AND d.account_id = $2",
+    )
+    .bind(filing_id)
+    .bind(account_id)
+    .fetch_one(db.reader())
+    .await?;
+    Ok(n > 0)
+}
+
+/// Bookings an account made since `since` (UTC ms), and invitations sent to a mobile number since then: the
+/// bounds on how many invitations (text messages to other people) one account can cause.
+pub async fn recent_bookings(
+    db: &Db,
+    requester_id: &str,
+    mobile: Option<&str>,
+    since: i64,
+) -> Result<(i64, i64), DbError> {
+    let by_requester: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM mediations WHERE requester_id = $1 AND created_at >= $2",
+    )
+    .bind(requester_id)
+    .bind(since)
+    .fetch_one(db.reader())
+    .await?;
+    let to_mobile: i64 = match mobile {
+        None => 0,
+        Some(m) => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM mediation_parties WHERE mobile_hash = $1 AND role = 'respondent' \
+                 AND created_at >= $2",
+            )
+            .bind(mobile_hash(db.keys(), m))
+            .bind(since)
+            .fetch_one(db.reader())
+            .await?
+        }
+    };
+    Ok((by_requester, to_mobile))
 }

@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum MediationStatus {
+    /// The requester chose this time and is giving the details: the slot is held for them for
+    /// [`HOLD_MINUTES`], so nobody takes it meanwhile.
+    Held,
     /// Requested: the other party is invited and has not answered; the slot is held for them.
     Invited,
     /// Both parties agreed to mediate; the session is booked.
@@ -36,6 +39,8 @@ pub enum MediationStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MediationAction {
+    /// The requester completes a held booking: the other party is invited.
+    Submit,
     Accept,
     Decline,
     Expire,
@@ -69,7 +74,8 @@ pub enum MediationRole {
 }
 
 impl MediationStatus {
-    pub const ALL: [MediationStatus; 9] = [
+    pub const ALL: [MediationStatus; 10] = [
+        MediationStatus::Held,
         MediationStatus::Invited,
         MediationStatus::Scheduled,
         MediationStatus::Declined,
@@ -83,6 +89,7 @@ impl MediationStatus {
 
     pub fn code(self) -> &'static str {
         match self {
+            MediationStatus::Held => "held",
             MediationStatus::Invited => "invited",
             MediationStatus::Scheduled => "scheduled",
             MediationStatus::Declined => "declined",
@@ -101,7 +108,10 @@ impl MediationStatus {
 
     /// The booking holds its mediator's slot (the database's unique index covers exactly these).
     pub fn holds_slot(self) -> bool {
-        matches!(self, MediationStatus::Invited | MediationStatus::Scheduled)
+        matches!(
+            self,
+            MediationStatus::Held | MediationStatus::Invited | MediationStatus::Scheduled
+        )
     }
 
     /// An agreement exists (whole or partial).
@@ -117,6 +127,9 @@ impl MediationStatus {
         use MediationAction as A;
         use MediationStatus as S;
         match (self, action) {
+            (S::Held, A::Submit) => Some(S::Invited),
+            (S::Held, A::Expire) => Some(S::Expired),
+            (S::Held, A::Cancel) => Some(S::Cancelled),
             (S::Invited, A::Accept) => Some(S::Scheduled),
             (S::Invited, A::Decline) => Some(S::Declined),
             (S::Invited, A::Expire) => Some(S::Expired),
@@ -130,18 +143,32 @@ impl MediationStatus {
                 Some(S::Filed)
             }
             (
-                S::Invited,
-                A::Extend
+                S::Held,
+                A::Accept
+                | A::Decline
+                | A::Reschedule
+                | A::Extend
                 | A::RecordSuccess
                 | A::RecordPartial
                 | A::RecordFailure
                 | A::TimeOut
                 | A::File,
             )
-            | (S::Scheduled, A::Accept | A::Decline | A::Expire | A::File)
+            | (
+                S::Invited,
+                A::Submit
+                | A::Extend
+                | A::RecordSuccess
+                | A::RecordPartial
+                | A::RecordFailure
+                | A::TimeOut
+                | A::File,
+            )
+            | (S::Scheduled, A::Submit | A::Accept | A::Decline | A::Expire | A::File)
             | (
                 S::Declined | S::Expired | S::Cancelled | S::Failed | S::PartlySettled,
-                A::Accept
+                A::Submit
+                | A::Accept
                 | A::Decline
                 | A::Expire
                 | A::Reschedule
@@ -158,7 +185,8 @@ impl MediationStatus {
 }
 
 impl MediationAction {
-    pub const ALL: [MediationAction; 11] = [
+    pub const ALL: [MediationAction; 12] = [
+        MediationAction::Submit,
         MediationAction::Accept,
         MediationAction::Decline,
         MediationAction::Expire,
@@ -174,6 +202,7 @@ impl MediationAction {
 
     pub fn code(self) -> &'static str {
         match self {
+            MediationAction::Submit => "submit",
             MediationAction::Accept => "accept",
             MediationAction::Decline => "decline",
             MediationAction::Expire => "expire",
@@ -200,6 +229,7 @@ impl MediationAction {
         use MediationAction as A;
         use MediationRole as R;
         match self {
+            A::Submit => role == R::Requester,
             A::Accept | A::Decline => role == R::Respondent,
             A::Expire | A::TimeOut => role == R::System,
             A::Reschedule | A::Cancel => {
@@ -274,6 +304,9 @@ pub const MEDIATION_PERIOD_DAYS: i64 = crate::filing_status::MEDIATION_DAYS;
 /// The longest single extension the parties may agree to. The period may be extended once, with both parties'
 /// consent and the reason recorded; the length is the court's policy choice, here at most the period again.
 pub const MAX_EXTENSION_DAYS: i64 = 30;
+
+/// How long a chosen time is held while the requester gives the details of the booking.
+pub const HOLD_MINUTES: i64 = 10;
 
 /// How long an invitation waits for the answer: three days, and never past twelve hours before the session
 /// (the mediator and the room must know whether it takes place).
@@ -440,6 +473,9 @@ mod tests {
     #[test]
     fn every_mediation_transition_allowed_and_refused() {
         let allowed = [
+            (S::Held, A::Submit, S::Invited),
+            (S::Held, A::Expire, S::Expired),
+            (S::Held, A::Cancel, S::Cancelled),
             (S::Invited, A::Accept, S::Scheduled),
             (S::Invited, A::Decline, S::Declined),
             (S::Invited, A::Expire, S::Expired),
@@ -471,10 +507,10 @@ mod tests {
         for a in A::ALL {
             assert_eq!(A::from_code(a.code()), Some(a));
         }
-        assert!(S::Invited.holds_slot() && S::Scheduled.holds_slot());
+        assert!(S::Held.holds_slot() && S::Invited.holds_slot() && S::Scheduled.holds_slot());
         assert!(S::ALL
             .into_iter()
-            .filter(|s| !matches!(s, S::Invited | S::Scheduled))
+            .filter(|s| !matches!(s, S::Held | S::Invited | S::Scheduled))
             .all(|s| !s.holds_slot()));
     }
 
@@ -488,6 +524,7 @@ mod tests {
             R::System,
         ];
         let who = |a: A| -> Vec<R> { roles.into_iter().filter(|r| a.allowed_for(*r)).collect() };
+        assert_eq!(who(A::Submit), vec![R::Requester]);
         assert_eq!(who(A::Accept), vec![R::Respondent]);
         assert_eq!(who(A::Decline), vec![R::Respondent]);
         assert_eq!(who(A::Expire), vec![R::System]);

@@ -85,16 +85,26 @@ for (const javaScriptEnabled of [true, false]) {
     await citizen.waitForURL(/\/mediation\/mediators\//);
     await fits(citizen, `mediation-mediator-${mode}`);
 
-    // The booking: nothing filled in is an error next to each field, nothing typed is lost.
-    await citizen.fill('#f-summary', '去年借给对方3万元，约定半年归还，至今未还。');
-    await citizen.getByRole('button', { name: '提交预约并邀请对方' }).click();
+    // Step 1, a time: none chosen is an error next to the times.
+    await citizen.getByRole('button', { name: '选择这个时间，下一步' }).click();
     await citizen.locator('#error-summary').waitFor();
-    assert.match(await citizen.textContent('#error-summary'), /请填写|必填|选择/);
-    assert.equal(await citizen.inputValue('#f-summary'), '去年借给对方3万元，约定半年归还，至今未还。');
-    // One of the truly free times, in person at the room whose address is shown.
+    assert.match(await citizen.textContent('#error-summary'), /必填/);
+    // One of the truly free times: it is held while the details are given.
     await citizen.locator('.slots input[type=radio]').first().check();
     const when = await citizen.locator('.slots input[type=radio]').first().getAttribute('value');
     assert.match(when, /\+08:00$/);
+    await citizen.getByRole('button', { name: '选择这个时间，下一步' }).click();
+    await citizen.waitForURL(/\/mediations\/[0-9a-f]+\/book$/);
+    assert.match(await citizen.textContent('.held'), /已为您保留/);
+    await fits(citizen, `mediation-held-${mode}`);
+    // Step 2, the details: what is missing is said next to each field, nothing typed is lost.
+    await citizen.fill('#f-summary', '去年借给对方3万元，约定半年归还，至今未还。');
+    await citizen.getByRole('button', { name: '提交预约并邀请对方' }).click();
+    await citizen.locator('#error-summary').waitFor();
+    assert.match(await citizen.textContent('#error-summary'), /必填/);
+    assert.equal(await citizen.inputValue('#f-summary'), '去年借给对方3万元，约定半年归还，至今未还。');
+    // In person, at the room whose address is shown.
+    assert.match(await citizen.textContent('label[for="mode-in_person"]'), /调解室/);
     await citizen.fill('#f-respondent-name', them.name);
     await citizen.fill('#f-respondent-mobile', them.mobile);
     await citizen.getByRole('button', { name: '提交预约并邀请对方' }).click();

@@ -117,7 +117,8 @@ async fn run(label: &str, url: &str) {
             priority: false,
             invite_expires_at: start,
             period_from: domain::date::shanghai_date(start),
-            parties: [
+            status: domain::mediation::MediationStatus::Invited,
+            parties: vec![
                 NewParty {
                     role: MediationRole::Requester,
                     account_id: Some(&requester),

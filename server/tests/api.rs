@@ -67,6 +67,8 @@ fn client(origin: Option<&str>) -> Client {
         .cookie_store(true)
         .redirect(Policy::none())
         .default_headers(headers)
+        // A request that never answers fails its test (and names it) instead of stalling the whole run.
+        .timeout(std::time::Duration::from_secs(120))
         .build()
         .unwrap()
 }
@@ -278,6 +280,9 @@ on_both_databases!(
     two_hundred_attempts_at_one_slot_make_one_booking,
     a_diverted_filing_is_mediated_and_returns_to_registration,
     invitations_expire_and_bookings_move_with_their_history,
+    partial_agreements_refusals_notice_and_time_limits,
+    the_mediator_reads_the_diverted_filings_papers,
+    a_chosen_time_is_held_while_the_details_are_given,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -5905,6 +5910,33 @@ async fn mediation_refuses_wrong_actors_and_wrong_states(app: TestApp) {
     ] {
         assert!(p["errors"][f].is_string(), "{f}: {p}");
     }
+    // Invitations to one mobile number are bounded (three a day, whoever sends them): a text-message flood is not a
+    // way to harass someone.
+    let mediator_id = body["mediator_id"].as_str().unwrap().to_string();
+    let (_, free) = app
+        .get_json(
+            &app.client,
+            &format!("/api/v1/mediators/{mediator_id}/slots?days=21"),
+        )
+        .await;
+    for (i, expected) in [
+        (1, StatusCode::CREATED),
+        (2, StatusCode::CREATED),
+        (3, StatusCode::TOO_MANY_REQUESTS),
+    ] {
+        let start = free["slots"][i]["start"].as_str().unwrap();
+        let (status, b) = app
+            .post_json(
+                &requester,
+                "/api/v1/mediations",
+                booking(&mediator_id, start, "13700000091"),
+            )
+            .await;
+        assert_eq!(status, expected, "{i}: {b}");
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            assert_eq!(b["code"], "rate_limited");
+        }
+    }
     // Court staff do not book for themselves; logged out is 401.
     let (status, _) = app
         .post_json(
@@ -6163,4 +6195,360 @@ async fn invitations_expire_and_bookings_move_with_their_history(app: TestApp) {
         .await;
     assert_eq!(status, StatusCode::OK, "{cancelled}");
     assert_eq!(cancelled["status"], "cancelled");
+}
+
+/// A booking accepted from its link: (requester client, mediation id).
+async fn accepted(app: &TestApp, respondent_mobile: &str) -> (Client, String) {
+    let (requester, body) = booked(app, respondent_mobile).await;
+    let id = body["id"].as_str().unwrap().to_string();
+    let token = token_of(body["invitation_link"].as_str().unwrap());
+    let (status, b) = app
+        .post_json(
+            &client(Some(&app.base)),
+            &format!("/api/v1/mediations/{id}/response"),
+            json!({"accept": true, "token": token}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{b}");
+    (requester, id)
+}
+
+async fn partial_agreements_refusals_notice_and_time_limits(app: TestApp) {
+    let mediator = logged_in(&app, "mediator.changyi").await;
+    // Within the notice period a party cannot move the session online; the mediator still can.
+    let (requester, id) = accepted(&app, "13700000095").await;
+    let soon = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+        + 2 * 3_600_000;
+    sqlx::query("UPDATE mediations SET start_ms = $1, end_ms = $2 WHERE id = $3")
+        .bind(soon)
+        .bind(soon + 3_600_000)
+        .bind(&id)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    let (_, slots) = app
+        .get_json(
+            &app.client,
+            &format!(
+                "/api/v1/mediators/{}/slots?days=21",
+                demo_mediator("mediator.changyi")
+            ),
+        )
+        .await;
+    let later = slots["slots"][3]["start"].as_str().unwrap().to_string();
+    let (status, p) = app
+        .post_json(
+            &requester,
+            &format!("/api/v1/mediations/{id}/reschedule"),
+            json!({"start": later}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{p}");
+    assert_eq!(p["code"], "within_notice");
+    assert!(p["detail"].as_str().unwrap().contains("24"));
+    let (status, moved) = app
+        .post_json(
+            &mediator,
+            &format!("/api/v1/mediations/{id}/reschedule"),
+            json!({"start": later}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    assert_eq!(moved["start"], later.as_str());
+
+    // A partial agreement: signed by both, the rest to court — the agreement stands and can still be confirmed.
+    let (status, partial) = app
+        .post_json(
+            &mediator,
+            &format!("/api/v1/mediations/{id}/outcome"),
+            json!({"result": "partial", "terms": [{"text": "被申请人先行偿还一万元", "amount": "10000"}],
+                   "unsettled": "其余两万元及利息"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{partial}");
+    assert_eq!(partial["status"], "partly_settled");
+    assert_eq!(partial["terms"][0]["amount_words"], "人民币壹万元整");
+    let respondent = client(Some(&app.base));
+    let (status, _) = app
+        .post_json(
+            &respondent,
+            "/api/v1/accounts",
+            citizen("13700000095", "22020219800101027"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    for c in [&requester, &respondent] {
+        let (status, b) = app
+            .post_json(
+                c,
+                &format!("/api/v1/mediations/{id}/agreement/signature"),
+                json!({}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{b}");
+    }
+    let (status, f) = app
+        .post_json(
+            &requester,
+            &format!("/api/v1/mediations/{id}/filing"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{f}");
+    let filing_id = f["filing_id"].as_str().unwrap();
+    let (_, filing) = app
+        .get_json(&requester, &format!("/api/v1/filings/{filing_id}"))
+        .await;
+    assert!(filing["draft"]["facts"]
+        .as_str()
+        .unwrap()
+        .contains("其余两万元及利息"));
+    let (_, after) = app
+        .get_json(&requester, &format!("/api/v1/mediations/{id}"))
+        .await;
+    assert_eq!(after["status"], "filed");
+    assert!(after["actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("apply_confirmation")));
+    // Both apply; a clerk may not rule, a judge of another court does not see it, the judge refuses without
+    // reasons only with a 422, then with them.
+    for c in [&requester, &respondent] {
+        let (status, b) = app
+            .post_json(
+                c,
+                &format!("/api/v1/mediations/{id}/confirmation"),
+                json!({}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{b}");
+    }
+    let (_, m) = app
+        .get_json(&requester, &format!("/api/v1/mediations/{id}"))
+        .await;
+    let conf = m["confirmation"]["id"].as_str().unwrap().to_string();
+    let decision = format!("/api/v1/confirmations/{conf}/decision");
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, _) = app
+        .post_json(&clerk, &decision, json!({"confirm": true}))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let far = logged_in(&app, "clerk.dunhua").await;
+    let (status, _) = app
+        .post_json(&far, &decision, json!({"confirm": true}))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let judge = logged_in(&app, "judge.changyi").await;
+    let (status, p) = app
+        .post_json(&judge, &decision, json!({"confirm": false}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    assert!(p["errors"]["reasons"].is_string());
+    let (status, refused) = app
+        .post_json(
+            &judge,
+            &decision,
+            json!({"confirm": false, "reasons": "协议内容涉及案外人权益，需补充说明"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{refused}");
+    assert_eq!(refused["status"], "refused");
+    assert!(refused["case_number"].is_null());
+
+    // The thirty days to apply (Art. 205) are counted from the agreement taking effect: afterwards, a 409 that
+    // says until when it was.
+    let (requester2, id2) = accepted(&app, "13700000096").await;
+    let (status, _) = app
+        .post_json(
+            &mediator,
+            &format!("/api/v1/mediations/{id2}/outcome"),
+            json!({"result": "success", "terms": [{"text": "双方互不追究"}]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = app
+        .post_json(
+            &requester2,
+            &format!("/api/v1/mediations/{id2}/agreement/signature"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    sqlx::query("UPDATE mediations SET effective_on = '2026-01-05' WHERE id = $1")
+        .bind(&id2)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    let (status, p) = app
+        .post_json(
+            &requester2,
+            &format!("/api/v1/mediations/{id2}/confirmation"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{p}");
+    assert_eq!(p["code"], "confirmation_too_late");
+    assert!(p["detail"].as_str().unwrap().contains("2026-02-04"), "{p}");
+}
+
+async fn the_mediator_reads_the_diverted_filings_papers(app: TestApp) {
+    let filer = logged_in(&app, "13900000001").await;
+    let (filing_id, _) = submitted_filing(&app, &filer, &resident_id("22020219800101035")).await;
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{filing_id}/review"),
+            json!({"action": "divert"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mediator = logged_in(&app, "mediator.changyi").await;
+    // Before it is theirs, the filing does not exist for the mediator.
+    let (status, _) = app
+        .get_json(&mediator, &format!("/api/v1/filings/{filing_id}"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let start = first_slot(&app, &demo_mediator("mediator.changyi")).await;
+    let (status, m) = app
+        .post_json(
+            &filer,
+            "/api/v1/mediations",
+            json!({"filing_id": filing_id, "mediator_id": demo_mediator("mediator.changyi"),
+                   "start": start, "mode": "in_person"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{m}");
+    let (status, f) = app
+        .get_json(&mediator, &format!("/api/v1/filings/{filing_id}"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{f}");
+    assert_eq!(f["draft"]["claims"][0]["text"], "判令被告偿还借款本金");
+    // Another mediator still does not see it.
+    let other = logged_in(&app, "mediator.liguohua").await;
+    let (status, _) = app
+        .get_json(&other, &format!("/api/v1/filings/{filing_id}"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn a_chosen_time_is_held_while_the_details_are_given(app: TestApp) {
+    let mediator = demo_mediator("mediator.changyi");
+    let (_, free) = app
+        .get_json(
+            &app.client,
+            &format!("/api/v1/mediators/{mediator}/slots?days=21"),
+        )
+        .await;
+    let slot = |i: usize| free["slots"][i]["start"].as_str().unwrap().to_string();
+    let a = logged_in(&app, "13900000001").await;
+    let b = logged_in(&app, "13900000003").await;
+    let hold = |c: Client, start: String| {
+        let url = app.url(&format!("/api/v1/mediators/{mediator}/holds"));
+        async move {
+            let res = c
+                .post(url)
+                .json(&json!({"start": start, "cause": "private_loan", "court_code": "吉0202"}))
+                .send()
+                .await
+                .unwrap();
+            (
+                res.status(),
+                res.json::<Value>().await.unwrap_or(Value::Null),
+            )
+        }
+    };
+    // A holds the first free time: nobody else can hold or book it meanwhile.
+    let (status, held) = hold(a.clone(), slot(0)).await;
+    assert_eq!(status, StatusCode::CREATED, "{held}");
+    assert_eq!(held["status"], "held");
+    assert!(held["actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("submit")));
+    let id = held["id"].as_str().unwrap().to_string();
+    let (status, p) = hold(b.clone(), slot(0)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{p}");
+    assert_eq!(p["code"], "slot_taken");
+    let (status, _) = app
+        .post_json(
+            &b,
+            "/api/v1/mediations",
+            booking(&mediator, &slot(0), "13700000097"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(!app
+        .get_json(
+            &app.client,
+            &format!("/api/v1/mediators/{mediator}/slots?days=21")
+        )
+        .await
+        .1
+        .to_string()
+        .contains(&slot(0)));
+    // Someone else cannot complete A's hold.
+    let details = |hold_id: &str| {
+        json!({"hold_id": hold_id, "mode": "video", "summary": "借款三万元未还",
+               "respondent": {"name": "王借款", "mobile": "13700000098"}})
+    };
+    let (status, _) = app.post_json(&b, "/api/v1/mediations", details(&id)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // A completes it: the hold's time and mediator, the other party invited.
+    let (status, booked) = app.post_json(&a, "/api/v1/mediations", details(&id)).await;
+    assert_eq!(status, StatusCode::CREATED, "{booked}");
+    assert_eq!(booked["id"], id.as_str());
+    assert_eq!(booked["status"], "invited");
+    assert_eq!(booked["start"], slot(0).as_str());
+    assert_eq!(booked["mode"], "video");
+    let actions: Vec<&str> = booked["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["hold", "submit"]);
+    // Completing twice is refused.
+    let (status, _) = app.post_json(&a, "/api/v1/mediations", details(&id)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // A hold that ran out frees its time for the next person; completing it afterwards says so.
+    let (status, held2) = hold(a.clone(), slot(1)).await;
+    assert_eq!(status, StatusCode::CREATED, "{held2}");
+    let id2 = held2["id"].as_str().unwrap().to_string();
+    sqlx::query("UPDATE mediations SET invite_expires_at = 1 WHERE id = $1")
+        .bind(&id2)
+        .execute(app.db.writer())
+        .await
+        .unwrap();
+    let (status, p) = app
+        .post_json(
+            &b,
+            "/api/v1/mediations",
+            booking(&mediator, &slot(1), "13700000099"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{p}");
+    let (status, p) = app.post_json(&a, "/api/v1/mediations", details(&id2)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{p}");
+    assert_eq!(p["code"], "hold_expired");
+    let (_, gone) = app.get_json(&a, &format!("/api/v1/mediations/{id2}")).await;
+    assert_eq!(gone["status"], "expired");
+    // A hold is released at will.
+    let (status, held3) = hold(a.clone(), slot(2)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, released) = app
+        .post_json(
+            &a,
+            &format!(
+                "/api/v1/mediations/{}/cancel",
+                held3["id"].as_str().unwrap()
+            ),
+            json!({"reason": "改天再约"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{released}");
+    assert_eq!(released["status"], "cancelled");
 }

@@ -100,6 +100,8 @@ pub struct MediationData {
     pub mediator_id: String,
     pub mediator_name: String,
     pub organisation: String,
+    /// The room where in-person sessions are held.
+    pub org_address: String,
     pub start: String,
     pub start_ms: i64,
     pub end_ms: i64,
@@ -275,7 +277,7 @@ mod ssr {
         if v.may_apply() {
             actions.push("apply_confirmation".into());
         }
-        let full_names = !v.role.is_party() || v.mediation.status.has_agreement();
+        let full_names = !v.role.is_party() || v.mediation.has_agreement();
         let parties = v
             .parties
             .iter()
@@ -320,6 +322,7 @@ mod ssr {
             confirmation: v.confirmation.map(|c| confirmation_item(c, &courts)),
             role: v.role,
             mediator_name: v.mediator.name,
+            org_address: v.org.address,
             organisation: v.org.name,
             start: rfc3339_shanghai(m.start_ms),
             period_end: v.period_end.date.to_string(),

@@ -31,6 +31,12 @@ pub enum MediationError {
     /// The 30 days to apply for judicial confirmation are over (民事诉讼法 第二百零五条).
     #[error("the time to apply ended on {deadline}")]
     ConfirmationTooLate { deadline: String },
+    /// The time held for completing the booking ran out (or it was completed already): choose a time again.
+    #[error("the hold has ended")]
+    HoldExpired,
+    /// Too many bookings from this account, or invitations to this mobile number, in a day.
+    #[error("too many bookings")]
+    TooMany,
     /// The period may be extended once.
     #[error("already extended")]
     ExtendedOnce,
@@ -94,7 +100,9 @@ impl ServiceError for MediationError {
             | MediationError::SlotTaken { .. }
             | MediationError::TooLate { .. }
             | MediationError::ConfirmationTooLate { .. }
-            | MediationError::ExtendedOnce => ErrorKind::Conflict,
+            | MediationError::ExtendedOnce
+            | MediationError::HoldExpired => ErrorKind::Conflict,
+            MediationError::TooMany => ErrorKind::TooManyRequests,
             MediationError::Internal(_) => ErrorKind::Internal,
         }
     }
@@ -111,6 +119,8 @@ impl ServiceError for MediationError {
             MediationError::LinkInvalid => "link_invalid",
             MediationError::ConfirmationTooLate { .. } => "confirmation_too_late",
             MediationError::ExtendedOnce => "extended_once",
+            MediationError::TooMany => "rate_limited",
+            MediationError::HoldExpired => "hold_expired",
             MediationError::Internal(_) => "internal",
         }
     }
@@ -126,6 +136,8 @@ impl ServiceError for MediationError {
                 tr!(l, mediation_confirmation_too_late).replace("{date}", deadline)
             }
             MediationError::ExtendedOnce => tr!(l, mediation_extended_once).into(),
+            MediationError::TooMany => tr!(l, mediation_too_many).into(),
+            MediationError::HoldExpired => tr!(l, mediation_hold_expired).into(),
             MediationError::Invalid(errors) if errors.0.len() == 1 => {
                 errors.0[0].1.message(l).into()
             }

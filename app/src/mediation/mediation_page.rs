@@ -5,7 +5,7 @@
 
 use super::data::{load_invitation, load_mediation, load_mine, MediationData};
 use super::roster_page::{cause_name, error_view};
-use crate::components::field::yuan;
+use crate::components::field::{field_id, yuan};
 use crate::page_data::use_page;
 use crate::texts::{Label, Message};
 use domain::mediation::{MediationMode, MediationRole, MediationStatus};
@@ -90,6 +90,8 @@ pub(super) fn refusal(code: &str, l: Lang) -> &'static str {
         "within_notice" => tr!(l, mp_within_notice_short),
         "confirmation_too_late" => tr!(l, mp_confirmation_too_late_short),
         "extended_once" => tr!(l, mediation_extended_once),
+        "rate_limited" => tr!(l, mediation_too_many),
+        "hold_expired" => tr!(l, mediation_hold_expired),
         "validation" => tr!(l, filing_that_was_not_done_give_the),
         "forbidden" => tr!(l, error_this_account_may_not_do_this),
         _ => tr!(l, filing_that_was_not_done_not_possible),
@@ -116,6 +118,9 @@ fn mediation_view(
     };
     let refused = (!error.is_empty())
         .then(|| view! { <p class="error-summary" role="alert">{refusal(error, l)}</p> });
+    let continue_booking = has("submit").then(|| {
+        view! { <p><a class="button" href=format!("/mediations/{}/book", d.id)>{tr!(l, mp_continue_booking)}</a></p> }
+    });
     let invitation = d.invitation_link.clone().map(|link| {
         view! {
             <div class="notice invitation-link">
@@ -286,10 +291,14 @@ fn mediation_view(
         );
         view! { <p class="no-print"><a class="button secondary" href=href>{tr!(l, mp_try_again)}</a></p> }
     });
+    // A diverted filing's papers: its parties, claims, facts and evidence (the mediator reads them too).
+    let papers = d.filing_id.clone().filter(|_| d.result_filing_id.is_none()).map(|f| {
+        view! { <p class="no-print"><a href=format!("/filings/{f}")>{tr!(l, mp_filing_papers)}</a></p> }
+    });
     let result_filing = d.result_filing_id.clone().map(|f| {
         view! { <p><a class="button secondary" href=format!("/filings/{f}")>{tr!(l, mp_open_filing)}</a></p> }
     });
-    let agreement = d.status.has_agreement().then(|| agreement_view(&d, l));
+    let agreement = (!d.terms.is_empty()).then(|| agreement_view(&d, l));
     let confirmation = d.confirmation.clone().map(|c| {
         let refused = (c.status == domain::mediation::ConfirmationStatus::Refused).then(|| {
             view! {
@@ -339,6 +348,7 @@ fn mediation_view(
     view! {
         <h1>{cause_name(&d.cause, l)}" · "<span class="mediation-status">{d.status.label(l)}</span></h1>
         {refused}
+        {continue_booking}
         {invitation}
         <dl class="summary-list">
             <div><dt>{tr!(l, mp_time)}</dt><dd class="mediation-time">{when(d.start_ms, l)}</dd></div>
@@ -351,6 +361,7 @@ fn mediation_view(
         </dl>
         <h2>{tr!(l, mp_summary)}</h2>
         <p class="summary-text">{d.summary.clone()}</p>
+        {papers}
         {respond}
         {record}
         {agreement}
@@ -515,4 +526,131 @@ pub fn InvitationPage() -> impl IntoView {
             <Suspense fallback=|| ()>{body}</Suspense>
         </section>
     }
+}
+
+/// /mediations/:id/book — the second step of a booking: the time is held (for ten minutes) while the requester
+/// says how (in person at the room, or by video), what the dispute is and who the other party is.
+#[component]
+pub fn BookDetailsPage() -> impl IntoView {
+    let page = use_page();
+    let l = page.lang;
+    let params = use_params_map();
+    let q = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let data = Resource::new_blocking(id, load_mediation);
+    let body = move || {
+        let page = page.clone();
+        Suspend::new(async move {
+            let error = q.read_untracked().get("error").unwrap_or_default();
+            match data.await {
+                Ok(d) => details_view(d, &error, &page, l),
+                Err(e) => error_view(&e, l),
+            }
+        })
+    };
+    view! {
+        <Title text=tr!(l, mp_book_title)/>
+        <section class="panel mediation">
+            <h1>{tr!(l, mp_book_title)}</h1>
+            <Suspense fallback=|| ()>{body}</Suspense>
+        </section>
+    }
+}
+
+fn details_view(d: MediationData, error: &str, page: &crate::PageData, l: Lang) -> AnyView {
+    if d.status != MediationStatus::Held {
+        // Expired (or done already): say so, and the way on.
+        let again = format!(
+            "/mediation/mediators/{}?cause={}&court={}",
+            d.mediator_id,
+            d.cause,
+            super::roster_page::urlencode(&d.court_code)
+        );
+        return view! {
+            <p class="error-summary" role="alert">{tr!(l, mediation_hold_expired)}</p>
+            <p><a class="button" href=again>{tr!(l, mp_choose_time)}</a>" "<a href=format!("/mediations/{}", d.id)>{tr!(l, mp_open_mediation)}</a></p>
+        }
+        .into_any();
+    }
+    let outcome = page.outcome("book").cloned();
+    let value = |f: &str| outcome.as_ref().map(|o| o.value(f)).unwrap_or_default();
+    let error_of = |f: &str| outcome.as_ref().and_then(|o| o.error(f));
+    let err_line = move |f: &'static str| {
+        error_of(f).map(|e| view! { <p class="error-message" id=format!("{}-error", field_id(f))>{e.message(l)}</p> })
+    };
+    let summary = outcome.as_ref().filter(|o| !o.errors.is_empty()).map(|o| {
+        view! {
+            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                <h2>{tr!(l, error_check_your_answers)}</h2>
+                <ul>{o.errors.iter().map(|(f, e)| view! { <li><a href=format!("#{}", field_id(f))>{e.message(l)}</a></li> }).collect_view()}</ul>
+            </div>
+        }
+    });
+    let notice = outcome
+        .as_ref()
+        .and_then(|o| o.notice)
+        .map(|n| view! { <p class="error-summary" role="alert">{n.message(l)}</p> });
+    let refused = (!error.is_empty())
+        .then(|| view! { <p class="error-summary" role="alert">{refusal(error, l)}</p> });
+    let mode = value("mode");
+    let from_filing = d.filing_id.is_some();
+    view! {
+        {refused}
+        {notice}
+        {summary}
+        <div class="notice held">
+            <p><strong>{tr!(l, mp_held)}</strong>" "<span class="mediation-time">{when(d.start_ms, l)}</span></p>
+            <p>{d.mediator_name.clone()}" · "{d.organisation.clone()}</p>
+            {d.invite_expires_at.map(|e| view! { <p class="hint">{tr!(l, mp_held_until)}" "{when(e, l)}</p> })}
+        </div>
+        <form method="post" action=format!("/mediations/{}/book", d.id) class="booking-form" novalidate=true>
+            <fieldset class="field" id=field_id("mode")>
+                <legend>{tr!(l, mp_how)}</legend>
+                {err_line("mode")}
+                <p><input type="radio" name="mode" id="mode-in_person" value="in_person" checked=mode != "video"/>
+                   <label for="mode-in_person">{MediationMode::InPerson.label(l)}" — "{d.org_address.clone()}</label></p>
+                <p><input type="radio" name="mode" id="mode-video" value="video" checked=mode == "video"/>
+                   <label for="mode-video">{MediationMode::Video.label(l)}</label></p>
+            </fieldset>
+            {if from_filing {
+                view! { <p class="notice">{tr!(l, mp_from_filing)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="field">
+                        <label for=field_id("summary")>{tr!(l, mp_summary)}</label>
+                        <p class="hint">{tr!(l, mp_summary_hint)}</p>
+                        {err_line("summary")}
+                        <textarea id=field_id("summary") name="summary" rows="5" maxlength="2000">{value("summary")}</textarea>
+                    </div>
+                    <fieldset class="field">
+                        <legend>{tr!(l, mp_other_party)}</legend>
+                        <p class="hint">{tr!(l, mp_other_party_hint)}</p>
+                        <div class="field">
+                            <label for=field_id("respondent.name")>{tr!(l, mp_other_name)}</label>
+                            {err_line("respondent.name")}
+                            <input id=field_id("respondent.name") name="respondent.name" type="text" maxlength="100" value=value("respondent.name")/>
+                        </div>
+                        <div class="field">
+                            <label for=field_id("respondent.mobile")>{tr!(l, mp_other_mobile)}</label>
+                            {err_line("respondent.mobile")}
+                            <input id=field_id("respondent.mobile") name="respondent.mobile" type="tel" inputmode="numeric" maxlength="20" value=value("respondent.mobile")/>
+                        </div>
+                        <div class="field">
+                            <label for=field_id("respondent.uscc")>{tr!(l, mp_other_uscc)}</label>
+                            {err_line("respondent.uscc")}
+                            <input id=field_id("respondent.uscc") name="respondent.uscc" type="text" maxlength="18" value=value("respondent.uscc")/>
+                        </div>
+                    </fieldset>
+                }
+                .into_any()
+            }}
+            <p class="hint">{tr!(l, mp_consent_note)}</p>
+            <button type="submit" class="button">{tr!(l, mp_book_button)}</button>
+        </form>
+        <form method="post" action=format!("/mediations/{}/cancel", d.id)>
+            <input type="hidden" name="reason" value="放弃预约"/>
+            <button type="submit" class="link-button">{tr!(l, mp_release_hold)}</button>
+        </form>
+    }
+    .into_any()
 }

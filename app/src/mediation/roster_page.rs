@@ -224,7 +224,7 @@ fn mediator_view(
     page: &crate::PageData,
     l: Lang,
 ) -> AnyView {
-    let outcome = page.outcome("book").cloned();
+    let outcome = page.outcome("hold").cloned();
     let value = |f: &str| outcome.as_ref().map(|o| o.value(f)).unwrap_or_default();
     let error = |f: &str| outcome.as_ref().and_then(|o| o.error(f));
     let m = d.item;
@@ -250,7 +250,6 @@ fn mediator_view(
         court
     };
     let chosen = value("start");
-    let mode = value("mode");
     let err_line = move |f: &'static str| {
         error(f).map(|e| view! { <p class="error-message" id=format!("{}-error", field_id(f))>{e.message(l)}</p> })
     };
@@ -303,7 +302,7 @@ fn mediator_view(
         .into_any()
     } else {
         view! {
-            <form method="post" action="/mediations/new" class="booking-form" novalidate=true>
+            <form method="post" action="/mediations/hold" class="booking-form" novalidate=true>
                 <input type="hidden" name="mediator_id" value=m.id.clone()/>
                 <input type="hidden" name="filing_id" value=filing_id.clone()/>
                 <fieldset class="field" id=field_id("start")>
@@ -323,14 +322,6 @@ fn mediator_view(
                         </details>
                     })}
                 </fieldset>
-                <fieldset class="field" id=field_id("mode")>
-                    <legend>{tr!(l, mp_how)}</legend>
-                    {err_line("mode")}
-                    <p><input type="radio" name="mode" id="mode-in_person" value="in_person" checked=mode != "video"/>
-                       <label for="mode-in_person">{domain::mediation::MediationMode::InPerson.label(l)}" — "{m.address.clone()}</label></p>
-                    <p><input type="radio" name="mode" id="mode-video" value="video" checked=mode == "video"/>
-                       <label for="mode-video">{domain::mediation::MediationMode::Video.label(l)}</label></p>
-                </fieldset>
                 {if filing_id.is_empty() {
                     view! {
                         <div class="field">
@@ -349,38 +340,13 @@ fn mediator_view(
                                 {d.courts.iter().map(|(c, name)| view! { <option value=c.clone() selected=*c == court>{name.clone()}</option> }).collect_view()}
                             </select>
                         </div>
-                        <div class="field">
-                            <label for=field_id("summary")>{tr!(l, mp_summary)}</label>
-                            <p class="hint">{tr!(l, mp_summary_hint)}</p>
-                            {err_line("summary")}
-                            <textarea id=field_id("summary") name="summary" rows="5" maxlength="2000">{value("summary")}</textarea>
-                        </div>
-                        <fieldset class="field">
-                            <legend>{tr!(l, mp_other_party)}</legend>
-                            <p class="hint">{tr!(l, mp_other_party_hint)}</p>
-                            <div class="field">
-                                <label for=field_id("respondent.name")>{tr!(l, mp_other_name)}</label>
-                                {err_line("respondent.name")}
-                                <input id=field_id("respondent.name") name="respondent.name" type="text" maxlength="100" value=value("respondent.name")/>
-                            </div>
-                            <div class="field">
-                                <label for=field_id("respondent.mobile")>{tr!(l, mp_other_mobile)}</label>
-                                {err_line("respondent.mobile")}
-                                <input id=field_id("respondent.mobile") name="respondent.mobile" type="tel" inputmode="numeric" maxlength="20" value=value("respondent.mobile")/>
-                            </div>
-                            <div class="field">
-                                <label for=field_id("respondent.uscc")>{tr!(l, mp_other_uscc)}</label>
-                                {err_line("respondent.uscc")}
-                                <input id=field_id("respondent.uscc") name="respondent.uscc" type="text" maxlength="18" value=value("respondent.uscc")/>
-                            </div>
-                        </fieldset>
                     }
                     .into_any()
                 } else {
                     view! { <p class="notice">{tr!(l, mp_from_filing)}</p> }.into_any()
                 }}
-                <p class="hint">{tr!(l, mp_consent_note)}</p>
-                <button type="submit" class="button">{tr!(l, mp_book_button)}</button>
+                <p class="hint">{tr!(l, mp_hold_note)}</p>
+                <button type="submit" class="button">{tr!(l, mp_hold_button)}</button>
             </form>
         }
         .into_any()

@@ -34,6 +34,10 @@ pub fn notice_hours() -> i64 {
 pub const MIN_LEAD_MS: i64 = 24 * 3_600_000;
 
 pub const MAX_SUMMARY_CHARS: usize = 2000;
+/// Bookings one account may make in 24 hours (each invites someone by text message).
+pub const MAX_BOOKINGS_A_DAY: i64 = 20;
+/// Invitations one mobile number may receive in 24 hours, whoever sends them.
+pub const MAX_INVITATIONS_TO_ONE_MOBILE_A_DAY: i64 = 3;
 pub const MAX_REASON_CHARS: usize = 500;
 const LINK_PURPOSE: &str = "mediation-invite";
 
@@ -273,6 +277,8 @@ pub struct BookInput {
     pub respondent: RespondentInput,
     /// A filing the court diverted to pre-litigation mediation: its parties, claims and court come along.
     pub filing_id: String,
+    /// Completes this hold (the time chosen first, see [`hold`]): its mediator and time are the hold's.
+    pub hold_id: String,
 }
 
 pub struct Booked {
@@ -295,8 +301,69 @@ fn bounded(errors: &mut FieldErrors, field: &str, value: &str, max: usize) -> St
 /// Books a mediation: checks the input, the slot (the server re-runs the slot rules), and who the other party is;
 /// inserts the booking (the database refuses a second booking of the slot) and invites the other party.
 pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result<Booked> {
+    book_or_hold(caller, input, false, ctx).await
+}
+
+/// Holds a chosen time for [`rules::HOLD_MINUTES`] while the requester gives the details (the other party, the
+/// dispute, in person or by video): nobody else can take it meanwhile. Checks the mediator, the court, the cause
+/// and the time as a booking does; completing it is [`book`] with `hold_id`.
+pub async fn hold(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result<Mediation> {
+    Ok(book_or_hold(caller, input, true, ctx).await?.mediation)
+}
+
+/// The hold being completed: the caller's own (or, for a diverted filing, one a clerk of its court made), still
+/// held and in time.
+async fn held_for(caller: &Caller, user: &Account, id: &str, ctx: &ServerCtx) -> Result<Mediation> {
+    let id: String = id.chars().take(64).collect();
+    let m = store::get(&ctx.db, &id)
+        .await?
+        .ok_or(MediationError::NotFound)?;
+    let mine =
+        m.requester_id == user.id || (m.filing_id.is_some() && is_court_staff(user, &m.court_code));
+    if !mine {
+        return Err(MediationError::NotFound);
+    }
+    let m = settle_clock(ctx, m, caller.now_ms, caller.today).await?;
+    if m.status != MediationStatus::Held {
+        return Err(MediationError::HoldExpired);
+    }
+    Ok(m)
+}
+
+async fn book_or_hold(
+    caller: &Caller,
+    input: &BookInput,
+    hold_only: bool,
+    ctx: &ServerCtx,
+) -> Result<Booked> {
     let user = account(caller)?;
     let mut errors = FieldErrors::default();
+    let held = match input.hold_id.trim() {
+        "" => None,
+        id if !hold_only => Some(held_for(caller, user, id, ctx).await?),
+        _ => None,
+    };
+    // A hold fixes the mediator, the time and (for a diverted filing) the filing.
+    let input = match &held {
+        Some(h) => BookInput {
+            mediator_id: h.mediator_id.clone(),
+            start: slots::rfc3339_shanghai(h.start_ms),
+            filing_id: h.filing_id.clone().unwrap_or_default(),
+            cause: if input.cause.trim().is_empty() {
+                h.cause.clone()
+            } else {
+                input.cause.clone()
+            },
+            court_code: if input.court_code.trim().is_empty() {
+                h.court_code.clone()
+            } else {
+                input.court_code.clone()
+            },
+            ..input.clone()
+        },
+        None => input.clone(),
+    };
+    let input = &input;
     let filing_id = input.filing_id.trim();
     // A diverted filing: its filer books (or a clerk of its court assigns), and its answers come along.
     let from_filing = if filing_id.is_empty() {
@@ -321,10 +388,16 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
             return Err(MediationError::Conflict);
         }
         if let Some(open) = store::of_filing(&ctx.db, &filing.id).await? {
-            if !matches!(
-                open.status,
-                MediationStatus::Declined | MediationStatus::Expired | MediationStatus::Cancelled
-            ) {
+            let this_hold = held.as_ref().is_some_and(|h| h.id == open.id);
+            let open = settle_clock(ctx, open, caller.now_ms, caller.today).await?;
+            if !this_hold
+                && !matches!(
+                    open.status,
+                    MediationStatus::Declined
+                        | MediationStatus::Expired
+                        | MediationStatus::Cancelled
+                )
+            {
                 return Err(MediationError::Conflict);
             }
         }
@@ -370,6 +443,15 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
                         .or(filer.mobile.clone()),
                 )
             }
+            None if hold_only => (
+                input.cause.trim().to_string(),
+                input.court_code.trim().to_string(),
+                String::new(),
+                RespondentInput::default(),
+                user.id.clone(),
+                user.display_name.clone(),
+                user.mobile.clone(),
+            ),
             None => (
                 input.cause.trim().to_string(),
                 input.court_code.trim().to_string(),
@@ -406,7 +488,11 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
                 .find(|o| o.code == m.org_code)
         }
     };
-    let mode = MediationMode::from_code(input.mode.trim());
+    let mode = if hold_only {
+        Some(MediationMode::InPerson)
+    } else {
+        MediationMode::from_code(input.mode.trim())
+    };
     if mode.is_none() {
         errors.push("mode", FieldError::UnknownChoice);
     }
@@ -416,31 +502,37 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
     } else if start.is_none() {
         errors.push("start", FieldError::DateFormat);
     }
-    let respondent_name = bounded(&mut errors, "respondent.name", &respondent.name, 100);
-    let mobile = respondent.mobile.trim();
-    let uscc = respondent.uscc.trim().to_ascii_uppercase();
-    let mobile = if mobile.is_empty() {
-        if uscc.is_empty() {
-            errors.push("respondent.mobile", FieldError::Required);
-        }
-        None
+    // The other party: named when the booking is made (a hold names them later).
+    let (respondent_name, mobile, uscc) = if hold_only {
+        (String::new(), None, String::new())
     } else {
-        match domain::Mobile::parse(mobile) {
-            Ok(m) => Some(m.as_str().to_string()),
-            Err(e) => {
-                errors.push("respondent.mobile", e);
-                None
+        let respondent_name = bounded(&mut errors, "respondent.name", &respondent.name, 100);
+        let mobile = respondent.mobile.trim();
+        let uscc = respondent.uscc.trim().to_ascii_uppercase();
+        let mobile = if mobile.is_empty() {
+            if uscc.is_empty() {
+                errors.push("respondent.mobile", FieldError::Required);
+            }
+            None
+        } else {
+            match domain::Mobile::parse(mobile) {
+                Ok(m) => Some(m.as_str().to_string()),
+                Err(e) => {
+                    errors.push("respondent.mobile", e);
+                    None
+                }
+            }
+        };
+        if !uscc.is_empty() {
+            if let Err(e) = domain::Uscc::parse(&uscc) {
+                errors.push("respondent.uscc", e);
             }
         }
-    };
-    if !uscc.is_empty() {
-        if let Err(e) = domain::Uscc::parse(&uscc) {
-            errors.push("respondent.uscc", e);
+        if mobile.is_some() && mobile == requester_mobile {
+            errors.push("respondent.mobile", FieldError::SuesItself);
         }
-    }
-    if mobile.is_some() && mobile == requester_mobile {
-        errors.push("respondent.mobile", FieldError::SuesItself);
-    }
+        (respondent_name, mobile, uscc)
+    };
     // The slot, as the server sees it now: one of the mediator's hours, not on leave or a holiday, not too soon.
     // Whether someone else holds it is the database's to say (a taken slot is a 409 with the next free ones).
     if let (Some(m), Some(start)) = (&chosen, start) {
@@ -454,6 +546,17 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
     let (Some(m), Some(org), Some(mode), Some(start)) = (chosen, org, mode, start) else {
         return Err(MediationError::internal("checked above"));
     };
+    // Every booking sends a text message to another person: bounded per account and per recipient, a day.
+    let (made, received) = store::recent_bookings(
+        &ctx.db,
+        &requester_id,
+        mobile.as_deref(),
+        caller.now_ms - 86_400_000,
+    )
+    .await?;
+    if made >= MAX_BOOKINGS_A_DAY || received >= MAX_INVITATIONS_TO_ONE_MOBILE_A_DAY {
+        return Err(MediationError::TooMany);
+    }
     // The respondent's account, if the mobile or credit code has one (never the requester's own).
     let found = match (&mobile, uscc.is_empty()) {
         (Some(mb), _) => db::accounts::find_public(&ctx.db, mb).await?,
@@ -496,24 +599,45 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
         requester_id: &requester_id,
         filing_id: from_filing.as_ref().map(|(f, _)| f.id.as_str()),
         priority,
-        invite_expires_at: rules::invitation_expires(caller.now_ms, start),
+        invite_expires_at: if hold_only {
+            caller.now_ms + rules::HOLD_MINUTES * 60_000
+        } else {
+            rules::invitation_expires(caller.now_ms, start)
+        },
         period_from,
-        parties: [
-            store::NewParty {
+        status: if hold_only {
+            MediationStatus::Held
+        } else {
+            MediationStatus::Invited
+        },
+        parties: {
+            let mut parties = vec![store::NewParty {
                 role: MediationRole::Requester,
                 account_id: Some(&requester_id),
                 name: &requester_name,
                 mobile: requester_mobile.as_deref(),
-            },
-            store::NewParty {
-                role: MediationRole::Respondent,
-                account_id: found.as_ref().map(|a| a.id.as_str()),
-                name: &respondent_name,
-                mobile: mobile.as_deref(),
-            },
-        ],
+            }];
+            if !hold_only {
+                parties.push(store::NewParty {
+                    role: MediationRole::Respondent,
+                    account_id: found.as_ref().map(|a| a.id.as_str()),
+                    name: &respondent_name,
+                    mobile: mobile.as_deref(),
+                });
+            }
+            parties
+        },
     };
-    let created = match store::create(&ctx.db, &new, caller.now_ms).await {
+    let saved = match &held {
+        Some(h) => store::submit_hold(&ctx.db, h, &new, caller.now_ms)
+            .await
+            .map_err(|e| match e {
+                db::mediation::MediationError::Conflict => db::mediation::MediationError::SlotTaken,
+                other => other,
+            }),
+        None => store::create(&ctx.db, &new, caller.now_ms).await,
+    };
+    let created = match saved {
         Err(db::mediation::MediationError::SlotTaken) => {
             let next = free_slots(
                 &m,
@@ -530,6 +654,12 @@ pub async fn book(caller: &Caller, input: &BookInput, ctx: &ServerCtx) -> Result
         }
         other => other?,
     };
+    if hold_only {
+        return Ok(Booked {
+            mediation: created,
+            invitation_link: String::new(),
+        });
+    }
     let link = invitation_link(ctx, &created);
     let recipient = mobile
         .clone()
@@ -604,7 +734,9 @@ fn link_valid(ctx: &ServerCtx, m: &Mediation, token: &str, now: i64) -> bool {
 /// that ran out without an agreement fails. Each is a transition with its event, taken by the portal.
 async fn settle_clock(ctx: &ServerCtx, m: Mediation, now: i64, today: Date) -> Result<Mediation> {
     let due = match m.status {
-        MediationStatus::Invited if m.invite_expires_at.is_some_and(|e| e < now) => {
+        MediationStatus::Held | MediationStatus::Invited
+            if m.invite_expires_at.is_some_and(|e| e < now) =>
+        {
             Some(MediationAction::Expire)
         }
         MediationStatus::Scheduled
@@ -699,8 +831,7 @@ impl MediationView {
     }
 
     pub fn may_sign(&self) -> bool {
-        self.mediation.status.has_agreement()
-            && self.own_party().is_some_and(|p| p.signed_at.is_none())
+        self.mediation.has_agreement() && self.own_party().is_some_and(|p| p.signed_at.is_none())
     }
 
     pub fn may_apply(&self) -> bool {
@@ -947,6 +1078,51 @@ async fn tell_requester(ctx: &ServerCtx, m: &Mediation, what: &str, now: i64) ->
     Ok(())
 }
 
+/// Tells the parties other than the one acting what changed (by their account's channel, else the mobile the
+/// booking named). A message that cannot be sent is logged; the change stands.
+async fn tell_parties(
+    ctx: &ServerCtx,
+    m: &Mediation,
+    acting: MediationRole,
+    what: &str,
+    now: i64,
+) -> Result<()> {
+    for p in store::parties(&ctx.db, &m.id).await? {
+        if p.role == acting {
+            continue;
+        }
+        let account = match &p.account_id {
+            Some(id) => db::accounts::get(&ctx.db, id).await?,
+            None => None,
+        };
+        let recipient = account
+            .as_ref()
+            .and_then(crate::notify::Recipient::of)
+            .or_else(|| p.mobile.clone().map(crate::notify::Recipient::Mobile));
+        if let Some(r) = recipient {
+            notify(
+                ctx,
+                account.map(|a| a.id),
+                r,
+                crate::notify::Purpose::MediationNotice,
+                format!(
+                    "【人民法院调解平台】{}（{}）：{what}",
+                    domain::catalogue::cause(&m.cause)
+                        .map(|c| c.name)
+                        .unwrap_or("调解"),
+                    slots::rfc3339_shanghai(m.start_ms)
+                        .replace('T', " ")
+                        .get(..16)
+                        .unwrap_or("")
+                ),
+                now,
+            )
+            .await;
+        }
+    }
+    Ok(())
+}
+
 /// The caller's role, checked against the action, or `NotFound`/`Forbidden`.
 async fn acting(
     caller: &Caller,
@@ -1033,6 +1209,20 @@ pub async fn reschedule(
         }
         other => other?,
     };
+    tell_parties(
+        ctx,
+        &next,
+        role,
+        &format!(
+            "调解时间已改为 {}",
+            slots::rfc3339_shanghai(next.start_ms)
+                .replace('T', " ")
+                .get(..16)
+                .unwrap_or("")
+        ),
+        caller.now_ms,
+    )
+    .await?;
     assemble(ctx, next, role).await
 }
 
@@ -1061,6 +1251,14 @@ pub async fn cancel(
         Some(&actor),
         Changes::default(),
         &why,
+        caller.now_ms,
+    )
+    .await?;
+    tell_parties(
+        ctx,
+        &next,
+        role,
+        &format!("调解已取消（{why}）"),
         caller.now_ms,
     )
     .await?;

@@ -46,7 +46,7 @@ CREATE INDEX mediator_absences_mediator ON mediator_absences(mediator_id, from_d
 
 CREATE TABLE mediations (
     id                TEXT PRIMARY KEY,
-    status            TEXT NOT NULL CHECK (status IN ('invited', 'scheduled', 'declined', 'expired', 'cancelled', 'settled', 'partly_settled', 'failed', 'filed')),
+    status            TEXT NOT NULL CHECK (status IN ('held', 'invited', 'scheduled', 'declined', 'expired', 'cancelled', 'settled', 'partly_settled', 'failed', 'filed')),
     cause             TEXT NOT NULL,
     court_code        TEXT NOT NULL REFERENCES courts(code),
     mediator_id       TEXT NOT NULL REFERENCES mediators(id),
@@ -59,7 +59,7 @@ CREATE TABLE mediations (
     filing_id         TEXT REFERENCES filings(id),         -- the diverted filing it came from
     result_filing_id  TEXT REFERENCES filings(id),         -- the filing it became
     priority          BIGINT NOT NULL DEFAULT 0,           -- 涉企绿色通道
-    invite_expires_at BIGINT,
+    invite_expires_at BIGINT,          -- held: the hold's end; invited: the invitation's
     period_from       TEXT NOT NULL,   -- YYYY-MM-DD: the 30-day period runs from here
     extension_days    BIGINT NOT NULL DEFAULT 0,
     extension_reason  TEXT,
@@ -72,7 +72,7 @@ CREATE TABLE mediations (
 );
 -- Never two bookings in one slot: the database refuses the second active booking of a mediator's start time,
 -- whatever the number of server instances.
-CREATE UNIQUE INDEX mediations_one_per_slot ON mediations(mediator_id, start_ms) WHERE status IN ('invited', 'scheduled');
+CREATE UNIQUE INDEX mediations_one_per_slot ON mediations(mediator_id, start_ms) WHERE status IN ('held', 'invited', 'scheduled');
 CREATE INDEX mediations_requester ON mediations(requester_id, created_at);
 CREATE INDEX mediations_court ON mediations(court_code, status, start_ms);
 CREATE INDEX mediations_filing ON mediations(filing_id);

@@ -14,7 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use db::mediation::Confirmation;
-use domain::mediation::{ConfirmationStatus, MediationMode, MediationRole, MediationStatus, Term};
+use domain::mediation::{ConfirmationStatus, MediationMode, MediationStatus, Term};
 use domain::slots::rfc3339_shanghai;
 use domain::Lang;
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(mediators))
         .routes(routes!(slots))
+        .routes(routes!(hold))
         .routes(routes!(book, mine))
         .routes(routes!(show))
         .routes(routes!(invitation))
@@ -347,7 +348,7 @@ pub fn mediation_dto(v: MediationView, lang: Lang) -> MediationDto {
     if v.may_apply() {
         actions.push("apply_confirmation".into());
     }
-    let full_names = !v.role.is_party() || v.mediation.status.has_agreement();
+    let full_names = !v.role.is_party() || v.mediation.has_agreement();
     let parties = v
         .parties
         .iter()
@@ -448,8 +449,10 @@ pub struct BookRequest {
     pub cause: String,
     #[serde(default)]
     pub court_code: String,
+    #[serde(default)]
     pub mediator_id: String,
     /// RFC 3339: one of the mediator's free slots.
+    #[serde(default)]
     pub start: String,
     /// in_person | video
     pub mode: String,
@@ -459,6 +462,9 @@ pub struct BookRequest {
     /// Book for a filing the court diverted to pre-litigation mediation: its parties, claims and court come along.
     #[serde(default)]
     pub filing_id: String,
+    /// Complete a hold (`POST /api/v1/mediators/{id}/holds`): its mediator and time are used.
+    #[serde(default)]
+    pub hold_id: String,
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -479,6 +485,7 @@ async fn book(
     ApiJson(req): ApiJson<BookRequest>,
 ) -> Result<(StatusCode, Json<MediationDto>), Problem> {
     let input = BookInput {
+        hold_id: req.hold_id,
         cause: req.cause,
         court_code: req.court_code,
         mediator_id: req.mediator_id,
@@ -975,7 +982,44 @@ async fn court(
     }))
 }
 
-#[allow(dead_code)]
-fn _role_codes() -> [MediationRole; 2] {
-    [MediationRole::Requester, MediationRole::Respondent]
+#[derive(Deserialize, ToSchema)]
+pub struct HoldRequest {
+    /// RFC 3339: one of the mediator's free slots.
+    pub start: String,
+    #[serde(default)]
+    pub cause: String,
+    #[serde(default)]
+    pub court_code: String,
+    /// For a diverted filing (its cause and court are used).
+    #[serde(default)]
+    pub filing_id: String,
+}
+
+/// Holds one of the mediator's free times for 10 minutes while the requester gives the details; complete it with
+/// `POST /api/v1/mediations` and `hold_id`. 409 `slot_taken` (with `next_free`) when someone holds or booked it.
+#[utoipa::path(post, path = "/api/v1/mediators/{id}/holds", tag = "mediation", params(("id" = String, Path)),
+    request_body = HoldRequest, responses((status = 201, body = MediationDto), (status = 401, body = Problem),
+    (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem),
+    (status = 429, body = Problem)))]
+async fn hold(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<HoldRequest>,
+) -> Result<(StatusCode, Json<MediationDto>), Problem> {
+    let input = BookInput {
+        mediator_id: id,
+        start: req.start,
+        cause: req.cause,
+        court_code: req.court_code,
+        filing_id: req.filing_id,
+        ..Default::default()
+    };
+    let held = service::hold(&caller, &input, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    let v = service::view(&caller, &held.id, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    Ok((StatusCode::CREATED, Json(mediation_dto(v, caller.lang))))
 }

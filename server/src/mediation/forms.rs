@@ -22,7 +22,8 @@ use axum::Router;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/mediations/new", post(book))
+        .route("/mediations/hold", post(hold))
+        .route("/mediations/{id}/book", post(book))
         .route("/mediations/{id}/response", post(respond))
         .route("/mediations/{id}/reschedule", post(reschedule))
         .route("/mediations/{id}/cancel", post(cancel))
@@ -92,7 +93,8 @@ async fn again(
     }
 }
 
-async fn book(State(state): State<AppState>, req: Request<Body>) -> Response {
+/// Step 1: a free time chosen (with the kind of dispute and the court) is held while the details are given.
+async fn hold(State(state): State<AppState>, req: Request<Body>) -> Response {
     let (caller, parts, form) = form_request::<Pairs, _>(req, &state).await;
     let mediator = get(&form, "mediator_id")
         .chars()
@@ -110,6 +112,51 @@ async fn book(State(state): State<AppState>, req: Request<Body>) -> Response {
         court_code: get(&form, "court_code").into(),
         mediator_id: mediator.clone(),
         start: get(&form, "start").into(),
+        filing_id: get(&form, "filing_id").into(),
+        ..Default::default()
+    };
+    let kept = |with_start: bool| -> Pairs {
+        form.iter()
+            .filter(|(k, _)| {
+                matches!(k.as_str(), "cause" | "court_code") || (with_start && k == "start")
+            })
+            .map(|(k, v)| (k.clone(), v.chars().take(100).collect()))
+            .collect()
+    };
+    let outcome = |errors, notice, with_start| FormOutcome {
+        form: "hold".into(),
+        values: kept(with_start),
+        errors,
+        notice,
+    };
+    match service::hold(&caller, &input, &state.ctx).await {
+        Ok(m) => Redirect::to(&format!("/mediations/{}/book", encode(&m.id))).into_response(),
+        Err(MediationError::Invalid(errors)) => {
+            let o = outcome(errors.0, None, true);
+            again(&state, parts, &page, o, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(MediationError::TooMany) => {
+            let o = outcome(Vec::new(), Some(FormNotice::TooManyTries), true);
+            again(&state, parts, &page, o, StatusCode::TOO_MANY_REQUESTS).await
+        }
+        Err(MediationError::SlotTaken { .. }) => {
+            let o = outcome(Vec::new(), Some(FormNotice::SlotTaken), false);
+            again(&state, parts, &page, o, StatusCode::CONFLICT).await
+        }
+        Err(e) => back(&state, parts, caller.lang, e, &page).await,
+    }
+}
+
+/// Step 2: the held booking's details; the other party is invited.
+async fn book(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let (caller, parts, form) = form_request::<Pairs, _>(req, &state).await;
+    let page = format!("/mediations/{}/book", encode(&id));
+    let input = BookInput {
+        hold_id: id.clone(),
         mode: get(&form, "mode").into(),
         summary: get(&form, "summary").into(),
         respondent: RespondentInput {
@@ -117,17 +164,14 @@ async fn book(State(state): State<AppState>, req: Request<Body>) -> Response {
             mobile: get(&form, "respondent.mobile").into(),
             uscc: get(&form, "respondent.uscc").into(),
         },
-        filing_id: get(&form, "filing_id").into(),
+        ..Default::default()
     };
     let kept = || -> Pairs {
         form.iter()
             .filter(|(k, _)| {
                 matches!(
                     k.as_str(),
-                    "cause"
-                        | "court_code"
-                        | "start"
-                        | "mode"
+                    "mode"
                         | "summary"
                         | "respondent.name"
                         | "respondent.mobile"
@@ -138,7 +182,8 @@ async fn book(State(state): State<AppState>, req: Request<Body>) -> Response {
             .collect()
     };
     match service::book(&caller, &input, &state.ctx).await {
-        Ok(b) => Redirect::to(&format!("/mediations/{}?booked=1", b.mediation.id)).into_response(),
+        Ok(b) => Redirect::to(&format!("/mediations/{}?booked=1", encode(&b.mediation.id)))
+            .into_response(),
         Err(MediationError::Invalid(errors)) => {
             let outcome = FormOutcome {
                 form: "book".into(),
@@ -155,16 +200,14 @@ async fn book(State(state): State<AppState>, req: Request<Body>) -> Response {
             )
             .await
         }
-        Err(MediationError::SlotTaken { .. }) => {
-            let mut values = kept();
-            values.retain(|(k, _)| k != "start");
+        Err(MediationError::TooMany) => {
             let outcome = FormOutcome {
                 form: "book".into(),
-                values,
+                values: kept(),
                 errors: Vec::new(),
-                notice: Some(FormNotice::SlotTaken),
+                notice: Some(FormNotice::TooManyTries),
             };
-            again(&state, parts, &page, outcome, StatusCode::CONFLICT).await
+            again(&state, parts, &page, outcome, StatusCode::TOO_MANY_REQUESTS).await
         }
         Err(e) => back(&state, parts, caller.lang, e, &page).await,
     }
