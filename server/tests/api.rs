@@ -5436,6 +5436,29 @@ async fn the_mediator_roster_is_public_and_recommends_with_reasons(app: TestApp)
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["mediators"].as_array().unwrap().len(), all.len());
+    // Searchable by name, organisation or background: every word must match.
+    let (_, body) = app
+        .get_json(
+            &app.client,
+            "/api/v1/mediators?q=%E9%99%88%E8%B0%83%E8%A7%A3",
+        )
+        .await;
+    let names: Vec<&str> = body["mediators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["陈调解"]);
+    let (_, body) = app
+        .get_json(&app.client, "/api/v1/mediators?q=%E5%A6%87%E8%81%94")
+        .await;
+    assert!(!body["mediators"].as_array().unwrap().is_empty());
+    assert!(body["mediators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| format!("{}{}", m["organisation"], m["title"]).contains("妇联")));
     // Every demo mediator can log in to their workspace.
     let c = logged_in(&app, "mediator.changyi").await;
     let (status, _) = app.get_json(&c, "/api/v1/mediator/sessions").await;

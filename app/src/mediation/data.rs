@@ -379,6 +379,7 @@ pub async fn load_roster(
     court: String,
     language: String,
     place: String,
+    text: String,
 ) -> Result<RosterData, AppError> {
     let (info, ctx) = ssr::caller()?;
     let q = crate::mediation::service::RosterQuery {
@@ -386,6 +387,7 @@ pub async fn load_roster(
         court: Some(court),
         language: Some(language),
         place: Some(place),
+        text: Some(text),
         only_court: false,
     };
     let list = crate::mediation::service::roster(&q, &ctx, info.now_ms)

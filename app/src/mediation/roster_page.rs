@@ -51,21 +51,26 @@ fn query(name: &'static str) -> impl Fn() -> String + Copy + 'static {
 #[component]
 pub fn MediationStartPage() -> impl IntoView {
     let l = use_page().lang;
-    let (cause, court, language, place, filing) = (
+    let (cause, court, language, place, filing, text) = (
         query("cause"),
         query("court"),
         query("language"),
         query("place"),
         query("filing"),
+        query("q"),
     );
     let data = Resource::new_blocking(
-        move || (cause(), court(), language(), place()),
-        |(c, co, la, p)| load_roster(c, co, la, p),
+        move || (cause(), court(), language(), place(), text()),
+        |(c, co, la, p, t)| load_roster(c, co, la, p, t),
     );
     let body = move || {
         Suspend::new(async move {
             match data.await {
-                Ok(d) => roster_view(d, cause(), court(), language(), place(), filing(), l),
+                Ok(d) => roster_view(
+                    d,
+                    [cause(), court(), language(), place(), filing(), text()],
+                    l,
+                ),
                 Err(e) => error_view(&e, l),
             }
         })
@@ -81,15 +86,8 @@ pub fn MediationStartPage() -> impl IntoView {
     }
 }
 
-fn roster_view(
-    d: RosterData,
-    cause: String,
-    court: String,
-    language: String,
-    place: String,
-    filing: String,
-    l: Lang,
-) -> AnyView {
+fn roster_view(d: RosterData, asked: [String; 6], l: Lang) -> AnyView {
+    let [cause, court, language, place, filing, text] = asked;
     let selected = |a: &str, b: &str| a == b;
     let asked = !cause.is_empty() || !court.is_empty();
     let form = view! {
@@ -125,6 +123,10 @@ fn roster_view(
                 <label for="f-place">{tr!(l, mp_place)}</label>
                 <input id="f-place" name="place" type="text" maxlength="100" value=place.clone() autocomplete="address-level2"/>
                 <p class="hint">{tr!(l, mp_place_hint)}</p>
+            </div>
+            <div class="field">
+                <label for="f-q">{tr!(l, mp_search_name)}</label>
+                <input id="f-q" name="q" type="search" maxlength="50" value=text.clone()/>
             </div>
             <button type="submit" class="button">{tr!(l, mp_find)}</button>
         </form>

@@ -72,6 +72,8 @@ pub struct RosterQuery {
     pub court: Option<String>,
     pub language: Option<String>,
     pub place: Option<String>,
+    /// Words of a mediator's name, organisation or background (名册检索).
+    pub text: Option<String>,
     /// Only mediators who serve the court (the booking's choice); otherwise everyone, recommended first.
     pub only_court: bool,
 }
@@ -92,6 +94,34 @@ pub async fn roster(q: &RosterQuery, ctx: &ServerCtx, now_ms: i64) -> Result<Vec
     let orgs = store::organisations(&ctx.db).await?;
     let loads = store::loads(&ctx.db).await?;
     let mut mediators = store::mediators(&ctx.db).await?;
+    // A name, an organisation or a word of the background: every word must match (full-width letters and digits
+    // read as half-width, as people type them on a phone).
+    if let Some(text) = clean(&q.text, 50) {
+        let fold = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                    '\u{3000}' => ' ',
+                    c => c,
+                })
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let words: Vec<String> = fold(&text).split_whitespace().map(str::to_string).collect();
+        let org_names: Vec<(String, String)> = orgs
+            .iter()
+            .map(|o| (o.code.clone(), o.name.clone()))
+            .collect();
+        mediators.retain(|m| {
+            let org = org_names
+                .iter()
+                .find(|(c, _)| *c == m.org_code)
+                .map(|(_, n)| n.as_str())
+                .unwrap_or("");
+            let hay = fold(&format!("{} {} {} {}", m.name, org, m.title, m.place));
+            words.iter().all(|w| hay.contains(w.as_str()))
+        });
+    }
     if q.only_court {
         if let Some(c) = &court {
             mediators.retain(|m| m.courts.iter().any(|x| x == c));

@@ -66,6 +66,8 @@ pub struct RosterParams {
     pub language: Option<String>,
     /// The person's area or address, for "near you".
     pub place: Option<String>,
+    /// Words of a mediator's name, organisation or background.
+    pub q: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -159,6 +161,7 @@ async fn mediators(
             court: q.court,
             language: q.language,
             place: q.place,
+            text: q.q,
             only_court: false,
         },
         &state.ctx,
