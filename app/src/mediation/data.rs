@@ -270,31 +270,16 @@ mod ssr {
         now_ms: i64,
     ) -> Result<MediationData, AppError> {
         let courts = court_names(ctx).await?;
-        let mut actions: Vec<String> = v.actions().iter().map(|a| a.code().to_string()).collect();
-        if v.may_sign() {
-            actions.push("sign".into());
-        }
-        if v.may_apply() {
-            actions.push("apply_confirmation".into());
-        }
-        let full_names = !v.role.is_party() || v.mediation.has_agreement();
+        let actions = v.action_codes();
         let parties = v
             .parties
             .iter()
             .map(|p| {
-                let own = p.role == v.role;
+                let (name, mobile) = v.party_shown(p);
                 PartyItem {
                     role: p.role,
-                    name: if own || full_names {
-                        p.name.clone()
-                    } else {
-                        p.name_masked.clone()
-                    },
-                    mobile: if own {
-                        p.mobile.clone()
-                    } else {
-                        p.mobile_masked.clone()
-                    },
+                    name,
+                    mobile,
                     answered: p.answered_at.is_some(),
                     answer_reason: p.answer_reason.clone(),
                     signed_at: p.signed_at,

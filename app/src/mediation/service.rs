@@ -856,6 +856,42 @@ impl MediationView {
             .collect()
     }
 
+    /// Every action the caller may take now, by its code: the state machine's, then signing and applying for
+    /// confirmation (the API lists these; the pages show a form for each).
+    pub fn action_codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self
+            .actions()
+            .iter()
+            .map(|a| a.code().to_string())
+            .collect();
+        if self.may_sign() {
+            codes.push("sign".into());
+        }
+        if self.may_apply() {
+            codes.push("apply_confirmation".into());
+        }
+        codes
+    }
+
+    /// A party's name and mobile as the caller may see them: their own in full; the mediator and the court see
+    /// names in full; a party sees the other's name masked (张*) until an agreement names both; another's mobile
+    /// is always masked.
+    pub fn party_shown(&self, p: &Party) -> (String, Option<String>) {
+        let own = p.role == self.role;
+        let full_names = !self.role.is_party() || self.mediation.has_agreement();
+        let name = if own || full_names {
+            p.name.clone()
+        } else {
+            p.name_masked.clone()
+        };
+        let mobile = if own {
+            p.mobile.clone()
+        } else {
+            p.mobile_masked.clone()
+        };
+        (name, mobile)
+    }
+
     pub fn own_party(&self) -> Option<&Party> {
         self.parties.iter().find(|p| p.role == self.role)
     }

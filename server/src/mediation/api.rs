@@ -344,32 +344,17 @@ pub struct MediationDto {
 }
 
 pub fn mediation_dto(v: MediationView, lang: Lang) -> MediationDto {
-    let mut actions: Vec<String> = v.actions().iter().map(|a| a.code().to_string()).collect();
-    if v.may_sign() {
-        actions.push("sign".into());
-    }
-    if v.may_apply() {
-        actions.push("apply_confirmation".into());
-    }
-    let full_names = !v.role.is_party() || v.mediation.has_agreement();
+    let actions = v.action_codes();
     let parties = v
         .parties
         .iter()
         .map(|p| {
-            let own = p.role == v.role;
+            let (name, mobile) = v.party_shown(p);
             PartyDto {
                 role: p.role.code().into(),
                 role_label: p.role.label(lang).into(),
-                name: if own || full_names {
-                    p.name.clone()
-                } else {
-                    p.name_masked.clone()
-                },
-                mobile: if own {
-                    p.mobile.clone()
-                } else {
-                    p.mobile_masked.clone()
-                },
+                name,
+                mobile,
                 has_account: p.account_id.is_some(),
                 answered_at: p.answered_at,
                 answer_reason: p.answer_reason.clone(),

@@ -44,15 +44,9 @@ fn get<'a>(form: &'a Pairs, name: &str) -> &'a str {
         .unwrap_or("")
 }
 
+/// Percent-encodes a value for a path or query (the pages' own encoder).
 fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    app::mediation::roster_page::urlencode(s)
 }
 
 /// The one mapping of a refused action to HTML: to log in (and back), back to `page` with the refusal's code,
