@@ -138,6 +138,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mediations/:id") view=mediation::mediation_page::MediationPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/mediations/:id/invitation") view=mediation::mediation_page::InvitationPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/mediations/:id/book") view=mediation::mediation_page::BookDetailsPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/mediations/:id/meeting") view=mediation::meeting_page::MeetingPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/meeting-check") view=mediation::meeting_page::DeviceCheckPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/mediator") view=mediation::staff_pages::MediatorWorkspacePage ssr=SsrMode::InOrder/>
                     <Route path=path!("/staff/mediations") view=mediation::staff_pages::CourtMediationsPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/confirmations/:id") view=mediation::staff_pages::ConfirmationPage ssr=SsrMode::InOrder/>

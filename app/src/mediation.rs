@@ -5,7 +5,13 @@
 pub mod data;
 #[cfg(feature = "ssr")]
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod ics;
 pub mod mediation_page;
+#[cfg(feature = "ssr")]
+pub mod meeting;
+pub mod meeting_page;
+pub mod meeting_texts;
 pub mod roster_page;
 #[cfg(feature = "ssr")]
 pub mod service;

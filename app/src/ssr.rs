@@ -23,6 +23,10 @@ pub struct ServerCtx {
     pub online_payment: std::sync::Arc<dyn crate::filing::online_payment::OnlinePayment>,
     /// How short messages reach people (codes): the outbox for the SMS gateway, e-mail by SMTP when configured.
     pub notifier: std::sync::Arc<dyn crate::notify::NotificationChannel>,
+    /// Carries the video rooms' messages to every server instance (PostgreSQL LISTEN/NOTIFY; in memory on SQLite).
+    pub relay: db::relay::Relay,
+    /// Where the rooms' browsers find each other (STUN, TURN with per-participant credentials).
+    pub meeting: std::sync::Arc<crate::mediation::meeting::MeetingConfig>,
 }
 
 /// Worked out by the server's middleware for every request and kept in the request's extensions.

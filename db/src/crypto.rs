@@ -142,6 +142,16 @@ impl Keys {
     }
 }
 
+/// The TURN REST API password for `username` (coturn `use-auth-secret`): base64(HMAC-SHA1(shared secret, user
+/// name)), padded, as coturn computes it. SHA-1 is the scheme's, not ours to choose; the credential lives hours.
+pub fn turn_password(shared_secret: &[u8], username: &str) -> String {
+    use base64::engine::general_purpose::STANDARD;
+    let mut mac = <Hmac<sha1::Sha1> as Mac>::new_from_slice(shared_secret)
+        .expect("HMAC takes any key length");
+    mac.update(username.as_bytes());
+    STANDARD.encode(mac.finalize().into_bytes())
+}
+
 /// SHA-256 of a session token: the database keeps only this, so a leaked table opens no session.
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -265,6 +275,16 @@ mod tests {
         assert_ne!(
             keys.lookup_hash("x"),
             Keys::from_master(b"another").lookup_hash("x")
+        );
+    }
+
+    #[test]
+    fn turn_passwords_follow_the_turn_rest_scheme() {
+        // RFC 2202 test case 2 for HMAC-SHA1 ("Jefe" / "what do ya want for nothing?"), base64 of
+        // effcdf6ae5eb2fa2d27416d5f184df9c259a7c79.
+        assert_eq!(
+            turn_password(b"Jefe", "what do ya want for nothing?"),
+            "7/zfauXrL6LSdBbV8YTfnCWafHk="
         );
     }
 

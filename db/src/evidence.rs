@@ -99,6 +99,23 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<EvidenceFile>, DbError> {
     .transpose()
 }
 
+/// A filing's evidence files, oldest first (what a video mediation of a diverted filing can show).
+pub async fn of_filing(db: &Db, filing_id: &str) -> Result<Vec<EvidenceFile>, DbError> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM evidence_files WHERE filing_id = $1 ORDER BY created_at, id LIMIT 200",
+    )
+    .bind(filing_id)
+    .fetch_all(db.reader())
+    .await?;
+    let mut files = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(f) = get(db, &id).await? {
+            files.push(f);
+        }
+    }
+    Ok(files)
+}
+
 /// The bytes a filing's evidence files take together (the per-filing quota).
 pub async fn total_bytes(db: &Db, filing_id: &str) -> Result<i64, DbError> {
     // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back, so both databases answer an integer.

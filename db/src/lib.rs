@@ -13,9 +13,11 @@ pub mod files;
 pub mod filings;
 pub mod limits;
 pub mod mediation;
+pub mod meeting;
 pub mod outbox;
 pub mod password_resets;
 pub mod pending;
+pub mod relay;
 pub mod sessions;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

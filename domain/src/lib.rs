@@ -20,6 +20,7 @@ pub mod limitation;
 pub mod mask;
 pub mod mediation;
 pub mod mediator_match;
+pub mod meeting;
 pub mod payment;
 pub mod payment_notice;
 pub mod registration;

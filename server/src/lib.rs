@@ -67,7 +67,9 @@ impl Application {
             );
         }
         warn_about_fee_accounts(&settings, &ctx).await?;
+        let hub = mediation::room::Hub::start(&ctx.relay);
         let state = AppState::new(state::State {
+            hub,
             leptos_options: leptos_options.clone(),
             ctx,
             settings: Arc::new(settings),
@@ -109,6 +111,9 @@ impl Application {
                 if let Err(e) = db::password_resets::purge_expired(&db, now_ms()).await {
                     tracing::warn!(error = %e, "password-reset purge failed");
                 }
+                if let Err(e) = db::meeting::relay_purge(&db, now_ms() - 600_000).await {
+                    tracing::warn!(error = %e, "meeting relay purge failed");
+                }
             }
         });
         axum::serve(
@@ -135,7 +140,12 @@ pub async fn server_context(settings: &Settings) -> Result<ServerCtx, String> {
         Some(s) => Some(app::notify::Smtp::from_url(&s.url, &s.from)?),
         None => None,
     };
+    let relay = db::relay::Relay::start(&db, &settings.database_url)
+        .await
+        .map_err(|e| format!("meeting relay: {e}"))?;
     Ok(ServerCtx {
+        relay,
+        meeting: Arc::new(settings.meeting.clone()),
         notifier: Arc::new(app::notify::Routed::new(db.clone(), smtp)),
         db,
         keys,
@@ -217,6 +227,7 @@ pub fn router(state: AppState) -> Router {
         .merge(account::forms::router())
         .merge(filing::forms::router())
         .merge(mediation::forms::router())
+        .merge(mediation::room::router())
         .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
         .leptos_routes_with_context(&state, routes, page_context.clone(), {
             let options = options.clone();

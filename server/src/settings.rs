@@ -38,6 +38,9 @@ pub struct Settings {
     /// The mail server for e-mail notifications (`PORTAL_SMTP_URL`, e.g. `smtp://mail.court.example:587?tls=required`)
     /// and the sender (`PORTAL_SMTP_FROM`); without them every message waits in the outbox for the operator's gateway.
     pub smtp: Option<SmtpSettings>,
+    /// STUN and TURN for the video rooms (`PORTAL_STUN_URLS`, `PORTAL_TURN_URLS`, `PORTAL_TURN_SECRET` — coturn's
+    /// `static-auth-secret` — and `PORTAL_ICE_TRANSPORT_POLICY`: `all` or `relay`).
+    pub meeting: app::mediation::meeting::MeetingConfig,
 }
 
 /// Where e-mail goes out. `Debug` hides the URL's password.
@@ -169,6 +172,12 @@ impl Settings {
             smtp: smtp_from_env(
                 std::env::var("PORTAL_SMTP_URL").ok(),
                 std::env::var("PORTAL_SMTP_FROM").ok(),
+            )?,
+            meeting: app::mediation::meeting::MeetingConfig::parse(
+                &std::env::var("PORTAL_STUN_URLS").unwrap_or_default(),
+                &std::env::var("PORTAL_TURN_URLS").unwrap_or_default(),
+                std::env::var("PORTAL_TURN_SECRET").ok().as_deref(),
+                std::env::var("PORTAL_ICE_TRANSPORT_POLICY").ok().as_deref(),
             )?,
         })
     }

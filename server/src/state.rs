@@ -16,6 +16,8 @@ pub struct State {
     pub settings: Arc<Settings>,
     /// Public pages kept rendered for visitors who are not logged in.
     pub pages: crate::http::page_cache::PageCache,
+    /// The video rooms' sockets connected to this instance.
+    pub hub: Arc<crate::mediation::room::Hub>,
 }
 
 impl AppState {

@@ -137,6 +137,7 @@ async fn spawn_app_configured(
         calendar,
         court_accounts: server::settings::shipped_court_accounts(),
         smtp: None,
+        meeting: Default::default(),
     };
     let options = leptos::config::LeptosOptions::builder()
         .output_name("portal")
@@ -214,6 +215,14 @@ fn citizen(mobile: &str, id17: &str) -> Value {
            "password": "secret-pass-1", "password_confirm": "secret-pass-1"})
 }
 
+#[path = "api/meeting.rs"]
+mod meeting;
+use meeting::{
+    a_colleague_takes_over_when_the_mediator_drops_out,
+    meeting_links_are_personal_timed_and_follow_the_session,
+    the_lobby_admits_only_through_the_present_mediator,
+};
+
 macro_rules! on_both_databases {
     ($($name:ident),* $(,)?) => {
         mod sqlite { $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { super::$name(super::spawn_app(super::Backend::Sqlite).await).await } )* }
@@ -283,6 +292,9 @@ on_both_databases!(
     partial_agreements_refusals_notice_and_time_limits,
     the_mediator_reads_the_diverted_filings_papers,
     a_chosen_time_is_held_while_the_details_are_given,
+    meeting_links_are_personal_timed_and_follow_the_session,
+    the_lobby_admits_only_through_the_present_mediator,
+    a_colleague_takes_over_when_the_mediator_drops_out,
 );
 
 async fn health_reports_the_database(app: TestApp) {
@@ -1017,6 +1029,8 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         ("post", "/api/v1/filings/{id}/parties/{index}/link-code"),
         ("post", "/api/v1/me/filing-links"),
         ("post", "/api/v1/staff/identity-verifications"),
+        ("get", "/api/v1/mediations/{id}/meeting"),
+        ("post", "/api/v1/mediations/{id}/meeting/guests"),
     ];
     for (method, path) in expected {
         let op = &doc["paths"][path][method];

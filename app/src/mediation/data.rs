@@ -165,7 +165,7 @@ pub struct StaffData {
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::*;
     use crate::mediation::error::MediationError;
     use crate::mediation::service::{self, RosterEntry};

@@ -40,6 +40,12 @@ pub enum MediationError {
     /// The period may be extended once.
     #[error("already extended")]
     ExtendedOnce,
+    /// The meeting room does not let this person in (its page says why and what to do).
+    #[error("not let into the meeting: {}", .0.code())]
+    Refused(domain::meeting::Refusal),
+    /// The meeting room refuses an action (only the leading mediator admits, …).
+    #[error("refused in the meeting: {}", .0.code())]
+    Room(domain::meeting::RoomRefusal),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -103,6 +109,12 @@ impl ServiceError for MediationError {
             | MediationError::ExtendedOnce
             | MediationError::HoldExpired => ErrorKind::Conflict,
             MediationError::TooMany => ErrorKind::TooManyRequests,
+            MediationError::Refused(domain::meeting::Refusal::Invalid) => ErrorKind::NotFound,
+            MediationError::Refused(domain::meeting::Refusal::OtherPerson)
+            | MediationError::Refused(domain::meeting::Refusal::Removed) => ErrorKind::Forbidden,
+            MediationError::Refused(_) => ErrorKind::Conflict,
+            MediationError::Room(domain::meeting::RoomRefusal::NotHost) => ErrorKind::Forbidden,
+            MediationError::Room(_) => ErrorKind::Conflict,
             MediationError::Internal(_) => ErrorKind::Internal,
         }
     }
@@ -121,6 +133,8 @@ impl ServiceError for MediationError {
             MediationError::ExtendedOnce => "extended_once",
             MediationError::TooMany => "rate_limited",
             MediationError::HoldExpired => "hold_expired",
+            MediationError::Refused(r) => r.code(),
+            MediationError::Room(r) => r.code(),
             MediationError::Internal(_) => "internal",
         }
     }
@@ -138,6 +152,8 @@ impl ServiceError for MediationError {
             MediationError::ExtendedOnce => tr!(l, mediation_extended_once).into(),
             MediationError::TooMany => tr!(l, mediation_too_many).into(),
             MediationError::HoldExpired => tr!(l, mediation_hold_expired).into(),
+            MediationError::Refused(r) => super::meeting_texts::refusal(r, l),
+            MediationError::Room(r) => super::meeting_texts::room_refusal(*r, l).into(),
             MediationError::Invalid(errors) if errors.0.len() == 1 => {
                 errors.0[0].1.message(l).into()
             }

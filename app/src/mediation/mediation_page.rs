@@ -4,6 +4,7 @@
 //! party's link opens, no login needed. Plain forms: everything works without scripts.
 
 use super::data::{load_invitation, load_mediation, load_mine, MediationData};
+use super::meeting_page::MeetingSection;
 use super::roster_page::{cause_name, error_view};
 use crate::components::field::{field_id, yuan};
 use crate::page_data::use_page;
@@ -80,6 +81,7 @@ pub fn MediationPage() -> impl IntoView {
         <Title text=tr!(l, mp_mediation)/>
         <section class="panel mediation">
             <Suspense fallback=|| ()>{body}</Suspense>
+            <MeetingSection id=params.read_untracked().get("id").unwrap_or_default()/>
         </section>
     }
 }
@@ -401,7 +403,7 @@ fn event_label(action: &str, l: Lang) -> &'static str {
         "apply_confirmation" => tr!(l, mp_ev_apply),
         "confirmation_granted" => tr!(l, mp_ev_confirmed),
         "confirmation_refused" => tr!(l, mp_ev_refused),
-        _ => tr!(l, mp_ev_other),
+        other => super::meeting_texts::event_label(other, l).unwrap_or(tr!(l, mp_ev_other)),
     }
 }
 

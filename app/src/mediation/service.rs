@@ -1123,6 +1123,8 @@ pub async fn respond(
         caller.now_ms,
     )
     .await?;
+    // A video session agreed: everyone gets their personal join link.
+    super::meeting::send_links(ctx, &next, caller.now_ms).await?;
     let _ = parties;
     assemble(ctx, next, MediationRole::Respondent).await
 }
@@ -1289,6 +1291,8 @@ pub async fn reschedule(
         caller.now_ms,
     )
     .await?;
+    // The old links now say where the meeting went; the new ones go out.
+    super::meeting::send_links(ctx, &next, caller.now_ms).await?;
     assemble(ctx, next, role).await
 }
 

@@ -19,7 +19,15 @@ fn origin_of(value: &str) -> Option<String> {
 }
 
 pub async fn csrf_guard(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    // A WebSocket handshake is a GET, but browsers send it cross-site with the cookies and no CORS check: another
+    // site's page could open the video room as the signed-in person (cross-site WebSocket hijacking). It is
+    // checked like a POST.
+    let websocket = req
+        .headers()
+        .get(header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) && !websocket {
         return next.run(req).await;
     }
     let headers = req.headers();

@@ -11,13 +11,19 @@ use axum::response::Response;
 /// for two years (HSTS), so no first request goes out in clear.
 pub async fn security_headers(State(tls): State<bool>, req: Request<Body>, next: Next) -> Response {
     let is_static = req.uri().path().starts_with("/pkg/");
+    // The video room and the device check use the camera and microphone; no other page may.
+    let path = req.uri().path();
+    let media = path == "/meeting-check"
+        || (path.starts_with("/mediations/") && path.ends_with("/meeting"));
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !h.contains_key(header::X_FRAME_OPTIONS) {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     h.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
@@ -28,7 +34,11 @@ pub async fn security_headers(State(tls): State<bool>, req: Request<Body>, next:
     );
     h.insert(
         "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+        HeaderValue::from_static(if media {
+            "camera=(self), microphone=(self), geolocation=(), payment=()"
+        } else {
+            "camera=(), microphone=(), geolocation=(), payment=()"
+        }),
     );
     if tls {
         h.insert(

@@ -42,6 +42,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(decide))
         .routes(routes!(workspace))
         .routes(routes!(court))
+        .routes(routes!(meeting_info))
+        .routes(routes!(add_guest))
 }
 
 /// The API door's one mapping of a mediation error; a taken slot carries the next free ones.
@@ -1010,4 +1012,126 @@ async fn hold(
         .await
         .map_err(|e| refused(e, caller.lang))?;
     Ok((StatusCode::CREATED, Json(mediation_dto(v, caller.lang))))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeetingParticipantDto {
+    /// The participant's id in the room.
+    pub participant: String,
+    /// mediator, requester, respondent, agent, interpreter, clerk.
+    pub role: String,
+    /// Officials in full, parties masked (张*).
+    pub name: String,
+    /// Their personal join link (relative to the site).
+    pub join_link: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeetingDto {
+    /// The caller's own personal join link (relative to the site).
+    pub join_link: String,
+    /// The calendar invitation (.ics) for the caller.
+    pub ics: String,
+    /// When the links open and close (RFC 3339, Asia/Shanghai): 30 minutes before the start to 2 hours after the end.
+    pub opens: String,
+    pub closes: String,
+    /// How many times the session moved (the links' and the invitation's SEQUENCE).
+    pub sequence: u32,
+    /// The caller's role in the meeting.
+    pub role: String,
+    /// Everyone's links, for the mediator and court staff only.
+    pub participants: Vec<MeetingParticipantDto>,
+}
+
+/// The video meeting of a mediation: the caller's personal join link, its window and calendar invitation; the
+/// mediator and court staff also get everyone's links. Not a video session, or not the caller's: 404.
+#[utoipa::path(get, path = "/api/v1/mediations/{id}/meeting", tag = "mediation", params(("id" = String, Path)),
+    responses((status = 200, body = MeetingDto), (status = 401, body = Problem), (status = 404, body = Problem),
+    (status = 409, body = Problem)))]
+async fn meeting_info(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+) -> Result<Json<MeetingDto>, Problem> {
+    let m = app::mediation::meeting::info(&caller, &id, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    let ics = m
+        .join_link
+        .split_once("?t=")
+        .map(|(path, t)| format!("{path}.ics?t={t}"))
+        .unwrap_or_default();
+    Ok(Json(MeetingDto {
+        ics,
+        opens: rfc3339_shanghai(m.opens),
+        closes: rfc3339_shanghai(m.closes),
+        sequence: m.sequence,
+        role: m.role.code().into(),
+        participants: m
+            .participants
+            .into_iter()
+            .map(|(p, join_link)| MeetingParticipantDto {
+                name: p.shown(),
+                role: p.role.code().into(),
+                participant: p.participant,
+                join_link,
+            })
+            .collect(),
+        join_link: m.join_link,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct GuestRequest {
+    /// agent, interpreter or clerk.
+    pub role: String,
+    pub name: String,
+    /// Where the join link is sent by text message (optional: the mediator can read the link out).
+    #[serde(default)]
+    pub mobile: String,
+    /// zh, ko, mn or en.
+    #[serde(default)]
+    pub language: String,
+}
+
+/// The mediator (or court staff) adds an agent or lawyer, an interpreter or an observing clerk to the meeting;
+/// their personal link goes to their mobile.
+#[utoipa::path(post, path = "/api/v1/mediations/{id}/meeting/guests", tag = "mediation",
+    params(("id" = String, Path)), request_body = GuestRequest,
+    responses((status = 201, body = MeetingParticipantDto), (status = 401, body = Problem), (status = 403, body = Problem),
+    (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem),
+    (status = 429, body = Problem)))]
+async fn add_guest(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<GuestRequest>,
+) -> Result<(StatusCode, Json<MeetingParticipantDto>), Problem> {
+    let input = app::mediation::meeting::GuestInput {
+        role: req.role,
+        name: req.name,
+        mobile: req.mobile,
+        language: req.language,
+    };
+    let p = app::mediation::meeting::add_guest(&caller, &id, &input, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    let m = app::mediation::meeting::info(&caller, &id, &state.ctx)
+        .await
+        .map_err(|e| refused(e, caller.lang))?;
+    let join_link = m
+        .participants
+        .iter()
+        .find(|(x, _)| x.participant == p.participant)
+        .map(|(_, l)| l.clone())
+        .unwrap_or_default();
+    Ok((
+        StatusCode::CREATED,
+        Json(MeetingParticipantDto {
+            name: p.shown(),
+            role: p.role.code().into(),
+            participant: p.participant,
+            join_link,
+        }),
+    ))
 }

@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/mediations/{id}/signature", post(sign))
         .route("/mediations/{id}/confirmation", post(apply))
         .route("/mediations/{id}/filing", post(to_filing))
+        .route("/mediations/{id}/meeting/guests", post(add_guest))
         .route("/confirmations/{id}/decision", post(decide))
 }
 
@@ -268,6 +269,22 @@ async fn cancel(
 ) -> Response {
     let (caller, parts, form) = form_request::<Pairs, _>(req, &state).await;
     let r = service::cancel(&caller, &id, get(&form, "reason"), &state.ctx).await;
+    done(&state, parts, caller.lang, &id, r).await
+}
+
+async fn add_guest(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request<Body>,
+) -> Response {
+    let (caller, parts, form) = form_request::<Pairs, _>(req, &state).await;
+    let input = app::mediation::meeting::GuestInput {
+        role: get(&form, "role").into(),
+        name: get(&form, "name").into(),
+        mobile: get(&form, "mobile").into(),
+        language: get(&form, "language").into(),
+    };
+    let r = app::mediation::meeting::add_guest(&caller, &id, &input, &state.ctx).await;
     done(&state, parts, caller.lang, &id, r).await
 }
 
