@@ -6,6 +6,8 @@
 # - each page's weight as Chromium receives it and how much of it is WebAssembly (home page <= 20 KB, no Wasm);
 # - the fee quote and risk estimate per call, native and in Chromium's Wasm; filing submissions per second;
 # - mediation: free slots for a month over the whole roster, bookings per second (SQLite and PostgreSQL);
+# - video rooms: WebSocket connections one instance holds and its memory per connection; signalling messages per
+#   second relayed between two instances through PostgreSQL;
 # - the Wasm bundle (target <= 200 KB brotli).
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
@@ -91,6 +93,8 @@ step "Filing submissions per second (create + submit, repository code of the ser
 target/release/examples/bench_filings "${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 step "Mediation: free slots for a month over the whole roster, and bookings per second"
 target/release/examples/bench_mediation "${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
+step "Video rooms: WebSocket connections per instance and memory per connection; signalling relayed between two instances"
+target/release/examples/bench_meeting "${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 step "WebAssembly bundle"
 node scripts/precompress.mjs target/site/pkg | grep -E 'wasm|js'
 echo "(target: hydrate Wasm <= 200 KB brotli)"

@@ -40,13 +40,15 @@ setup_build_tools() {
 }
 
 setup_browser() {
-  # fonts-noto-cjk: without it the screenshots show boxes for Chinese and Korean.
-  if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
-    step "Installing Debian's chromium and CJK fonts for the browser tests"
+  # fonts-noto-cjk: without it the screenshots show boxes for Chinese and Korean. coturn: the video room's test
+  # proves media through a real TURN server. sqlite3: a browser test moves a session to now in the database.
+  if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ] || [ ! -x /usr/bin/turnserver ] \
+     || [ ! -x /usr/bin/sqlite3 ]; then
+    step "Installing Debian's chromium, CJK fonts, coturn and sqlite3 for the browser tests"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq || die "apt-get update"
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
-      || die "apt-get install chromium fonts-noto-cjk"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk coturn sqlite3 >/dev/null \
+      || die "apt-get install chromium fonts-noto-cjk coturn sqlite3"
   fi
 }
 

@@ -95,6 +95,8 @@ pub struct Notification {
     /// The e-mail subject (an SMS has none).
     pub subject: String,
     pub body: String,
+    /// A calendar invitation (RFC 5545 text) attached to an e-mail; a text message carries the link in its body.
+    pub calendar: Option<String>,
     /// When it was asked for (UTC ms).
     pub at: i64,
 }
@@ -224,13 +226,35 @@ impl Smtp {
         let to = to
             .parse::<lettre::message::Mailbox>()
             .map_err(|e| NotifyError::Smtp(format!("recipient: {e}")))?;
-        lettre::Message::builder()
+        let builder = lettre::message::Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(m.subject.clone())
-            .header(lettre::message::header::ContentType::TEXT_PLAIN)
-            .body(m.body.clone())
-            .map_err(|e| NotifyError::Smtp(e.to_string()))
+            .subject(m.subject.clone());
+        let built = match &m.calendar {
+            None => builder
+                .header(lettre::message::header::ContentType::TEXT_PLAIN)
+                .body(m.body.clone()),
+            // The invitation as an attachment calendars open (and as the alternative part some clients show inline).
+            Some(ics) => {
+                use lettre::message::{header::ContentType, Attachment, MultiPart, SinglePart};
+                let method = if ics.contains("METHOD:CANCEL") {
+                    "CANCEL"
+                } else {
+                    "REQUEST"
+                };
+                let calendar_type =
+                    ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                        .map_err(|e| NotifyError::Smtp(e.to_string()))?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(m.body.clone()))
+                        .singlepart(
+                            Attachment::new("invite.ics".into()).body(ics.clone(), calendar_type),
+                        ),
+                )
+            }
+        };
+        built.map_err(|e| NotifyError::Smtp(e.to_string()))
     }
 }
 
@@ -342,6 +366,7 @@ mod tests {
             recipient: Recipient::Email("zhangsan@example.cn".into()),
             subject: "s".into(),
             body: "code ABCD2345".into(),
+            calendar: None,
             at: 0,
         };
         let shown = format!("{n:?}");

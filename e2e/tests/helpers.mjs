@@ -6,12 +6,12 @@ export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'target/e2e';
 mkdirSync(SHOTS, { recursive: true });
 
-export async function launch() {
+export async function launch(args = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
+      '--disable-sync', '--no-first-run', '--disable-quic', ...args],
   });
 }
 

@@ -178,6 +178,7 @@ impl Settings {
                 &std::env::var("PORTAL_TURN_URLS").unwrap_or_default(),
                 std::env::var("PORTAL_TURN_SECRET").ok().as_deref(),
                 std::env::var("PORTAL_ICE_TRANSPORT_POLICY").ok().as_deref(),
+                std::env::var("PORTAL_PUBLIC_URL").ok().as_deref(),
             )?,
         })
     }

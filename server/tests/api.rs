@@ -4631,6 +4631,7 @@ async fn e_mail_goes_by_smtp_and_falls_back_to_the_outbox(app: TestApp) {
         recipient,
         subject: "重置密码验证码".into(),
         body: "验证码：ABCD2345".into(),
+        calendar: None,
         at: 1,
     };
     channel
@@ -4646,6 +4647,22 @@ async fn e_mail_goes_by_smtp_and_falls_back_to_the_outbox(app: TestApp) {
         "{got}"
     );
     assert!(got.contains("Subject:"), "{got}");
+    // A video meeting's invitation goes with its calendar file attached.
+    let mut invite = message(Recipient::Email("zhouli@court.example.cn".into()));
+    invite.purpose = Purpose::MediationNotice;
+    invite.calendar = Some("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n".into());
+    channel.send(&invite).await.unwrap();
+    let got = tokio::time::timeout(std::time::Duration::from_secs(20), mail.recv())
+        .await
+        .expect("the mail server got the invitation")
+        .unwrap();
+    assert!(
+        got.contains("multipart/mixed")
+            && got.contains("text/calendar")
+            && got.contains("method=REQUEST")
+            && got.contains("invite.ics"),
+        "{got}"
+    );
     // Recorded as sent by SMTP (nothing left for the gateway).
     let mut sent = Vec::new();
     for _ in 0..100 {

@@ -37,6 +37,9 @@ pub struct MeetingConfig {
     pub turn_secret: Option<Vec<u8>>,
     /// Only relayed media (`iceTransportPolicy: "relay"`): hides the parties' addresses from each other.
     pub relay_only: bool,
+    /// The portal's address as people reach it (`PORTAL_PUBLIC_URL`, `https://portal.court.example`), put before
+    /// the links in messages and calendar invitations; empty: links are sent relative, as the other messages' are.
+    pub public_url: String,
 }
 
 impl std::fmt::Debug for MeetingConfig {
@@ -56,7 +59,19 @@ impl MeetingConfig {
         turn: &str,
         secret: Option<&str>,
         policy: Option<&str>,
+        public_url: Option<&str>,
     ) -> std::result::Result<MeetingConfig, String> {
+        let public_url = public_url
+            .map(str::trim)
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_string();
+        let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
+        if !public_url.is_empty() && !web(&public_url) {
+            return Err(format!(
+                "PORTAL_PUBLIC_URL={public_url}: an http(s):// address"
+            ));
+        }
         let list = |s: &str, schemes: &[&str], name: &str| {
             s.split(',')
                 .map(str::trim)
@@ -98,6 +113,7 @@ impl MeetingConfig {
             turn,
             turn_secret,
             relay_only,
+            public_url,
         })
     }
 
@@ -198,10 +214,17 @@ pub fn join_link(ctx: &ServerCtx, m: &Mediation, seq: u32, p: &Person) -> String
         opens,
         closes,
     };
-    let signature = ctx
-        .keys
-        .sign_link(LINK_PURPOSE, &claim.subject(&m.id), closes);
-    format!("/mediations/{}/meeting?t={}", m.id, claim.token(&signature))
+    format!(
+        "/mediations/{}/meeting?t={}",
+        m.id,
+        sign_claim(&ctx.keys, &m.id, &claim)
+    )
+}
+
+/// The token of a join link: the claim and the server's signature over it and the mediation.
+pub fn sign_claim(keys: &db::crypto::Keys, mediation_id: &str, claim: &JoinClaim) -> String {
+    let signature = keys.sign_link(LINK_PURPOSE, &claim.subject(mediation_id), claim.closes);
+    claim.token(&signature)
 }
 
 /// A mediation whose meeting can take place: a video session that was agreed and not cancelled (it may already
@@ -1055,33 +1078,65 @@ pub async fn add_guest(
     Ok(person)
 }
 
-/// Sends a person their join link (text message through the outbox; an account's own channel when they have one).
+/// Sends a person their join link: by text message to their mobile (through the outbox), and by e-mail with the
+/// calendar invitation attached when their account has an address (staff and mediators).
 async fn send_link(ctx: &ServerCtx, m: &Mediation, seq: u32, p: &Person, now: i64) {
     use crate::notify::{Notification, Purpose, Recipient};
-    let recipient = match (&p.mobile, &p.account_id) {
-        (Some(mobile), _) => Recipient::Mobile(mobile.clone()),
-        _ => return,
+    let email = match &p.account_id {
+        Some(a) => db::accounts::get(&ctx.db, a)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|acc| acc.email)
+            .filter(|e| !e.is_empty()),
+        None => None,
     };
+    let link = format!("{}{}", ctx.meeting.public_url, join_link(ctx, m, seq, p));
     let body = format!(
-        "【人民法院调解平台】{}，您参加的视频调解定于{}（北京时间）举行，开始前30分钟可进入：{}",
+        "【人民法院调解平台】{}，您参加的视频调解定于{}（北京时间）举行，开始前30分钟可进入：{link}",
         p.name_masked,
         domain::slots::rfc3339_shanghai(m.start_ms)
             .replace('T', " ")
             .chars()
             .take(16)
             .collect::<String>(),
-        join_link(ctx, m, seq, p)
     );
-    let message = Notification {
-        account_id: p.account_id.clone(),
-        purpose: Purpose::MediationNotice,
-        recipient,
-        subject: "人民法院调解平台".into(),
-        body,
-        at: now,
-    };
-    if let Err(e) = ctx.notifier.send(&message).await {
-        tracing::warn!(error = %e, "meeting link not sent");
+    let mut messages = Vec::new();
+    if let Some(mobile) = &p.mobile {
+        messages.push((Recipient::Mobile(mobile.clone()), None));
+    }
+    if let Some(address) = email {
+        let mediator = store::mediator(&ctx.db, &m.mediator_id)
+            .await
+            .ok()
+            .flatten()
+            .map(|x| x.name)
+            .unwrap_or_default();
+        let ics = super::ics::invitation(&super::ics::Invitation {
+            uid: format!("{}-{}@mediation.court-portal", m.id, p.participant),
+            sequence: seq,
+            cancelled: m.status == MediationStatus::Cancelled,
+            start_ms: m.start_ms,
+            end_ms: m.end_ms,
+            summary: format!("视频调解（调解员：{mediator}）"),
+            url: link.clone(),
+            stamp_ms: now,
+        });
+        messages.push((Recipient::Email(address), Some(ics)));
+    }
+    for (recipient, calendar) in messages {
+        let message = Notification {
+            account_id: p.account_id.clone(),
+            purpose: Purpose::MediationNotice,
+            recipient,
+            subject: "人民法院调解平台：视频调解邀请".into(),
+            body: body.clone(),
+            calendar,
+            at: now,
+        };
+        if let Err(e) = ctx.notifier.send(&message).await {
+            tracing::warn!(error = %e, "meeting link not sent");
+        }
     }
 }
 
@@ -1159,4 +1214,50 @@ pub async fn invitation_ics(
         url: format!("{origin}{}", join_link(ctx, &m, seq, &person)),
         stamp_ms: caller.now_ms,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ice_settings_are_checked_and_turn_credentials_are_per_person_and_expire() {
+        assert!(MeetingConfig::parse("stun:s.example:3478", "", None, None, None).is_ok());
+        assert!(MeetingConfig::parse("http://s.example", "", None, None, None).is_err());
+        assert!(
+            MeetingConfig::parse("", "turn:t.example:3478", None, None, None).is_err(),
+            "TURN needs its secret"
+        );
+        assert!(
+            MeetingConfig::parse("", "", None, Some("relay"), None).is_err(),
+            "relay needs TURN"
+        );
+        assert!(MeetingConfig::parse("", "", None, Some("sometimes"), None).is_err());
+        assert!(MeetingConfig::parse("", "", None, None, Some("portal.example")).is_err());
+        let c = MeetingConfig::parse(
+            "stun:s.example:3478",
+            "turn:t.example:3478?transport=udp, turns:t.example:5349",
+            Some("s3cret"),
+            Some("relay"),
+            Some("https://portal.example/"),
+        )
+        .unwrap();
+        assert_eq!(c.public_url, "https://portal.example");
+        let ice = c.ice_for("requester", 1_800_000_000_000);
+        assert_eq!(ice["iceTransportPolicy"], "relay");
+        assert_eq!(ice["iceServers"][0]["urls"][0], "stun:s.example:3478");
+        let turn = &ice["iceServers"][1];
+        assert_eq!(turn["urls"].as_array().unwrap().len(), 2);
+        assert_eq!(turn["username"], "1800000000:requester");
+        assert_eq!(
+            turn["credential"],
+            db::crypto::turn_password(b"s3cret", "1800000000:requester")
+        );
+        assert_ne!(
+            c.ice_for("respondent", 1_800_000_000_000)["iceServers"][1]["credential"],
+            turn["credential"]
+        );
+        // The secret is never printed.
+        assert!(!format!("{c:?}").contains("s3cret"));
+    }
 }

@@ -256,6 +256,7 @@ pub fn DeviceCheckPage() -> impl IntoView {
                     <meter id="check-mic" min="0" max="1" value="0"></meter>
                     <p id="check-mic-result" role="status"></p>
                     <p><button type="button" id="check-speaker" class="button secondary">{t("check_speaker", l)}</button></p>
+                    <p id="check-speaker-result" role="status"></p>
                     <h2>{t("check_network", l)}</h2>
                     <p id="check-network-result" role="status"></p>
                     <script type="application/json" id="check-texts" inner_html=texts></script>

@@ -735,6 +735,7 @@ async fn notify(
         recipient,
         subject: "人民法院调解平台".into(),
         body,
+        calendar: None,
         at,
     };
     // A message that cannot be stored is logged; the booking itself stands and its link is shown to the requester.

@@ -174,11 +174,23 @@ async fn socket(
     Query(q): Query<LinkQuery>,
     ws: WebSocketUpgrade,
 ) -> Response {
+    let lang = caller.lang;
     let seat = match meeting::enter(&caller, &id, q.t.as_deref(), &state.ctx).await {
         Ok(seat) => seat,
-        Err(e) => return refused(e, caller.lang),
+        // A browser cannot read a refused handshake's answer (it sees a dropped connection and would try again):
+        // a link that stopped working — the window closed, the session moved, the person was removed — is told
+        // over the socket, which then closes for good. Anything else (no such mediation, not signed in) is a
+        // problem document.
+        Err(MediationError::Refused(r)) => {
+            return ws.on_upgrade(move |mut s| async move {
+                let _ = s
+                    .send(text(&json!({"t": "closed", "reason": r.code()})))
+                    .await;
+                let _ = s.close().await;
+            })
+        }
+        Err(e) => return refused(e, lang),
     };
-    let lang = caller.lang;
     ws.max_message_size(MAX_MESSAGE)
         .max_frame_size(MAX_MESSAGE)
         .on_upgrade(move |s| run(s, state, seat, lang))
@@ -196,6 +208,7 @@ async fn run(socket: WebSocket, state: AppState, seat: Seat, lang: domain::Lang)
         Err(e) => {
             let closed = match &e {
                 MediationError::Refused(r) => json!({"t": "closed", "reason": r.code()}),
+                MediationError::Room(r) => json!({"t": "closed", "reason": r.code()}),
                 _ => json!({"t": "error", "code": app::error::ServiceError::code(&e),
                             "message": app::error::ServiceError::message(&e, lang)}),
             };

@@ -89,6 +89,7 @@ pub async fn request_password_reset(caller: &Caller, login: &str, ctx: &ServerCt
         recipient,
         subject,
         body,
+        calendar: None,
         at: caller.now_ms,
     };
     // A channel that fails is our problem, logged; the answer stays the same, so it tells nothing.

@@ -126,6 +126,7 @@ pub async fn reissue_query_code(
                 tr!(l, notify_query_code_middle),
                 tr!(l, notify_query_code_after)
             ),
+            calendar: None,
             at: caller.now_ms,
         };
         // The code is on the filer's screen already; a channel that fails is logged, not the filer's problem.
