@@ -221,7 +221,7 @@ async fn main() {
     let connections: usize = std::env::args()
         .nth(2)
         .and_then(|n| n.parse().ok())
-        .unwrap_or(1100);
+        .unwrap_or(3000);
     let mut c = match sqlx::PgConnection::connect(&admin).await {
         Ok(c) => c,
         Err(e) => {
