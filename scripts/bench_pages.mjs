@@ -33,7 +33,7 @@ async function weigh(context, path, prepare) {
 
 const rows = [];
 const anon = await browser.newContext({ extraHTTPHeaders: { 'Accept-Encoding': 'br, gzip' } });
-for (const path of ['/', '/login', '/register', '/track', '/mediation']) rows.push(await weigh(anon, path));
+for (const path of ['/', '/login', '/register', '/track', '/mediation', '/meeting-check']) rows.push(await weigh(anon, path));
 // A wizard step, logged in (the page with the most islands).
 const user = await browser.newContext();
 const login = await user.newPage();

@@ -785,6 +785,33 @@ pub async fn for_mediator(
     rows.iter().map(|r| read(db.keys(), r)).collect()
 }
 
+/// Video sessions of these mediators whose time lies between `from_ms` and `to_ms` (a colleague's meeting that a
+/// mediator of the same organisation may take over).
+pub async fn video_sessions_of(
+    db: &Db,
+    mediator_ids: &[String],
+    from_ms: i64,
+    to_ms: i64,
+) -> Result<Vec<Mediation>, DbError> {
+    if mediator_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (0..mediator_ids.len())
+        .map(|i| format!("${}", i + 3))
+        .collect();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM mediations WHERE mode = 'video' AND status = 'scheduled' AND end_ms >= $1 \
+         AND start_ms <= $2 AND mediator_id IN ({}) ORDER BY start_ms, id LIMIT 50",
+        marks.join(", ")
+    );
+    let mut q = sqlx::query(&sql).bind(from_ms).bind(to_ms);
+    for id in mediator_ids {
+        q = q.bind(id);
+    }
+    let rows = q.fetch_all(db.reader()).await?;
+    rows.iter().map(|r| read(db.keys(), r)).collect()
+}
+
 /// A court's mediations, open ones first by start.
 pub async fn for_court(db: &Db, court: &str, limit: i64) -> Result<Vec<Mediation>, DbError> {
     let rows = sqlx::query(&format!(

@@ -221,6 +221,7 @@ use meeting::{
     a_colleague_takes_over_when_the_mediator_drops_out,
     meeting_links_are_personal_timed_and_follow_the_session,
     the_lobby_admits_only_through_the_present_mediator,
+    the_mediator_shows_a_document_from_the_matters_file,
 };
 
 macro_rules! on_both_databases {
@@ -295,6 +296,7 @@ on_both_databases!(
     meeting_links_are_personal_timed_and_follow_the_session,
     the_lobby_admits_only_through_the_present_mediator,
     a_colleague_takes_over_when_the_mediator_drops_out,
+    the_mediator_shows_a_document_from_the_matters_file,
 );
 
 async fn health_reports_the_database(app: TestApp) {

@@ -821,11 +821,17 @@ pub async fn act(
                 .find(|f| f.id == doc)
                 .ok_or(MediationError::NotFound)?;
             let url = document_url(ctx, m, &file.id, seat.closes);
+            // Shown to the people in the meeting, not to those still waiting in the lobby.
+            let admitted: Vec<String> = all
+                .iter()
+                .filter(|p| p.state == PresenceState::Admitted)
+                .map(|p| p.participant.clone())
+                .collect();
             publish(
                 ctx,
                 envelope(
                     &m.id,
-                    None,
+                    Some(admitted),
                     Some(json!({"t": "share", "by": mine.participant, "name": mine.name,
                                 "doc": {"id": file.id, "name": file.label, "url": url, "type": file.content_type}})),
                     None,
@@ -880,6 +886,47 @@ async fn take_over(seat: &Seat, all: &[Presence], ctx: &ServerCtx, now: i64) -> 
     )
     .await?;
     publish_roster(ctx, &m.id, now).await
+}
+
+/// For a mediator's workspace: the video meetings of colleagues of the same organisation that are open now — a
+/// mediator who drops out can be taken over from here. (start, mediator's name, mediation id)
+pub async fn colleagues_meetings(
+    caller: &Caller,
+    ctx: &ServerCtx,
+) -> Result<Vec<(i64, String, String)>> {
+    let user = caller.user.as_ref().ok_or(MediationError::Unauthorized)?;
+    if user.kind != AccountKind::Mediator {
+        return Err(MediationError::Forbidden);
+    }
+    let me = store::mediator_of_account(&ctx.db, &user.id)
+        .await?
+        .ok_or(MediationError::Forbidden)?;
+    let colleagues: Vec<db::mediation::Mediator> = store::mediators(&ctx.db)
+        .await?
+        .into_iter()
+        .filter(|m| m.org_code == me.org_code && m.id != me.id)
+        .collect();
+    let ids: Vec<String> = colleagues.iter().map(|m| m.id.clone()).collect();
+    let now = caller.now_ms;
+    // Open now: from 30 minutes before the start to two hours after the end.
+    let list = store::video_sessions_of(
+        &ctx.db,
+        &ids,
+        now - rules::CLOSES_AFTER_MS,
+        now + rules::OPENS_BEFORE_MS,
+    )
+    .await?;
+    Ok(list
+        .into_iter()
+        .map(|m| {
+            let name = colleagues
+                .iter()
+                .find(|c| c.id == m.mediator_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            (m.start_ms, name, m.id)
+        })
+        .collect())
 }
 
 // ---------------------------------------------------------------------------------------------------------------

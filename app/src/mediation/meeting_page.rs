@@ -360,3 +360,40 @@ pub fn MeetingSection(id: String) -> impl IntoView {
     };
     view! { <Suspense fallback=|| ()>{body}</Suspense> }
 }
+
+/// The open video meetings of the caller's colleagues (a mediator's workspace).
+#[server(prefix = "/rpc", endpoint = "meeting_colleagues")]
+pub async fn load_colleagues_meetings() -> Result<Vec<(i64, String, String)>, AppError> {
+    let (info, ctx) = crate::mediation::data::ssr::caller()?;
+    crate::mediation::meeting::colleagues_meetings(&info, &ctx)
+        .await
+        .map_err(|e| crate::mediation::data::ssr::door(e, info.lang))
+}
+
+/// On the mediator's workspace: colleagues' video meetings open now, each to enter and take over if their mediator
+/// dropped out. Nothing when there are none.
+#[component]
+pub fn ColleaguesMeetings() -> impl IntoView {
+    let l = use_page().lang;
+    let data = Resource::new_blocking(|| (), |_| load_colleagues_meetings());
+    let body = move || {
+        Suspend::new(async move {
+            match data.await {
+                Ok(list) if !list.is_empty() => view! {
+                    <section class="meeting-section" aria-labelledby="colleagues-h">
+                        <h2 id="colleagues-h">{t("colleagues_meetings", l)}</h2>
+                        <p class="hint">{t("colleagues_hint", l)}</p>
+                        <ul class="matter-list">
+                            {list.into_iter().map(|(start, name, id)| view! {
+                                <li class="matter"><a href=format!("/mediations/{id}/meeting")>{when(start, l)}" · "{name}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+                .into_any(),
+                _ => ().into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{body}</Suspense> }
+}

@@ -100,6 +100,8 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
     ("meeting_guest_mobile", "手机号码（链接通过短信发送）", "휴대전화(링크를 문자로 보냄)", "Mobile (the link goes by text message)"),
     ("meeting_guest_language", "语言", "언어", "Language"),
     ("meeting_guest_add", "添加并发送链接", "추가하고 링크 보내기", "Add and send the link"),
+    ("colleagues_meetings", "本组织正在进行的视频调解", "우리 기관에서 진행 중인 화상 조정", "Your organisation's video meetings now"),
+    ("colleagues_hint", "主持的调解员掉线时，可以进入调解室接替主持。", "진행하던 조정인의 연결이 끊기면 조정실에 들어가 진행을 인계받을 수 있습니다.", "If the mediator leading one drops out, enter the room and take over."),
     ("check_title", "设备检查", "기기 점검", "Device check"),
     ("check_lead", "在调解开始前，检查摄像头、麦克风、扬声器和网络是否正常。本页不会录音录像，也不会上传任何内容。", "조정 시작 전에 카메라·마이크·스피커·네트워크를 점검하십시오. 이 페이지는 녹음·녹화하거나 아무것도 올리지 않습니다.", "Before the meeting, check that your camera, microphone, speaker and network work. Nothing is recorded or uploaded."),
     ("check_start", "开始检查", "점검 시작", "Start the check"),

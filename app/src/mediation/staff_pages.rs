@@ -3,6 +3,7 @@
 //! ruling). Plain pages and forms.
 
 use super::data::{load_confirmation, load_court, load_workspace, ListItem};
+use super::meeting_page::ColleaguesMeetings;
 use super::roster_page::{cause_name, error_view};
 use crate::page_data::use_page;
 use crate::texts::Label;
@@ -78,6 +79,7 @@ pub fn MediatorWorkspacePage() -> impl IntoView {
         <section class="panel">
             <h1>{tr!(l, mp_workspace)}</h1>
             <Suspense fallback=|| ()>{body}</Suspense>
+            <ColleaguesMeetings/>
         </section>
     }
 }

@@ -512,7 +512,12 @@ pub(super) async fn a_colleague_takes_over_when_the_mediator_drops_out(app: Test
         .to_string();
     let mut party = ws(&app.base, &party_link, None, None).await.ok().unwrap();
     party.of_type("welcome").await;
-    // A colleague of the same organisation comes in; while the mediator is there they cannot take over.
+    // A colleague of the same organisation finds the meeting on their workspace (another organisation's does not).
+    let colleague_web = logged_in(&app, "mediator.liguohua").await;
+    let html = page_html(&app, &colleague_web, "/mediator").await;
+    assert!(html.contains(&path), "the workspace does not offer {path}");
+    assert!(!page_html(&app, &other, "/mediator").await.contains(&path));
+    // They come in; while the mediator is there they cannot take over.
     let mut colleague = ws(
         &app.base,
         &path,
@@ -598,4 +603,138 @@ async fn people_on_different_instances_meet_through_postgres() {
     med.send(json!({"t": "signal", "to": "requester", "data": {"candidate": {"candidate": "c"}}}))
         .await;
     assert_eq!(party.of_type("signal").await["from"], "mediator");
+}
+
+pub(super) async fn the_mediator_shows_a_document_from_the_matters_file(app: TestApp) {
+    // A filing with a scanned IOU, diverted to pre-litigation mediation and booked by video.
+    let filer = logged_in(&app, "13900000001").await;
+    let (_, created) = app
+        .post_json(
+            &filer,
+            "/api/v1/filings",
+            loan_filing(&resident_id("22020219800101041")),
+        )
+        .await;
+    let filing_id = created["id"].as_str().unwrap().to_string();
+    let pdf = b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF".to_vec();
+    upload(
+        &app,
+        &filer,
+        &filing_id,
+        "借条扫描件",
+        "jietiao.pdf",
+        pdf.clone(),
+    )
+    .await;
+    let (status, receipt) = app
+        .post_json(
+            &filer,
+            &format!("/api/v1/filings/{filing_id}/submit"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{receipt}");
+    let clerk = logged_in(&app, "clerk.changyi").await;
+    let (status, _) = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/filings/{filing_id}/review"),
+            json!({"action": "divert"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mediator_id = demo_mediator("mediator.changyi");
+    let start = first_slot(&app, &mediator_id).await;
+    let (status, m) = app
+        .post_json(
+            &filer,
+            "/api/v1/mediations",
+            json!({"filing_id": filing_id, "mediator_id": mediator_id, "start": start, "mode": "video",
+                   "respondent": {"name": "王借款", "mobile": "13700000205"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{m}");
+    let id = m["id"].as_str().unwrap().to_string();
+    let token = token_of(m["invitation_link"].as_str().unwrap());
+    let (status, b) = app
+        .post_json(
+            &client(Some(&app.base)),
+            &format!("/api/v1/mediations/{id}/response"),
+            json!({"accept": true, "token": token}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{b}");
+    starts_in(&app, &id, 5 * 60_000).await;
+    let evidence: String = sqlx::query_scalar("SELECT id FROM evidence_files WHERE filing_id = $1")
+        .bind(&filing_id)
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    // The room page lists the file for the mediator to show.
+    let med_web = logged_in(&app, "mediator.changyi").await;
+    let html = page_html(&app, &med_web, &format!("/mediations/{id}/meeting")).await;
+    assert!(
+        html.contains(&format!("data-share=\"{evidence}\"")),
+        "{html}"
+    );
+    let mut med = ws(
+        &app.base,
+        &format!("/mediations/{id}/meeting"),
+        Some(&session_token(&app, "mediator.changyi").await),
+        None,
+    )
+    .await
+    .ok()
+    .unwrap();
+    med.of_type("welcome").await;
+    let party_link = meeting_of(&app, &filer, &id).await["join_link"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut party = ws(&app.base, &party_link, None, None).await.ok().unwrap();
+    party.of_type("welcome").await;
+    // Shown while the party waits: it is not sent to the lobby.
+    med.send(json!({"t": "share", "doc": evidence})).await;
+    med.send(json!({"t": "admit", "who": "requester"})).await;
+    let seen = party
+        .until("a share or admission", |v| {
+            v["t"] == "share"
+                || (v["t"] == "roster"
+                    && v["people"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|p| p["id"] == "requester" && p["state"] == "admitted"))
+        })
+        .await;
+    assert_eq!(seen["t"], "roster", "a document reached the lobby: {seen}");
+    med.send(json!({"t": "share", "doc": evidence})).await;
+    let shared = party.of_type("share").await;
+    assert_eq!(shared["doc"]["name"], "借条扫描件");
+    assert_eq!(shared["doc"]["type"], "application/pdf");
+    let url = shared["doc"]["url"].as_str().unwrap().to_string();
+    // Every participant's page shows it from the link (framed by the room page only); an altered link is nothing.
+    let res = client(Some(&app.base))
+        .get(app.url(&url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["x-frame-options"], "SAMEORIGIN");
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    let altered = url.replacen("k=", "k=1", 1);
+    assert_eq!(
+        client(None)
+            .get(app.url(&altered))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    // Only the leading mediator shows documents, and only the matter's own.
+    party.send(json!({"t": "share", "doc": evidence})).await;
+    assert_eq!(party.of_type("error").await["code"], "not_host");
+    med.send(json!({"t": "share", "doc": "not-a-file"})).await;
+    assert_eq!(med.of_type("error").await["code"], "not_found");
 }
