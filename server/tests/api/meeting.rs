@@ -200,6 +200,14 @@ pub(super) async fn meeting_links_are_personal_timed_and_follow_the_session(app:
         .collect();
     assert_eq!(roles, ["requester", "respondent", "mediator"]);
     assert!(all["participants"].to_string().contains("张*"), "{all}");
+    // The mediation page offers the room, the calendar file and the device check (plain links, no script needed).
+    let page = page_html(&app, &requester, &format!("/mediations/{id}")).await;
+    assert!(
+        page.contains("id=\"meeting-enter\"")
+            && page.contains("meeting.ics?t=")
+            && page.contains("/meeting-check"),
+        "{page}"
+    );
     // An outsider: the meeting does not exist for them.
     let outsider = logged_in(&app, "mediator.sunguilan").await;
     let (status, _) = app
