@@ -414,6 +414,36 @@ async fn publish(ctx: &ServerCtx, body: String, now: i64) -> Result<()> {
     Ok(())
 }
 
+/// Tells the instances to close sockets of this room: one person's (`who`) or everyone's, except one connection.
+async fn close(
+    ctx: &ServerCtx,
+    room_id: &str,
+    who: Option<&str>,
+    reason: &str,
+    except_conn: Option<i64>,
+    now: i64,
+) -> Result<()> {
+    let close = json!({"who": who, "reason": reason, "except_conn": except_conn});
+    publish(ctx, envelope(room_id, None, None, Some(close)), now).await
+}
+
+/// Records what the seated person did in the room as an event of the mediation (`about`: whom, or themselves).
+async fn note(seat: &Seat, ctx: &ServerCtx, action: &str, about: &str, now: i64) -> Result<()> {
+    let m = &seat.mediation;
+    room::record(
+        &ctx.db,
+        &m.id,
+        m.status,
+        seat.person.account_id.as_deref(),
+        seat.person.role,
+        action,
+        about,
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 /// The room as everyone in it sees it (names as [`Person::shown`]).
 pub async fn roster(ctx: &ServerCtx, mediation_id: &str, now: i64) -> Result<Value> {
     let meeting = room::meeting(&ctx.db, mediation_id).await?;
@@ -494,17 +524,7 @@ pub async fn arrive(seat: &Seat, ctx: &ServerCtx, now: i64) -> Result<Joined> {
     } else {
         "meeting_join"
     };
-    room::record(
-        &ctx.db,
-        &m.id,
-        m.status,
-        p.account_id.as_deref(),
-        p.role,
-        action,
-        &shown,
-        now,
-    )
-    .await?;
+    note(seat, ctx, action, &shown, now).await?;
     let history = room::recent_chat(&ctx.db, &m.id, HISTORY)
         .await?
         .into_iter()
@@ -524,16 +544,12 @@ pub async fn arrive(seat: &Seat, ctx: &ServerCtx, now: i64) -> Result<Joined> {
 /// connection goes (a reload or a second device), and everyone gets the new roster.
 pub async fn announce(seat: &Seat, conn: i64, ctx: &ServerCtx, now: i64) -> Result<()> {
     let m = &seat.mediation;
-    publish(
+    close(
         ctx,
-        envelope(
-            &m.id,
-            None,
-            None,
-            Some(
-                json!({"who": seat.person.participant, "reason": "replaced", "except_conn": conn}),
-            ),
-        ),
+        &m.id,
+        Some(&seat.person.participant),
+        "replaced",
+        Some(conn),
         now,
     )
     .await?;
@@ -545,17 +561,7 @@ pub async fn announce(seat: &Seat, conn: i64, ctx: &ServerCtx, now: i64) -> Resu
 pub async fn depart(seat: &Seat, conn: i64, ctx: &ServerCtx, now: i64) -> Result<()> {
     let m = &seat.mediation;
     if room::depart(&ctx.db, &m.id, &seat.person.participant, conn, now).await? {
-        room::record(
-            &ctx.db,
-            &m.id,
-            m.status,
-            seat.person.account_id.as_deref(),
-            seat.person.role,
-            "meeting_leave",
-            &seat.person.shown(),
-            now,
-        )
-        .await?;
+        note(seat, ctx, "meeting_leave", &seat.person.shown(), now).await?;
         publish_roster(ctx, &m.id, now).await?;
     }
     Ok(())
@@ -725,17 +731,7 @@ pub async fn act(
             )
             .await?
             {
-                room::record(
-                    &ctx.db,
-                    &m.id,
-                    m.status,
-                    seat.person.account_id.as_deref(),
-                    MeetingRole::Mediator,
-                    "meeting_admit",
-                    &t.name,
-                    now,
-                )
-                .await?;
+                note(seat, ctx, "meeting_admit", &t.name, now).await?;
             }
             publish_roster(ctx, &m.id, now).await
         }
@@ -760,57 +756,17 @@ pub async fn act(
             let to =
                 rules::next_state(Some(t.state), RoomAction::Remove, t.role).map_err(room_error)?;
             if room::set_state(&ctx.db, &m.id, &who, t.state, to, now).await? {
-                room::record(
-                    &ctx.db,
-                    &m.id,
-                    m.status,
-                    seat.person.account_id.as_deref(),
-                    MeetingRole::Mediator,
-                    "meeting_remove",
-                    &t.name,
-                    now,
-                )
-                .await?;
+                note(seat, ctx, "meeting_remove", &t.name, now).await?;
             }
-            publish(
-                ctx,
-                envelope(
-                    &m.id,
-                    None,
-                    None,
-                    Some(json!({"who": who, "reason": "removed"})),
-                ),
-                now,
-            )
-            .await?;
+            close(ctx, &m.id, Some(&who), "removed", None, now).await?;
             publish_roster(ctx, &m.id, now).await
         }
         ClientMessage::End => {
             leading(seat, ctx).await?;
             if room::end(&ctx.db, &m.id, now).await? {
-                room::record(
-                    &ctx.db,
-                    &m.id,
-                    m.status,
-                    seat.person.account_id.as_deref(),
-                    MeetingRole::Mediator,
-                    "meeting_end",
-                    &mine.name,
-                    now,
-                )
-                .await?;
+                note(seat, ctx, "meeting_end", &mine.name, now).await?;
             }
-            publish(
-                ctx,
-                envelope(
-                    &m.id,
-                    None,
-                    None,
-                    Some(json!({"who": null, "reason": "ended"})),
-                ),
-                now,
-            )
-            .await
+            close(ctx, &m.id, None, "ended", None, now).await
         }
         ClientMessage::Takeover => take_over(seat, &all, ctx, now).await,
         ClientMessage::Share { doc } => {
@@ -874,17 +830,7 @@ async fn take_over(seat: &Seat, all: &[Presence], ctx: &ServerCtx, now: i64) -> 
     {
         return Err(room_error(RoomRefusal::HostPresent));
     }
-    room::record(
-        &ctx.db,
-        &m.id,
-        m.status,
-        seat.person.account_id.as_deref(),
-        MeetingRole::Mediator,
-        "meeting_takeover",
-        &seat.person.shown(),
-        now,
-    )
-    .await?;
+    note(seat, ctx, "meeting_takeover", &seat.person.shown(), now).await?;
     publish_roster(ctx, &m.id, now).await
 }
 

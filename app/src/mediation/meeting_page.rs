@@ -43,18 +43,6 @@ pub struct MeetingInfoData {
     pub may_add: bool,
 }
 
-#[cfg(feature = "ssr")]
-fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// The room, or why not.
 #[server(prefix = "/rpc", endpoint = "meeting_room")]
 pub async fn load_room(id: String, t: String) -> Result<RoomData, AppError> {
@@ -77,7 +65,11 @@ pub async fn load_room(id: String, t: String) -> Result<RoomData, AppError> {
                 Vec::new()
             };
             let ws = match token {
-                Some(t) => format!("/mediations/{}/meeting/ws?t={}", m.id, enc(t)),
+                Some(t) => format!(
+                    "/mediations/{}/meeting/ws?t={}",
+                    m.id,
+                    super::roster_page::urlencode(t)
+                ),
                 None => format!("/mediations/{}/meeting/ws", m.id),
             };
             Ok(RoomData {
