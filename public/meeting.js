@@ -370,6 +370,8 @@ function start(root) {
     if (!track) return;
     track.enabled = !track.enabled;
     if (track.kind === 'audio' && track.enabled && notice === t.muted_by_mediator) showStatus(null, '');
+    // The room shows who is muted: turning one's own microphone back on clears the mediator's mark.
+    if (track.kind === 'audio' && track.enabled) send({ t: 'unmuted' });
     syncButtons();
   }
   micButton.addEventListener('click', () => toggle(local?.getAudioTracks()[0]));

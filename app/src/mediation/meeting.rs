@@ -606,6 +606,8 @@ pub enum ClientMessage {
     Share {
         doc: String,
     },
+    /// The person turned their own microphone back on (after the mediator muted them).
+    Unmuted,
     Ping,
 }
 
@@ -654,6 +656,13 @@ pub async fn act(
     let (all, mine) = me(seat, conn, ctx).await?;
     match msg {
         ClientMessage::Ping => heartbeat(seat, conn, ctx, now).await,
+        ClientMessage::Unmuted => {
+            if mine.muted {
+                room::set_muted(&ctx.db, &m.id, &mine.participant, false, now).await?;
+                publish_roster(ctx, &m.id, now).await?;
+            }
+            Ok(())
+        }
         ClientMessage::Signal { to, data } => {
             // Only between people who are both in the meeting: nobody meets from the lobby.
             if mine.state != PresenceState::Admitted {

@@ -458,6 +458,26 @@ pub(super) async fn the_lobby_admits_only_through_the_present_mediator(app: Test
     // The mediator mutes, then removes the party; they cannot come back.
     med.send(json!({"t": "mute", "who": "requester"})).await;
     party.of_type("muted").await;
+    med.until("muted in the roster", |v| {
+        v["t"] == "roster"
+            && v["people"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["id"] == "requester" && p["muted"] == true)
+    })
+    .await;
+    // They turn their microphone back on themselves: the room sees it.
+    party.send(json!({"t": "unmuted"})).await;
+    med.until("unmuted in the roster", |v| {
+        v["t"] == "roster"
+            && v["people"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["id"] == "requester" && p["muted"] == false)
+    })
+    .await;
     med.send(json!({"t": "remove", "who": "mediator"})).await;
     assert_eq!(med.of_type("error").await["code"], "not_removable");
     med.send(json!({"t": "remove", "who": "requester"})).await;
