@@ -288,6 +288,6 @@ mod tests {
                 }
             }
         }
-        assert_eq!(ops.len(), 48, "{ops:#?}");
+        assert_eq!(ops.len(), 50, "{ops:#?}");
     }
 }
