@@ -8,6 +8,8 @@
 # - mediation: free slots for a month over the whole roster, bookings per second (SQLite and PostgreSQL);
 # - video rooms: WebSocket connections one instance holds and its memory per connection; signalling messages per
 #   second relayed between two instances through PostgreSQL;
+# - the knowledge base: index build time, search p50/p99 on one core (target p99 < 5 ms), and search requests per
+#   second through the API beside the bare health endpoint;
 # - the Wasm bundle (target <= 200 KB brotli).
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
@@ -72,6 +74,7 @@ run login_page "http://127.0.0.1:$p1/login"
 run api_v1_health "http://127.0.0.1:$p1/api/v1/health"
 run api_v1_courts "http://127.0.0.1:$p1/api/v1/courts"
 run case_lookup "http://127.0.0.1:$p1$lookup"
+run api_v1_kb_search "http://127.0.0.1:$p1/api/v1/kb/search?q=%E8%80%81%E6%9D%BF%E6%8B%96%E6%AC%A0%E5%B7%A5%E8%B5%84%E6%80%8E%E4%B9%88%E5%8A%9E"
 python3 - "$dir" <<'PY'
 import sys, pathlib
 d = pathlib.Path(sys.argv[1])
@@ -79,7 +82,7 @@ read = lambda n: (d / (n + ".rps")).read_text().split()
 bare = float(read("bare_axum")[0])
 targets = {"home_page": 0.5, "case_lookup": 0.5, "api_v1_health": 0.6, "api_v1_courts": 0.6}
 print(f"{'':22s} {'req/s':>10s} {'p99':>9s}  {'ratio to bare':>13s}  target")
-for name in ("bare_axum", "home_page", "login_page", "api_v1_health", "api_v1_courts", "case_lookup"):
+for name in ("bare_axum", "home_page", "login_page", "api_v1_health", "api_v1_courts", "case_lookup", "api_v1_kb_search"):
     rps, p99 = read(name)
     t = targets.get(name)
     print(f"{name:22s} {float(rps):10.0f} {p99:>9s}  {float(rps) / bare:13.2f}  {'>= %.1f' % t if t else ''}")
@@ -95,6 +98,8 @@ step "Mediation: free slots for a month over the whole roster, and bookings per 
 target/release/examples/bench_mediation "${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 step "Video rooms: WebSocket connections per instance and memory per connection; signalling relayed between two instances"
 target/release/examples/bench_meeting "${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
+step "Knowledge base: index build and search latency on one core (target p99 < 5 ms); search req/s is in the table above"
+target/release/examples/bench_kb
 step "WebAssembly bundle"
 node scripts/precompress.mjs target/site/pkg | grep -E 'wasm|js'
 echo "(target: hydrate Wasm <= 200 KB brotli)"

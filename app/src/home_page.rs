@@ -35,7 +35,7 @@ const SERVICES: &[Service] = &[
         icon: "❓",
         title: |l| tr!(l, home_ask_a_legal_question),
         text: |l| tr!(l, home_ask_the_court_you_are_told),
-        href: None,
+        href: Some("/questions"),
     },
     Service {
         icon: "🔎",

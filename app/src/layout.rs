@@ -52,10 +52,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                 k if k.is_staff() => view! {
                     <a href="/staff/queue" class="nav-link">{tr!(l, layout_review_queue)}</a>
                     <a href="/staff/mediations" class="nav-link">{tr!(l, mp_court_mediations)}</a>
+                    <a href="/service-requests" class="nav-link">{crate::service_request::texts::t("nav", l)}</a>
                 }.into_any(),
                 _ => view! {
                     <a href="/filings" class="nav-link">{tr!(l, layout_my_matters)}</a>
                     <a href="/mediations" class="nav-link">{tr!(l, mp_my_mediations)}</a>
+                    <a href="/service-requests" class="nav-link">{crate::service_request::texts::t("nav", l)}</a>
                 }.into_any(),
             }}
             <a href="/me" class="nav-link">{user.display_name}</a>

@@ -28,12 +28,14 @@ pub mod components;
 pub mod error;
 pub mod filing;
 pub mod home_page;
+pub mod kb;
 pub mod layout;
 pub mod mediation;
 #[cfg(feature = "ssr")]
 pub mod notify;
 pub mod page_data;
 pub mod reference;
+pub mod service_request;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod texts;
@@ -132,6 +134,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/filings/:id/:step") view=filing::step_page::StepPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/staff/queue") view=filing::review::QueuePage ssr=SsrMode::InOrder/>
                     <Route path=path!("/track") view=filing::track_page::TrackPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/questions") view=kb::questions_page::QuestionsPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/questions/:id") view=kb::questions_page::EntryPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/pathways/:id") view=kb::pathway_page::PathwayPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/service-requests") view=service_request::pages::RequestsPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/service-requests/new") view=service_request::pages::NewRequestPage ssr=SsrMode::InOrder/>
+                    <Route path=path!("/service-requests/:id") view=service_request::pages::RequestPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/mediation") view=mediation::roster_page::MediationStartPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/mediation/mediators/:id") view=mediation::roster_page::MediatorPage ssr=SsrMode::InOrder/>
                     <Route path=path!("/mediations") view=mediation::mediation_page::MyMediationsPage ssr=SsrMode::InOrder/>

@@ -27,6 +27,10 @@ pub struct ServerCtx {
     pub relay: db::relay::Relay,
     /// Where the rooms' browsers find each other (STUN, TURN with per-participant credentials).
     pub meeting: std::sync::Arc<crate::mediation::meeting::MeetingConfig>,
+    /// The knowledge base and its search index, read and built at start-up on every instance.
+    pub kb: crate::kb::service::Kb,
+    /// The hours within which each kind of service request is answered (configuration).
+    pub service_hours: domain::service_request::PromisedHours,
 }
 
 /// Worked out by the server's middleware for every request and kept in the request's extensions.

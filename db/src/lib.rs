@@ -11,6 +11,8 @@ pub mod demo_roster;
 pub mod evidence;
 pub mod files;
 pub mod filings;
+pub mod kb;
+pub mod kb_index;
 pub mod limits;
 pub mod mediation;
 pub mod meeting;
@@ -18,6 +20,7 @@ pub mod outbox;
 pub mod password_resets;
 pub mod pending;
 pub mod relay;
+pub mod service_requests;
 pub mod sessions;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

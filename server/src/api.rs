@@ -31,6 +31,8 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "accounts", description = "Registration, sessions and the caller's own account."),
         (name = "filings", description = "网上立案: drafts, submission, fee payment, tracking."),
         (name = "mediation", description = "调解: the public roster and free slots, booking with the other party's consent, outcomes, agreements, judicial confirmation."),
+        (name = "knowledge", description = "法律问答: the cited knowledge base and its search, public."),
+        (name = "service", description = "诉讼服务请求 (12368 online): consultation, enquiries, contact, appointments, transfers, complaints."),
         (name = "court", description = "The court's side: review queue and review actions (staff only).")
     ),
     components(schemas(Problem))
@@ -44,6 +46,8 @@ pub fn parts() -> (Router<AppState>, Document) {
         .merge(crate::account::api::router())
         .merge(crate::filing::api::router())
         .merge(crate::mediation::api::router())
+        .merge(crate::kb::api::router())
+        .merge(crate::service_request::api::router())
         .split_for_parts();
     (router, doc)
 }
@@ -288,6 +292,6 @@ mod tests {
                 }
             }
         }
-        assert_eq!(ops.len(), 50, "{ops:#?}");
+        assert_eq!(ops.len(), 60, "{ops:#?}");
     }
 }

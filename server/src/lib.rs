@@ -12,8 +12,10 @@ pub mod account;
 pub mod api;
 pub mod filing;
 pub mod http;
+pub mod kb;
 pub mod mediation;
 pub mod reference;
+pub mod service_request;
 pub mod settings;
 pub mod state;
 
@@ -143,7 +145,14 @@ pub async fn server_context(settings: &Settings) -> Result<ServerCtx, String> {
     let relay = db::relay::Relay::start(&db, &settings.database_url)
         .await
         .map_err(|e| format!("meeting relay: {e}"))?;
+    let (kb_dir, pathways_dir) = (settings.kb_dir.clone(), settings.pathways_dir.clone());
+    let kb =
+        tokio::task::spawn_blocking(move || app::kb::service::Kb::load(&kb_dir, &pathways_dir))
+            .await
+            .map_err(|e| format!("knowledge base: {e}"))??;
     Ok(ServerCtx {
+        kb,
+        service_hours: settings.service_hours,
         relay,
         meeting: Arc::new(settings.meeting.clone()),
         notifier: Arc::new(app::notify::Routed::new(db.clone(), smtp)),
@@ -227,6 +236,7 @@ pub fn router(state: AppState) -> Router {
         .merge(account::forms::router())
         .merge(filing::forms::router())
         .merge(mediation::forms::router())
+        .merge(service_request::forms::router())
         .merge(mediation::room::router())
         .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
         .leptos_routes_with_context(&state, routes, page_context.clone(), {

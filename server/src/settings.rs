@@ -41,6 +41,13 @@ pub struct Settings {
     /// STUN and TURN for the video rooms (`PORTAL_STUN_URLS`, `PORTAL_TURN_URLS`, `PORTAL_TURN_SECRET` — coturn's
     /// `static-auth-secret` — and `PORTAL_ICE_TRANSPORT_POLICY`: `all` or `relay`).
     pub meeting: app::mediation::meeting::MeetingConfig,
+    /// The knowledge base's data (`PORTAL_KB_DIR`, default `data/kb`) and the guided pathways
+    /// (`PORTAL_PATHWAYS_DIR`, default `data/pathways`), read at start-up by every instance.
+    pub kb_dir: PathBuf,
+    pub pathways_dir: PathBuf,
+    /// The hours within which each kind of service request is answered (`PORTAL_SERVICE_HOURS`, e.g.
+    /// `enquiry=24,complaint=120`; kinds not named keep the 12368 defaults).
+    pub service_hours: domain::service_request::PromisedHours,
 }
 
 /// Where e-mail goes out. `Debug` hides the URL's password.
@@ -180,8 +187,28 @@ impl Settings {
                 std::env::var("PORTAL_ICE_TRANSPORT_POLICY").ok().as_deref(),
                 std::env::var("PORTAL_PUBLIC_URL").ok().as_deref(),
             )?,
+            kb_dir: shipped_dir("PORTAL_KB_DIR", "kb"),
+            pathways_dir: shipped_dir("PORTAL_PATHWAYS_DIR", "pathways"),
+            service_hours: domain::service_request::PromisedHours::parse(
+                &std::env::var("PORTAL_SERVICE_HOURS").unwrap_or_default(),
+            )
+            .map_err(|e| format!("PORTAL_SERVICE_HOURS: {e}"))?,
         })
     }
+}
+
+/// A data directory the repository ships (`data/<name>`): the variable's value when set; otherwise `data/<name>`
+/// under the working directory, or, when the server runs from elsewhere (the tests run in `server/`), the one
+/// beside the sources it was built from.
+pub fn shipped_dir(var: &str, name: &str) -> PathBuf {
+    if let Ok(dir) = std::env::var(var) {
+        return PathBuf::from(dir);
+    }
+    let here = PathBuf::from("data").join(name);
+    if here.is_dir() {
+        return here;
+    }
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../data")).join(name)
 }
 
 /// The mail server settings: both variables or neither (a URL without a sender is a mistake worth stopping for).

@@ -138,6 +138,9 @@ async fn spawn_app_configured(
         court_accounts: server::settings::shipped_court_accounts(),
         smtp: None,
         meeting: Default::default(),
+        kb_dir: server::settings::shipped_dir("PORTAL_KB_DIR", "kb"),
+        pathways_dir: server::settings::shipped_dir("PORTAL_PATHWAYS_DIR", "pathways"),
+        service_hours: Default::default(),
     };
     let options = leptos::config::LeptosOptions::builder()
         .output_name("portal")
@@ -224,6 +227,14 @@ use meeting::{
     the_mediator_shows_a_document_from_the_matters_file,
 };
 
+#[path = "api/knowledge.rs"]
+mod knowledge;
+use knowledge::{
+    a_pathway_is_walked_one_plain_page_at_a_time, service_requests_live_their_whole_life,
+    service_requests_move_between_courts_and_overdue_ones_come_first,
+    the_knowledge_base_answers_with_its_law_quoted,
+};
+
 macro_rules! on_both_databases {
     ($($name:ident),* $(,)?) => {
         mod sqlite { $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { super::$name(super::spawn_app(super::Backend::Sqlite).await).await } )* }
@@ -295,6 +306,10 @@ on_both_databases!(
     a_chosen_time_is_held_while_the_details_are_given,
     meeting_links_are_personal_timed_and_follow_the_session,
     the_lobby_admits_only_through_the_present_mediator,
+    the_knowledge_base_answers_with_its_law_quoted,
+    a_pathway_is_walked_one_plain_page_at_a_time,
+    service_requests_live_their_whole_life,
+    service_requests_move_between_courts_and_overdue_ones_come_first,
     a_colleague_takes_over_when_the_mediator_drops_out,
     the_mediator_shows_a_document_from_the_matters_file,
 );
@@ -1033,6 +1048,13 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         ("post", "/api/v1/staff/identity-verifications"),
         ("get", "/api/v1/mediations/{id}/meeting"),
         ("post", "/api/v1/mediations/{id}/meeting/guests"),
+        ("get", "/api/v1/kb/search"),
+        ("get", "/api/v1/kb/entries/{id}"),
+        ("post", "/api/v1/service-requests"),
+        ("get", "/api/v1/service-requests/{id}"),
+        ("post", "/api/v1/service-requests/{id}/answer"),
+        ("post", "/api/v1/service-requests/{id}/transfer"),
+        ("post", "/api/v1/service-requests/{id}/rating"),
     ];
     for (method, path) in expected {
         let op = &doc["paths"][path][method];

@@ -110,16 +110,40 @@ async fn refused(
 }
 
 /// "Start a filing": the filer's untouched draft if there is one (the step says it was resumed), else a new one.
+/// A guided pathway's button sends the dispute's cause along (`cause`): the draft starts with it chosen.
 async fn new_filing(State(state): State<AppState>, req: Request<Body>) -> Response {
-    let caller = caller_of(req.extensions());
-    let (parts, _) = req.into_parts();
+    let (caller, parts, form) = form_request::<Vec<(String, String)>, _>(req, &state).await;
     if caller.user.is_none() {
         return Redirect::to(&return_to::login_url("/filings")).into_response();
     }
+    let cause = form
+        .iter()
+        .find(|(k, _)| k == "cause")
+        .map(|(_, v)| v.trim().to_string())
+        .filter(|c| domain::catalogue::cause(c).is_some());
     match service::start(&caller, &state.ctx).await {
-        Ok((f, false)) => Redirect::to(&format!("/filings/{}/cause", f.id)).into_response(),
-        Ok((f, true)) => {
-            Redirect::to(&format!("/filings/{}/cause?resumed=1", f.id)).into_response()
+        Ok((f, resumed)) => {
+            if let Some(c) = cause {
+                let pairs = [("cause".to_string(), c)];
+                if let Err(e) = service::save_step(
+                    &caller,
+                    &f.id,
+                    app::filing::form::Step::Cause,
+                    &pairs,
+                    &state.ctx,
+                )
+                .await
+                {
+                    return error_page::render(
+                        &state,
+                        parts,
+                        &Problem::from_service(&e, caller.lang),
+                    )
+                    .await;
+                }
+            }
+            let flag = if resumed { "?resumed=1" } else { "" };
+            Redirect::to(&format!("/filings/{}/cause{flag}", f.id)).into_response()
         }
         Err(e) => error_page::render(&state, parts, &Problem::from_service(&e, caller.lang)).await,
     }
