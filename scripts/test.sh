@@ -25,6 +25,9 @@ cargo clippy --release -p server -p db -p domain -p app --all-targets -- -D warn
 step "clippy: app (wasm32, hydrate)"
 cargo clippy --release -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings || die "clippy (wasm32)"
 
+step "Knowledge base: the relevance set (questions as people ask them; target >= 90 % in the top 3)"
+cargo test --release -p db --test kb_relevance -- --nocapture the_relevance_set || die "knowledge base relevance"
+
 step "Unit and integration tests (SQLite and PostgreSQL)"
 cargo test --release --workspace || die "cargo test"
 

@@ -403,3 +403,19 @@ pub fn language_label(code: &str, l: Lang) -> &'static str {
         _ => crate::tr!(l, med_lang_other),
     }
 }
+
+/// A server-only word table: (key, 中文, 한국어, English). The features whose words only the server renders keep
+/// them in such a table rather than the locale files, so the citizen WebAssembly does not carry them.
+pub type WordTable = [(&'static str, &'static str, &'static str, &'static str)];
+
+/// The word for `key` in `lang` from `table` (empty when missing: the tables' tests check every key is there).
+pub fn word(table: &'static WordTable, key: &str, lang: Lang) -> &'static str {
+    match table.iter().find(|(k, ..)| *k == key) {
+        Some((_, zh, ko, en)) => match lang {
+            Lang::Zh => zh,
+            Lang::Ko => ko,
+            Lang::En => en,
+        },
+        None => "",
+    }
+}

@@ -122,7 +122,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.waitForURL((url) => url.pathname === '/pathways/labour' && answersIn(url).length === 0);
       await asks(page, 1);
       await fits(page, `kb-${mode}-pathway-1`);
-      const choose = (text) => page.locator('.pathway-choices .choice').filter({ hasText: text }).locator('input[type="radio"]');
+      const choose = (text) => page.locator('.pathway-choices .radio').filter({ hasText: text }).locator('input[type="radio"]');
       assert.equal(await choose('拖欠工资').count(), 1);
       await choose('拖欠工资').check();
       await next(page, 1);

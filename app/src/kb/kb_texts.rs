@@ -4,7 +4,7 @@
 use domain::Lang;
 
 /// (key, 中文, 한국어, English)
-const TEXTS: &[(&str, &str, &str, &str)] = &[
+const TEXTS: &crate::texts::WordTable = &[
     ("title", "法律问答", "법률 문답", "Legal questions"),
     ("lead", "先看看法律怎么说、哪条路最省事省钱，再决定要不要打官司。", "소송 전에 법이 무엇을 말하는지, 가장 쉽고 저렴한 길이 무엇인지 먼저 보십시오.", "See what the law says and which way is cheapest and simplest before deciding to go to court."),
     ("search_label", "您遇到了什么问题？", "어떤 문제가 있습니까?", "What is your problem?"),
@@ -80,17 +80,9 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
     ("holidays_unknown", "该年度的节假日安排尚未公布，只按周末顺延。", "해당 연도 공휴일이 아직 발표되지 않아 주말만 반영했습니다.", "That year's public holidays are not yet published; only weekends were counted."),
 ];
 
-/// The word for `key` in `lang` (the key itself when missing, so a gap shows in tests rather than as a blank).
+/// The word for `key` in `lang`.
 pub fn t(key: &str, lang: Lang) -> &'static str {
-    TEXTS
-        .iter()
-        .find(|(k, ..)| *k == key)
-        .map(|(_, zh, ko, en)| match lang {
-            Lang::Zh => *zh,
-            Lang::Ko => *ko,
-            Lang::En => *en,
-        })
-        .unwrap_or("")
+    crate::texts::word(TEXTS, key, lang)
 }
 
 #[cfg(test)]

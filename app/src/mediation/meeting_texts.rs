@@ -6,7 +6,7 @@ use domain::meeting::{Refusal, RoomRefusal};
 use domain::Lang;
 
 /// (key, 中文, 한국어, English)
-const TEXTS: &[(&str, &str, &str, &str)] = &[
+const TEXTS: &crate::texts::WordTable = &[
     ("title", "视频调解室", "화상 조정실", "Video mediation room"),
     ("lead", "调解员到场后，会逐一请您进入。请保持本页打开。", "조정인이 입장하면 한 분씩 입장시켜 드립니다. 이 페이지를 열어 두십시오.", "When the mediator is here, they will let each person in. Keep this page open."),
     ("noscript", "视频调解需要浏览器运行脚本（JavaScript）。若无法使用，请致电调解组织，改为电话或到场调解。", "화상 조정에는 브라우저 스크립트(JavaScript)가 필요합니다. 사용할 수 없으면 조정 기관에 전화하여 전화 또는 방문 조정으로 바꾸십시오.", "Video mediation needs JavaScript in the browser. If you cannot use it, call the mediation organisation to switch to a phone or in-person session."),
@@ -123,14 +123,7 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
 
 /// The text for `key` in `l` (Chinese when a language lacks it; the key itself if unknown, which a test rules out).
 pub fn t(key: &str, l: Lang) -> &'static str {
-    match TEXTS.iter().find(|(k, ..)| *k == key) {
-        Some((_, zh, ko, en)) => match l {
-            Lang::Zh => zh,
-            Lang::Ko => ko,
-            Lang::En => en,
-        },
-        None => "",
-    }
+    crate::texts::word(TEXTS, key, l)
 }
 
 /// The strings the room script needs, as the JSON object the page embeds.

@@ -5,7 +5,7 @@ use domain::service_request::{RequestKind, RequestStatus};
 use domain::Lang;
 
 /// (key, 中文, 한국어, English)
-const TEXTS: &[(&str, &str, &str, &str)] = &[
+const TEXTS: &crate::texts::WordTable = &[
     ("title", "诉讼服务请求（12368）", "소송 서비스 요청(12368)", "Service requests (12368)"),
     ("lead", "向法院咨询、查询案件、联系法官或书记员、预约、转办，或者投诉建议。法院会在承诺的时间内答复，答复后可以追问一次并评价。", "법원에 상담, 사건 조회, 판사·서기 연락, 예약, 이관, 민원·건의를 보낼 수 있습니다. 법원은 약속한 시간 안에 답하며, 답변 후 한 번 추가 질문하고 평가할 수 있습니다.", "Ask the court, enquire about a case, reach the judge or clerk, make an appointment, ask for a transfer, or complain or suggest. The court answers within the promised time; you may reply once and rate the answer."),
     ("nav", "服务请求", "서비스 요청", "Service requests"),
@@ -74,15 +74,7 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
 ];
 
 pub fn t(key: &str, lang: Lang) -> &'static str {
-    TEXTS
-        .iter()
-        .find(|(k, ..)| *k == key)
-        .map(|(_, zh, ko, en)| match lang {
-            Lang::Zh => *zh,
-            Lang::Ko => *ko,
-            Lang::En => *en,
-        })
-        .unwrap_or("")
+    crate::texts::word(TEXTS, key, lang)
 }
 
 pub fn kind_name(k: RequestKind, lang: Lang) -> &'static str {
