@@ -75,6 +75,9 @@ run api_v1_health "http://127.0.0.1:$p1/api/v1/health"
 run api_v1_courts "http://127.0.0.1:$p1/api/v1/courts"
 run case_lookup "http://127.0.0.1:$p1$lookup"
 run api_v1_kb_search "http://127.0.0.1:$p1/api/v1/kb/search?q=%E8%80%81%E6%9D%BF%E6%8B%96%E6%AC%A0%E5%B7%A5%E8%B5%84%E6%80%8E%E4%B9%88%E5%8A%9E"
+# Every request a new question (scripts/kb_search.lua): what searching costs when nothing is remembered.
+out="$(wrk -t1 -c32 -d"$DURATION" --latency -s scripts/kb_search.lua "http://127.0.0.1:$p1")"
+echo "$(echo "$out" | awk '/Requests\/sec/ { print $2 }') $(echo "$out" | awk '$1 == "99%" { print $2 }')" >"$dir/kb_search_all_new.rps"
 python3 - "$dir" <<'PY'
 import sys, pathlib
 d = pathlib.Path(sys.argv[1])
@@ -82,7 +85,8 @@ read = lambda n: (d / (n + ".rps")).read_text().split()
 bare = float(read("bare_axum")[0])
 targets = {"home_page": 0.5, "case_lookup": 0.5, "api_v1_health": 0.6, "api_v1_courts": 0.6}
 print(f"{'':22s} {'req/s':>10s} {'p99':>9s}  {'ratio to bare':>13s}  target")
-for name in ("bare_axum", "home_page", "login_page", "api_v1_health", "api_v1_courts", "case_lookup", "api_v1_kb_search"):
+for name in ("bare_axum", "home_page", "login_page", "api_v1_health", "api_v1_courts", "case_lookup", "api_v1_kb_search",
+             "kb_search_all_new"):
     rps, p99 = read(name)
     t = targets.get(name)
     print(f"{name:22s} {float(rps):10.0f} {p99:>9s}  {float(rps) / bare:13.2f}  {'>= %.1f' % t if t else ''}")

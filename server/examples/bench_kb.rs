@@ -13,12 +13,12 @@ fn main() {
     let started = Instant::now();
     let index = db::kb_index::KbIndex::build(&library.kb).expect("the index builds");
     let built = started.elapsed();
-    // The first search loads jieba's dictionary (once per process): measured apart.
+    // jieba's dictionary is loaded once per process, by the index build's first document: its time is in the build.
     let started = Instant::now();
     index.search(&library.kb, "借钱不还", domain::Lang::Zh, 10);
     let first = started.elapsed();
     println!(
-        "knowledge base: {} entries, {} articles; files read in {:.1} ms, index built in {:.1} ms, first search (jieba's dictionary) {:.0} ms",
+        "knowledge base: {} entries, {} articles; files read in {:.1} ms, index built in {:.1} ms (jieba's dictionary loaded with it), first search {:.1} ms",
         library.kb.entries.len(),
         library.kb.laws.values().map(|l| l.articles.len()).sum::<usize>(),
         loaded.as_secs_f64() * 1e3,
@@ -35,7 +35,7 @@ fn main() {
     for round in 0..20 {
         for q in &queries {
             let started = Instant::now();
-            let hits = index.search(&library.kb, q, domain::Lang::Zh, 10);
+            let hits = index.search_uncached(&library.kb, q, domain::Lang::Zh, 10);
             let took = started.elapsed();
             std::hint::black_box(hits);
             if round > 0 {
@@ -46,7 +46,7 @@ fn main() {
     times.sort_by(|a, b| a.total_cmp(b));
     let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
     println!(
-        "search (limit 10, with snippets), {} searches on one core: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (target p99 < 5 ms)",
+        "search (limit 10, with snippets, none answered from the recent-search memory), {} searches on one core: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (target p99 < 5 ms)",
         times.len(),
         at(0.50),
         at(0.99),
