@@ -84,6 +84,8 @@ pub fn KbSearchBox(
     #[cfg(not(feature = "hydrate"))]
     let on_input = move |_: leptos::ev::Event| {};
     let _ = &lang;
+    // The suggestions are a plain reactive block rather than <Show>/<For>: the list is replaced whole each time, and
+    // the keyed-list machinery would add kilobytes to the WebAssembly for five links.
     view! {
         <form method="get" action="/questions" class="kb-search" role="search">
             <label for="kb-q">{label}</label>
@@ -94,14 +96,18 @@ pub fn KbSearchBox(
                 <button type="submit" class="button">{button}</button>
             </div>
             <div id="kb-suggest" class="kb-suggest" aria-live="polite">
-                <Show when=move || !found.read().is_empty()>
-                    <p class="hint">{suggestions.clone()}</p>
-                    <ul>
-                        <For each=move || found.get() key=|s| s.id.clone() let:s>
-                            <li><a href=format!("/questions/{}", s.id)>{s.title}</a></li>
-                        </For>
-                    </ul>
-                </Show>
+                {move || {
+                    let list = found.get();
+                    let label = suggestions.clone();
+                    (!list.is_empty()).then(move || view! {
+                        <p class="hint">{label}</p>
+                        <ul>
+                            {list.into_iter().map(|s| view! {
+                                <li><a href=format!("/questions/{}", s.id)>{s.title}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    })
+                }}
             </div>
         </form>
     }

@@ -25,15 +25,21 @@ fn error_view(e: &crate::error::AppError, l: Lang) -> AnyView {
     }
 }
 
+/// How a span of hours and minutes reads ({h}, {m}): the page and `/countdown.js` share it.
+fn span_template(l: Lang) -> &'static str {
+    match l {
+        Lang::Zh => "{h} 小时 {m} 分",
+        Lang::Ko => "{h}시간 {m}분",
+        Lang::En => "{h} h {m} min",
+    }
+}
+
 /// "2 h 15 min" left, or how long overdue: the countdown both sides see.
 fn time_left(due_at: i64, now: i64, l: Lang) -> String {
     let mins = (due_at - now).abs() / 60_000;
-    let (h, m) = (mins / 60, mins % 60);
-    let span = match l {
-        Lang::Zh => format!("{h} 小时 {m} 分"),
-        Lang::Ko => format!("{h}시간 {m}분"),
-        Lang::En => format!("{h} h {m} min"),
-    };
+    let span = span_template(l)
+        .replace("{h}", &(mins / 60).to_string())
+        .replace("{m}", &(mins % 60).to_string());
     if due_at >= now {
         format!("{} {span}", t("left", l))
     } else {
@@ -269,10 +275,12 @@ fn request_view(v: RequestView, now: i64, l: Lang) -> AnyView {
             {(!v.case_ref.is_empty()).then(|| view! { <div><dt>{t("case_ref", l)}</dt><dd>{v.case_ref.clone()}</dd></div> })}
             <div><dt>{t("status", l)}</dt><dd data-status=s.status.code()>{s.status_name.clone()}</dd></div>
             {open.then(|| view! {
-                <div class:overdue=s.overdue>
+                <div class="sr-due" class:overdue=s.overdue>
                     <dt>{t("due", l)}</dt>
                     <dd><time datetime=domain::slots::rfc3339_shanghai(s.due_at)>{shanghai(s.due_at)}</time>
-                        " · "<strong class="countdown" data-due=s.due_at.to_string()>{time_left(s.due_at, now, l)}</strong>
+                        " · "<strong class="countdown" data-due=s.due_at.to_string() data-left=t("left", l) data-overdue=t("overdue", l)
+                            data-span=span_template(l)>{time_left(s.due_at, now, l)}</strong>
+                        <script type="module" src="/countdown.js"></script>
                         <span class="hint">{format!(" （{} {} {}）", t("promised", l), v.promised_hours, t("hours", l))}</span></dd>
                 </div>
             })}
